@@ -1,0 +1,168 @@
+"""The claim each marker supports, and the dates that claim reports.
+
+A claim is the text of the marker's sentence from the previous marker in that
+sentence (or the sentence start) up to the marker. A marker written after the
+sentence-final punctuation or a closing quote (`...aggression."[4]`) belongs to the
+sentence before it. Dates are found once per paragraph, in whole sentences (so a
+"will" before a marker still governs a date after it), and a claim keeps those
+that lie inside its span.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from footnotes.dates import DateMention, find_dates
+from footnotes.model import Marker, Paragraph, PartialDate
+
+# Words whose trailing period does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj st jr sr rev hon pres
+    inc ltd co corp bros dept univ assn est no nos vol vols p pp para art sec ch fig figs
+    approx cf al vs etc e.g i.e ed eds op cit ibid id viz ca jan feb mar apr jun jul aug
+    sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun u.s u.k u.n e.u
+    """.split()
+)
+
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before
+# whitespace and something that can start a sentence, or at the end of the text.
+_SENTENCE_END = re.compile(
+    r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9\u00c0-\u024f]|\s*$)"""
+)
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_TRAILING_CLOSERS = "\"'”’»)] \t"
+_TERMINAL = ".!?…"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What one marker supports: its text and the dates found in it."""
+
+    marker: Marker
+    text: str
+    start: int
+    end: int
+    dates: tuple[DateMention, ...]
+
+    @property
+    def event_dates(self) -> tuple[PartialDate, ...]:
+        """Valid dates reported as events (not future or set-in-advance dates)."""
+        return tuple(m.date for m in self.dates if m.valid and not m.future)
+
+    @property
+    def latest_event(self) -> PartialDate | None:
+        """The latest event date; among equals, the most precise."""
+        events = self.event_dates
+        if not events:
+            return None
+        return max(events, key=lambda d: (d.year, d.month or 0, d.day or 0))
+
+    @property
+    def invalid_dates(self) -> tuple[DateMention, ...]:
+        return tuple(m for m in self.dates if not m.valid)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph's text, in order."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+            continue
+        if end > start:
+            spans.append((start, end))
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at `dot` closes an abbreviation or an initial, not a sentence."""
+    word = _WORD_BEFORE.search(text, 0, dot)
+    if word is None:
+        return False
+    token = word.group(1).lower().strip(".")
+    if token in _ABBREVIATIONS:
+        return True
+    # A single capital letter: an initial ("J. Smith"), not a sentence end.
+    return len(token) == 1 and text[word.start(1)].isupper()
+
+
+def _anchor(text: str, offset: int) -> int:
+    """The position whose sentence a marker at `offset` belongs to.
+
+    A marker right after sentence-final punctuation, possibly with closing quotes
+    or a space between (`aggression. "[4]`), belongs to the sentence that ends there.
+    """
+    i = min(offset, len(text))
+    while i > 0 and text[i - 1] in _TRAILING_CLOSERS:
+        i -= 1
+    if i > 0 and text[i - 1] in _TERMINAL:
+        return i - 1
+    return max(0, min(offset, len(text)) - 1) if offset >= len(text) else offset
+
+
+def paragraph_claims(
+    paragraph: Paragraph,
+    mentions: list[DateMention] | None = None,
+    reference: PartialDate | None = None,
+) -> Iterator[Claim]:
+    """One Claim per marker of the paragraph, in order.
+
+    `mentions` are the paragraph's dates when the caller has them already; else they
+    are found here, relative dates resolved against `reference`.
+    """
+    if not paragraph.markers:
+        return
+    text = paragraph.text
+    spans = sentence_spans(text)
+    starts = [start for start, _ in spans]
+    if mentions is None:
+        mentions = find_dates(text, reference) if text else []
+    mention_starts = [m.start for m in mentions]
+    previous_end: dict[int, int] = {}  # sentence index -> offset of the last marker seen in it
+    for marker in paragraph.markers:
+        offset = min(marker.offset, len(text))
+        anchor = _anchor(text, offset)
+        index = _sentence_index(starts, anchor)
+        if index is None:
+            yield Claim(marker, "", offset, offset, ())
+            continue
+        sent_start, sent_end = spans[index]
+        start = max(sent_start, previous_end.get(index, sent_start))
+        end = max(start, min(offset, sent_end))
+        if end < offset and text[end:offset].strip(_TRAILING_CLOSERS) == "":
+            end = offset
+        previous_end[index] = max(previous_end.get(index, sent_start), offset)
+        claim_text = text[start:end].strip()
+        dates = _mentions_within(mentions, mention_starts, start, max(end, offset))
+        yield Claim(marker, claim_text, start, end, dates)
+
+
+def _mentions_within(
+    mentions: list[DateMention], starts: list[int], start: int, end: int
+) -> tuple[DateMention, ...]:
+    """The mentions lying wholly inside [start, end) (mentions are in text order)."""
+    found: list[DateMention] = []
+    for i in range(bisect.bisect_left(starts, start), len(mentions)):
+        mention = mentions[i]
+        if mention.start >= end:
+            break
+        if mention.end <= end:
+            found.append(mention)
+    return tuple(found)
+
+
+def _sentence_index(starts: list[int], position: int) -> int | None:
+    """The sentence holding `position` (on the whitespace between two: the one before)."""
+    if not starts:
+        return None
+    return max(0, bisect.bisect_right(starts, position) - 1)

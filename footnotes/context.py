@@ -1,0 +1,94 @@
+"""What the rules share about one document, computed once and on demand.
+
+The claims of every marker, the reading of every note as a source, the labels in
+use and the report's date: each rule asks for what it needs, and nothing is
+worked out twice or for a rule that was not selected.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from functools import cached_property
+
+from footnotes import reportdate
+from footnotes.claims import Claim, paragraph_claims
+from footnotes.dates import DateMention, find_dates
+from footnotes.model import Document, Marker, Note, PartialDate
+from footnotes.sources import Source, read_sources
+
+
+def current_date() -> PartialDate:
+    now = _dt.date.today()
+    return PartialDate(now.year, now.month, now.day)
+
+
+class Context:
+    """One document under check, with the derived facts the rules read."""
+
+    def __init__(
+        self,
+        doc: Document,
+        *,
+        report_date: PartialDate | None = None,
+        today: PartialDate | None = None,
+    ) -> None:
+        self.doc = doc
+        self._given_report_date = report_date
+        self.today = today or current_date()
+
+    @cached_property
+    def report(self) -> reportdate.ReportDate:
+        return reportdate.resolve(self.doc, self._given_report_date)
+
+    @property
+    def report_date(self) -> PartialDate | None:
+        """The report's own date when known (command line, metadata or dateline)."""
+        return self.report.date
+
+    @cached_property
+    def paragraph_dates(self) -> list[list[DateMention]]:
+        """The date mentions of each body paragraph (relative dates against the report's)."""
+        reference = self.report_date
+        return [find_dates(p.text, reference) if p.text else [] for p in self.doc.paragraphs]
+
+    @cached_property
+    def claims(self) -> list[Claim]:
+        """One claim per body marker, in reading order."""
+        return [
+            claim
+            for paragraph, mentions in zip(self.doc.paragraphs, self.paragraph_dates, strict=True)
+            for claim in paragraph_claims(paragraph, mentions)
+        ]
+
+    @cached_property
+    def sources(self) -> list[Source]:
+        """One source per note, in document order, "Ibid." notes resolved."""
+        return read_sources(self.doc.notes)
+
+    @cached_property
+    def notes_by_label(self) -> dict[str, list[Note]]:
+        by_label: dict[str, list[Note]] = defaultdict(list)
+        for note in self.doc.notes:
+            by_label[note.label].append(note)
+        return dict(by_label)
+
+    @cached_property
+    def first_source_by_label(self) -> dict[str, Source]:
+        """The source of the first definition of each label (the one markers resolve to)."""
+        first: dict[str, Source] = {}
+        for source in self.sources:
+            first.setdefault(source.note.label, source)
+        return first
+
+    @cached_property
+    def referenced_labels(self) -> frozenset[str]:
+        """Labels cited by a marker in the body or in another note."""
+        labels = {m.label for m in self.doc.markers}
+        for note in self.doc.notes:
+            labels.update(m.label for m in note.markers if m.label != note.label)
+        return frozenset(labels)
+
+    @cached_property
+    def body_markers(self) -> tuple[Marker, ...]:
+        return self.doc.markers

@@ -1,0 +1,96 @@
+"""The console output an editor reads: findings grouped by file, with their evidence.
+
+Each finding shows its location, code and message, then the claim (shortened), the
+note's text, both dates for a date finding, and a hint where one helps. A summary
+line closes the run.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from footnotes.model import Finding, Severity
+from footnotes.report.terminal import Writer, safe
+from footnotes.runner import FileResult, RunResult
+
+_SEVERITY_STYLE = {
+    Severity.ERROR: "bold red",
+    Severity.WARNING: "yellow",
+    Severity.INFO: "cyan",
+}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def render(result: RunResult, stream: TextIO, *, colour: bool, verbose: bool = False) -> None:
+    out = Writer(stream, colour)
+    for file in result.files:
+        if file.error is not None:
+            out.line((safe(file.path), "bold"), (": ", ""), ("error: ", "bold red"),
+                     (safe(file.error), ""))
+            continue
+        if not file.findings and not verbose:
+            continue
+        out.line((safe(file.path), "bold underline"), (f"  {_describe(file)}", "dim"))
+        for finding in file.findings:
+            _finding(out, finding)
+        out.blank()
+    _summary(out, result)
+
+
+def _describe(file: FileResult) -> str:
+    date = file.report_date.iso() if file.report_date else "unknown"
+    return (
+        f"({file.format}, {_plural(file.markers, 'marker')}, {_plural(file.footnotes, 'note')}, "
+        f"report date {date})"
+    )
+
+
+def _finding(out: Writer, f: Finding) -> None:
+    where = f"{f.location.line}:{f.location.column}"
+    style = _SEVERITY_STYLE[f.severity]
+    message = f.message[: -len(f.hint) - 2] if f.hint and f.message.endswith(f.hint) else f.message
+    out.line(
+        (f"  {where:<8} ", "dim"),
+        (f.code, style),
+        (f" {f.severity.value:<7} ", style),
+        (safe(message), ""),
+        (f"  [{f.rule}]", "dim"),
+    )
+    pad = " " * 11
+    if f.claim:
+        out.line((f"{pad}claim  ", "dim"), (safe(f.claim), "italic"))
+    if f.note_text is not None:
+        out.line((f"{pad}note   ", "dim"), (f"[{f.footnote}] " if f.footnote else "", "bold"),
+                 (safe(f.note_text), ""))
+    if f.claim_date and f.source_date:
+        out.line((f"{pad}dates  ", "dim"),
+                 (f"event {f.claim_date.iso()}, source {f.source_date.iso()}", ""))
+    if f.hint:
+        out.line((f"{pad}hint   ", "dim"), (safe(f.hint), "green"))
+
+
+def _summary(out: Writer, result: RunResult) -> None:
+    errors = result.count(Severity.ERROR)
+    warnings = result.count(Severity.WARNING)
+    infos = result.count(Severity.INFO)
+    files = len(result.files)
+    with_findings = sum(1 for r in result.files if r.findings)
+    problems = errors + warnings
+    if not files:
+        out.line(("No files to check (footcheck reads .txt, .md and .markdown).", "yellow"))
+        return
+    parts = [_plural(errors, "error"), _plural(warnings, "warning"), _plural(infos, "info")]
+    if problems or infos:
+        text = (
+            f"Found {', '.join(parts)} in {with_findings} of {_plural(files, 'file')}"
+        )
+        style = "bold red" if errors else "bold yellow" if warnings else "bold"
+    else:
+        text, style = f"All clean: {_plural(files, 'file')} checked", "bold green"
+    if result.failed_files:
+        text += f"; {_plural(result.failed_files, 'file')} could not be checked"
+        style = "bold red"
+    out.line((text + ".", style))

@@ -1,0 +1,69 @@
+"""The JSON output: the stable contract other programs read (OUTPUT-CONTRACT.md).
+
+Fields are only ever added, never renamed or dropped.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from footnotes.model import Finding, PartialDate, Severity
+from footnotes.runner import FileResult, RunResult
+
+TOOL_NAME = "footcheck"
+
+
+def _iso(date: PartialDate | None) -> str | None:
+    return date.iso() if date is not None else None
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "path": f.path,
+        "line": f.location.line,
+        "column": f.location.column,
+        "code": f.code,
+        "rule": f.rule,
+        "severity": f.severity.value,
+        "message": f.message,
+        "footnote": f.footnote,
+        "related": list(f.related),
+        "claim_date": _iso(f.claim_date),
+        "source_date": _iso(f.source_date),
+        "claim": f.claim,
+        "note": f.note_text,
+        "hint": f.hint,
+    }
+
+
+def file_dict(r: FileResult) -> dict[str, Any]:
+    return {
+        "path": r.path,
+        "format": r.format,
+        "report_date": _iso(r.report_date),
+        "markers": r.markers,
+        "footnotes": r.footnotes,
+        "error": r.error,
+    }
+
+
+def summary_dict(result: RunResult) -> dict[str, int]:
+    return {
+        "files": len(result.files),
+        "checked": len(result.files) - result.failed_files,
+        "failed": result.failed_files,
+        "errors": result.count(Severity.ERROR),
+        "warnings": result.count(Severity.WARNING),
+        "infos": result.count(Severity.INFO),
+    }
+
+
+def render(result: RunResult, version: str) -> str:
+    payload = {
+        "tool": {"name": TOOL_NAME, "version": version},
+        "files": [file_dict(r) for r in result.files],
+        "findings": [finding_dict(f) for f in result.findings],
+        "summary": summary_dict(result),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

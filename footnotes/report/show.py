@@ -1,0 +1,130 @@
+"""`footcheck show`: the document as the parser split it, claims beside their notes.
+
+For people debugging why a report reads the way it does, and for tools that
+compare parsers (the JSON form is part of the output contract).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from footnotes.context import Context
+from footnotes.model import PartialDate
+from footnotes.report.terminal import safe
+
+
+def _iso(date: PartialDate | None) -> str | None:
+    return date.iso() if date is not None else None
+
+
+def show_dict(ctx: Context) -> dict[str, Any]:
+    doc = ctx.doc
+    markers: list[dict[str, Any]] = [
+        {
+            "label": c.marker.label,
+            "line": c.marker.location.line,
+            "column": c.marker.location.column,
+            "claim": c.text,
+            "claim_dates": [d.iso() for d in c.event_dates],
+        }
+        for c in ctx.claims
+    ]
+    for note in doc.notes:
+        markers.extend(
+            {
+                "label": m.label,
+                "line": m.location.line,
+                "column": m.location.column,
+                "claim": None,
+                "claim_dates": [],
+                "in_note": note.label,
+            }
+            for m in note.markers
+        )
+    notes = [
+        {
+            "label": s.note.label,
+            "line": s.note.location.line,
+            "column": s.note.location.column,
+            "kind": s.note.kind,
+            "text": s.note.text,
+            "source_date": _iso(s.date),
+            "access_date": _iso(s.access_date),
+            "ibid_of": s.antecedent,
+        }
+        for s in ctx.sources
+    ]
+    return {
+        "path": doc.path,
+        "format": doc.format,
+        "report_date": _iso(ctx.report_date),
+        "report_date_origin": ctx.report.origin or None,
+        "error": None,
+        "markers": markers,
+        "notes": notes,
+    }
+
+
+def error_dict(path: str, fmt: str | None, error: str) -> dict[str, Any]:
+    return {
+        "path": path,
+        "format": fmt,
+        "report_date": None,
+        "error": error,
+        "markers": [],
+        "notes": [],
+    }
+
+
+def render_json(payload: dict[str, Any]) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_console(ctx: Context, stream: TextIO, *, colour: bool) -> None:
+    """Two rich tables: each marker with its claim and note, then every note."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=stream, no_color=not colour, highlight=False)
+    doc = ctx.doc
+    report = ctx.report
+    console.print(
+        Text(
+            f"{safe(doc.path)} ({doc.format}): {len(doc.markers)} markers, {len(doc.notes)} notes, "
+            f"report date {report.date.iso() + ' from ' + report.origin if report.date else 'unknown'}",
+            style="bold",
+        )
+    )
+    sources = ctx.first_source_by_label
+    claims = Table(title="Markers and the claims they support", show_lines=True, expand=True)
+    for title, ratio in (("marker", 1), ("at", 1), ("claim", 5), ("claim dates", 2), ("note", 5),
+                         ("note date", 2)):
+        claims.add_column(title, ratio=ratio, overflow="fold")
+    for c in ctx.claims:
+        source = sources.get(c.marker.label)
+        claims.add_row(
+            Text(f"[{c.marker.label}]"),
+            Text(f"{c.marker.location.line}:{c.marker.location.column}"),
+            Text(safe(c.text)),
+            Text(", ".join(d.iso() for d in c.event_dates)),
+            Text(safe(source.note.text)) if source else Text("(no note)", style="bold red"),
+            Text(_iso(source.date) or "" if source else ""),
+        )
+    console.print(claims)
+    notes = Table(title="Notes", show_lines=False, expand=True)
+    for title, ratio in (("label", 1), ("at", 1), ("text", 8), ("published", 2), ("accessed", 2)):
+        notes.add_column(title, ratio=ratio, overflow="fold")
+    for s in ctx.sources:
+        published = _iso(s.date) or ""
+        if s.antecedent:
+            published += f" (ibid. [{s.antecedent}])"
+        notes.add_row(
+            Text(f"[{s.note.label}]"),
+            Text(f"{s.note.location.line}:{s.note.location.column}"),
+            Text(safe(s.note.text)),
+            Text(published),
+            Text(_iso(s.access_date) or ""),
+        )
+    console.print(notes)

@@ -1,0 +1,83 @@
+"""The report's own date: first found wins.
+
+1. `--report-date` (given by the caller);
+2. the document's metadata (Markdown front matter `date:`, HTML meta tags, a word
+   processor's properties), as the parser recorded it;
+3. a date line at the top: a dateline ("WASHINGTON, Feb. 1, 2024 -"), a memo's
+   "DATE:" line, a date alone on a line, or a short byline under the title
+   ("By Jane Doe | March 3, 2024", "Published 3 March 2024").
+
+The first date of an ordinary body sentence is an event, never the report's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from footnotes.dates import find_dates, parse_date_string
+from footnotes.model import Document, PartialDate
+
+# Only the first few paragraphs, before any marker, can carry the report's date.
+_HEAD_PARAGRAPHS = 6
+_BYLINE_MAX = 120
+
+_MEMO_DATE = re.compile(r"^\s*(?:date|dated|as of)\s*:\s*", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^\s*(?:by\b|published\b|posted\b|updated\b|issued\b|released\b|first published\b)",
+    re.IGNORECASE,
+)
+# "WASHINGTON, Feb. 1, 2024 -" / "KYIV (Reuters), 3 March 2024 —": capitalised place, date, dash.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40}(?:\([^)]{1,40}\))?\s*[,—–-]\s*")
+_DASH_AFTER = re.compile(r"^\s*(?:[-—–]|:)")
+_LEFTOVER = re.compile(r"[\W\d_]*")
+_WEEKDAYS = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportDate:
+    date: PartialDate | None
+    origin: str  # "command line", "metadata", "dateline", or "" when unknown
+
+
+def resolve(doc: Document, given: PartialDate | None = None) -> ReportDate:
+    """The report's date and where it came from."""
+    if given is not None:
+        return ReportDate(given, "command line")
+    if doc.report_date is not None:
+        return ReportDate(doc.report_date, "metadata")
+    for key in ("date", "published", "modified"):
+        raw = doc.metadata.get(key)
+        if raw:
+            parsed = parse_date_string(raw)
+            if parsed is not None and parsed.is_valid():
+                return ReportDate(parsed, "metadata")
+    for paragraph in doc.paragraphs[:_HEAD_PARAGRAPHS]:
+        if paragraph.markers:
+            break
+        found = dateline_date(paragraph.text)
+        if found is not None:
+            return ReportDate(found, "dateline")
+    return ReportDate(None, "")
+
+
+def dateline_date(text: str) -> PartialDate | None:
+    """The date of a title-block line, or None when the line is ordinary prose."""
+    mentions = [m for m in find_dates(text) if m.valid]
+    if not mentions:
+        return None
+    first = mentions[0]
+    if first.date.month is None:
+        return None  # a bare year at the top is a title's subject, not a publication date
+    before, after = text[: first.start], text[first.end :]
+    if _MEMO_DATE.match(before) and not _LEFTOVER.sub("", _MEMO_DATE.sub("", before)):
+        return first.date
+    if not _LEFTOVER.sub("", _WEEKDAYS.sub("", before + after)):
+        return first.date  # the date alone on its line
+    if len(text) <= _BYLINE_MAX and _BYLINE.match(text):
+        return first.date
+    if _DATELINE.fullmatch(before) and _DASH_AFTER.match(after):
+        return first.date
+    return None

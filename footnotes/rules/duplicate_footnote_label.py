@@ -1,0 +1,56 @@
+"""FN003 duplicate-footnote-label: the same label defined twice.
+
+What it does
+------------
+Flags every definition of a label after the first one.
+
+Why is this bad?
+----------------
+Markers can point at only one of the notes: the other source silently
+disappears from the reader's view, or the wrong one is shown.
+
+Example
+-------
+```markdown
+Exports fell in 2020.[^trade]
+
+[^trade]: Customs Office, Annual Statistics, May 2021.
+[^trade]: Trade Monitor, "Exports in 2020," June 2021.
+```
+
+Use instead
+-----------
+```markdown
+Exports fell in 2020.[^customs][^monitor]
+
+[^customs]: Customs Office, Annual Statistics, May 2021.
+[^monitor]: Trade Monitor, "Exports in 2020," June 2021.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from footnotes.context import Context
+from footnotes.model import Document, Finding, Severity
+from footnotes.rules.base import RuleId, shorten
+
+CODE = "FN003"
+NAME = "duplicate-footnote-label"
+SEVERITY = Severity.ERROR
+RULE = RuleId(CODE, NAME, SEVERITY)
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    for label, notes in ctx.notes_by_label.items():
+        first = notes[0]
+        for again in notes[1:]:
+            yield RULE.finding(
+                doc.path,
+                again.location,
+                f"note [{label}] is defined again (first at line {first.location.line})",
+                footnote=label,
+                note_text=shorten(again.text),
+                hint="give one of them a new label; markers resolve to the first only",
+            )

@@ -1,0 +1,77 @@
+"""FN004 footnote-order: numbered markers first appear out of sequence, or skip a number.
+
+What it does
+------------
+Where the author writes the numbers (plain text, HTML, numeric Markdown labels,
+`[N]` typed into a document), the markers must first appear as 1, 2, 3...
+It reports the first marker out of sequence: in 1, 2, 3, 5, 4 and in 1, 2, 3, 5
+that is 5. Citing an earlier note again is fine. Notes that Word or LibreOffice
+number themselves are not checked.
+
+Why is this bad?
+----------------
+Out-of-order numbers are a sign of notes moved or deleted by hand; readers
+looking for note 4 after note 5 lose their place, and a skipped number often
+means a lost note.
+
+Example
+-------
+```text
+Rents rose in 2021.[1] Wages did not.[3]
+
+[1] Housing Survey, March 2022.
+[3] Labour Review, April 2022.
+```
+
+Use instead
+-----------
+```text
+Rents rose in 2021.[1] Wages did not.[2] Rents stayed high.[1]
+
+[1] Housing Survey, March 2022.
+[2] Labour Review, April 2022.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from footnotes.context import Context
+from footnotes.model import Document, Finding, Severity
+from footnotes.rules.base import RuleId
+
+CODE = "FN004"
+NAME = "footnote-order"
+SEVERITY = Severity.WARNING
+RULE = RuleId(CODE, NAME, SEVERITY)
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    seen: set[int] = set()
+    highest = 0
+    for marker in doc.markers:
+        if marker.auto or not marker.label.isdigit():
+            continue
+        number = int(marker.label)
+        if number in seen:
+            continue
+        seen.add(number)
+        if number != highest + 1:
+            expected = highest + 1
+            if number > expected:
+                skipped = (
+                    f"{expected}" if number == expected + 1 else f"{expected}-{number - 1}"
+                )
+                message = f"marker [{number}] comes before any marker [{skipped}]"
+            else:
+                message = f"marker [{number}] first appears after [{highest}]"
+            yield RULE.finding(
+                doc.path,
+                marker.location,
+                message,
+                footnote=marker.label,
+                hint=f"expected [{expected}] here",
+            )
+            return
+        highest = number

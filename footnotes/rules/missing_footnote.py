@@ -1,0 +1,70 @@
+"""FN001 missing-footnote: a marker whose note does not exist.
+
+What it does
+------------
+Flags every marker, in the body or inside another note, whose label no note
+defines.
+
+Why is this bad?
+----------------
+A reader who follows the marker finds nothing: the claim reads as sourced but
+is not. Usually a note was deleted or renumbered while its marker stayed.
+
+Example
+-------
+```text
+The council approved the budget on March 3, 2023.[1] Spending rose by a fifth.[2]
+
+[1] City Gazette, March 4, 2023.
+```
+
+Use instead
+-----------
+```text
+The council approved the budget on March 3, 2023.[1] Spending rose by a fifth.[2]
+
+[1] City Gazette, March 4, 2023.
+[2] City Gazette, March 5, 2023.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from footnotes.context import Context
+from footnotes.model import Document, Finding, Marker, Severity
+from footnotes.rules.base import RuleId, shorten
+
+CODE = "FN001"
+NAME = "missing-footnote"
+SEVERITY = Severity.ERROR
+RULE = RuleId(CODE, NAME, SEVERITY)
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    defined = ctx.notes_by_label
+    hint = _hint(doc, defined)
+    claims = {id(c.marker): c.text for c in ctx.claims}
+    cited: list[tuple[Marker, str | None]] = [(m, claims.get(id(m))) for m in doc.markers]
+    cited += [(m, None) for note in doc.notes for m in note.markers]
+    for marker, claim in cited:
+        if marker.label in defined:
+            continue
+        yield RULE.finding(
+            doc.path,
+            marker.location,
+            f"marker [{marker.label}] has no note",
+            footnote=marker.label,
+            claim=shorten(claim) if claim else None,
+            hint=hint,
+        )
+
+
+def _hint(doc: Document, defined: dict[str, object]) -> str | None:
+    if not doc.notes:
+        return "footcheck found no notes in this file"
+    numbers = sorted(int(label) for label in defined if label.isdigit())
+    if numbers:
+        return f"the notes found are numbered {numbers[0]}-{numbers[-1]}"
+    return None

@@ -1,0 +1,69 @@
+"""DT002 source-after-report: a note dated after the report's own date.
+
+What it does
+------------
+Compares each note's publication date with the report's date (from
+`--report-date`, the document's metadata, or a dateline at its top). When the
+report's date is unknown, the note is compared with the day footcheck runs: a
+source dated in the future is wrong whatever the report's date.
+
+Why is this bad?
+----------------
+A report cannot cite what was published after it: the note's date is mistyped
+(often the year), or the report's date is wrong.
+
+Example
+-------
+```markdown
+---
+date: 2024-02-01
+---
+The agency revised its forecast in January 2024.[^1]
+
+[^1]: Energy Agency, Outlook update, January 15, 2025.
+```
+
+Use instead
+-----------
+```markdown
+---
+date: 2024-02-01
+---
+The agency revised its forecast in January 2024.[^1]
+
+[^1]: Energy Agency, Outlook update, January 15, 2024.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from footnotes.context import Context
+from footnotes.model import Document, Finding, Severity
+from footnotes.rules.base import RuleId, shorten
+
+CODE = "DT002"
+NAME = "source-after-report"
+SEVERITY = Severity.ERROR
+RULE = RuleId(CODE, NAME, SEVERITY)
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    report = ctx.report_date
+    bound = report or ctx.today
+    against = f"the report's date ({report.iso()})" if report else f"today ({bound.iso()})"
+    for source in ctx.sources:
+        dated = source.publication_date
+        if dated is None or not dated.after(bound):
+            continue
+        label = source.note.label
+        yield RULE.finding(
+            doc.path,
+            source.note.location,
+            f"note [{label}] is dated {dated.iso()}, after {against}",
+            footnote=label,
+            source_date=dated,
+            note_text=shorten(source.note.text),
+            hint="check the year" if dated.year != bound.year else None,
+        )

@@ -1,0 +1,58 @@
+"""FN002 unused-footnote: a note that no marker references.
+
+What it does
+------------
+Flags a note definition whose label no marker in the body (or in another note)
+cites. A label defined twice is reported by FN003 instead.
+
+Why is this bad?
+----------------
+An orphaned note is either a source whose claim was cut, or a note whose marker
+was lost in editing, so that a claim now reads as unsourced.
+
+Example
+-------
+```text
+The port reopened in June 2022.[1]
+
+[1] Harbour Authority notice, June 30, 2022.
+[2] Shipping Weekly, July 2, 2022.
+```
+
+Use instead
+-----------
+```text
+The port reopened in June 2022.[1] Traffic recovered within weeks.[2]
+
+[1] Harbour Authority notice, June 30, 2022.
+[2] Shipping Weekly, July 2, 2022.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from footnotes.context import Context
+from footnotes.model import Document, Finding, Severity
+from footnotes.rules.base import RuleId, shorten
+
+CODE = "FN002"
+NAME = "unused-footnote"
+SEVERITY = Severity.WARNING
+RULE = RuleId(CODE, NAME, SEVERITY)
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    referenced = ctx.referenced_labels
+    for label, notes in ctx.notes_by_label.items():
+        if len(notes) > 1 or label in referenced:
+            continue
+        note = notes[0]
+        yield RULE.finding(
+            doc.path,
+            note.location,
+            f"note [{label}] is not cited anywhere in the text",
+            footnote=label,
+            note_text=shorten(note.text),
+        )

@@ -1,0 +1,228 @@
+"""One run of footcheck: find the files, read each, apply the rules, collect results.
+
+`run(paths, config, parse)` is the whole library entry point; the command line
+is a thin layer over it. The reader is injected (`parse`, with `format_for`), so the
+domain knows no file formats. Every file yields exactly one `FileResult`, in a
+stable order, and a file that cannot be read or parsed gets a one-line `error`
+while the others are still checked.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from footnotes.context import Context
+from footnotes.model import Document, DocumentError, Finding, PartialDate, Severity
+from footnotes.rules import RULES, Rule
+
+STDIN = "-"
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+_SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "site-packages"})
+
+
+class Reader(Protocol):
+    """What the runner needs from the parsers: read bytes, and know the suffixes."""
+
+    def __call__(self, data: bytes, path: str, format: str | None = None) -> Document: ...
+
+    def format_for(self, path: str) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class Config:
+    """What a run is asked to do."""
+
+    select: frozenset[str] | None = None  # rule codes; None: every rule
+    ignore: frozenset[str] = frozenset()
+    fail_on: Severity = Severity.WARNING
+    report_date: PartialDate | None = None
+    today: PartialDate | None = None
+    stdin_format: str | None = None
+    stdin_name: str = "<stdin>"
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def rules(self) -> tuple[Rule, ...]:
+        return tuple(
+            r
+            for r in RULES
+            if (self.select is None or r.code in self.select) and r.code not in self.ignore
+        )
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    format: str | None
+    error: str | None = None
+    report_date: PartialDate | None = None
+    markers: int = 0
+    footnotes: int = 0
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class RunResult:
+    files: tuple[FileResult, ...]
+    fail_on: Severity = Severity.WARNING
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(f for r in self.files for f in r.findings)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def failed_files(self) -> int:
+        return sum(1 for r in self.files if r.error is not None)
+
+    @property
+    def exit_code(self) -> int:
+        """0 clean; 1 a finding at or above fail-on (info never fails); 2 a file unchecked."""
+        if self.failed_files:
+            return 2
+        threshold = max(self.fail_on.rank, Severity.WARNING.rank)
+        if any(f.severity.rank >= threshold for f in self.findings):
+            return 1
+        return 0
+
+
+def run(paths: Sequence[str], config: Config, parse: Reader) -> RunResult:
+    """Check every file that `paths` names, in a stable order."""
+    results = [check_target(target, config, parse) for target in discover(paths, parse)]
+    return RunResult(tuple(results), config.fail_on)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A file to check: its displayed path, where to read it, and its format if known."""
+
+    display: str
+    source: str  # a filesystem path, or STDIN
+    format: str | None
+
+
+def discover(paths: Iterable[str], parse: Reader) -> Iterator[Target]:
+    """Files named, folders searched recursively for the formats footcheck reads."""
+    seen: set[str] = set()
+    for named in paths:
+        if named == STDIN:
+            yield Target(STDIN, STDIN, None)
+            continue
+        if os.path.isdir(named):
+            for path in _walk(named):
+                fmt = parse.format_for(path)
+                if fmt is not None and path not in seen:
+                    seen.add(path)
+                    yield Target(path, path, fmt)
+            continue
+        if named not in seen:
+            seen.add(named)
+            # A file named explicitly is read even with an unknown suffix: as plain text.
+            yield Target(named, named, parse.format_for(named) or "text")
+
+
+def _walk(folder: str) -> Iterator[str]:
+    found: list[str] = []
+    for root, dirs, files in os.walk(folder, onerror=None, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
+        found.extend(os.path.join(root, name) for name in files if not name.startswith("."))
+    yield from sorted(found, key=_path_sort_key)
+
+
+def _path_sort_key(path: str) -> tuple[str, ...]:
+    return tuple(path.split(os.sep))
+
+
+def read_bytes(target: Target, config: Config) -> bytes:
+    """The file's content, refusing what is too large; DocumentError on failure."""
+    try:
+        if target.source == STDIN:
+            data = sys.stdin.buffer.read(config.max_bytes + 1)
+        else:
+            if not os.path.isfile(target.source):
+                if not os.path.exists(target.source):
+                    raise DocumentError("no such file (or a dangling link)")
+                raise DocumentError("not a regular file")
+            size = os.path.getsize(target.source)
+            if size > config.max_bytes:
+                raise DocumentError(
+                    f"too large ({size:,} bytes; the limit is {config.max_bytes:,})"
+                )
+            with open(target.source, "rb") as handle:
+                data = handle.read(config.max_bytes + 1)
+    except OSError as exc:
+        raise DocumentError(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > config.max_bytes:
+        raise DocumentError(f"too large (over {config.max_bytes:,} bytes)")
+    return data
+
+
+def load(target: Target, config: Config, parse: Reader) -> Document:
+    """Read and parse one target; DocumentError (one line) for anything that goes wrong."""
+    data = read_bytes(target, config)
+    name = config.stdin_name if target.source == STDIN else target.display
+    fmt = config.stdin_format if target.source == STDIN else target.format
+    if target.source == STDIN and fmt is None:
+        fmt = parse.format_for(name) or "text"
+    try:
+        return parse(data, name, fmt)
+    except DocumentError:
+        raise
+    except RecursionError:
+        raise DocumentError("too deeply nested to read") from None
+    except MemoryError:
+        raise DocumentError("too large to read in memory") from None
+    except Exception as exc:  # a parser bug must not end the run
+        raise DocumentError(
+            f"internal error while reading ({type(exc).__name__}: {exc}); please report it"
+        ) from None
+
+
+def check_document(doc: Document, config: Config) -> tuple[Context, list[Finding]]:
+    """Run the selected rules on a parsed document."""
+    ctx = Context(doc, report_date=config.report_date, today=config.today)
+    findings: list[Finding] = []
+    for rule in config.rules():
+        try:
+            findings.extend(rule.check(doc, ctx))
+        except Exception as exc:  # a rule bug must not end the run
+            raise DocumentError(
+                f"internal error in rule {rule.code} ({type(exc).__name__}: {exc}); "
+                "please report it"
+            ) from None
+    return ctx, _ordered(findings)
+
+
+def check_target(target: Target, config: Config, parse: Reader) -> FileResult:
+    display = config.stdin_name if target.source == STDIN else target.display
+    try:
+        doc = load(target, config, parse)
+        ctx, findings = check_document(doc, config)
+    except DocumentError as exc:
+        return FileResult(display, target.format or config.stdin_format, _one_line(str(exc)))
+    return FileResult(
+        path=display,
+        format=doc.format,
+        report_date=ctx.report_date,
+        markers=len(doc.markers),
+        footnotes=len(doc.notes),
+        findings=tuple(findings),
+    )
+
+
+def _ordered(findings: list[Finding]) -> list[Finding]:
+    unique: dict[tuple[object, ...], Finding] = {}
+    for f in findings:
+        unique.setdefault((f.code, f.location, f.footnote, f.message), f)
+    return sorted(
+        unique.values(), key=lambda f: (f.location.line, f.location.column, f.code, f.footnote or "")
+    )
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split()) or "could not be checked"

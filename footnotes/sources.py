@@ -1,0 +1,251 @@
+"""What a note says about its source: publication date, access date, URLs, identity.
+
+The publication date is the one a reader takes it to be: the last free-standing
+date of the citation ("Reuters, "Title," March 3, 2023."), not a date inside a
+quoted title or a subject ("Interim Report January-September 2024", "Arbitral
+Award of 3 October 1899", "resolution 2231 (2015)"), and never an access,
+retrieval or update date. "Ibid.", "Id." and "Op. cit." notes cite the source of
+the note before them: they are never duplicates, and they are dated by their own
+date when they carry one, else by their antecedent's.
+
+The duplicate key normalises a note's text so that the same source written twice
+compares equal: casefold, NFKC, quotes and dashes folded, punctuation outside URLs
+dropped, dates written as ISO, URLs without scheme, "www.", trailing slash or
+tracking parameters. Access clauses do not count: the same page read on two days
+is the same source.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode
+
+from footnotes.dates import DateMention, find_dates
+from footnotes.model import Note, PartialDate
+
+_IBID = re.compile(
+    r"^\W{0,3}(?:ibid(?:em)?\b|ib\.|id\.|idem\b|op\.?\s*cit\b)|^[^.;]{0,60}?,\s*op\.?\s*cit\b",
+    re.IGNORECASE,
+)
+_ACCESS_WORDS = re.compile(
+    r"(?:accessed|retrieved|last\s+(?:visited|accessed|checked|modified|updated)|"
+    r"viewed|consulted|updated|modified|archived(?:\s+from\s+the\s+original)?|"
+    r"downloaded)\s*(?:on|at|from)?\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+_SUBJECT_WORDS = re.compile(r"\b(?:of|for|from|to|until|through|since|between)\s*$", re.IGNORECASE)
+_NUMBER_BEFORE_PAREN = re.compile(r"\d[\w/.-]*\s*\(\s*$")
+_URL = re.compile(r"""(?:https?://|www\.)[^\s<>"'“”‘’)\]]+""", re.IGNORECASE)
+_URL_TRAILING = ".,;:!?"
+_TRACKING = re.compile(r"^(?:utm_\w*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid)$")
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’"))
+_FOLD = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "–": "-",
+        "—": "-",
+        "‒": "-",
+        "―": "-",
+        "\u00a0": " ",
+    }
+)
+_NON_WORD = re.compile(r"[^\w\s]+")
+_URL_PLACEHOLDER = re.compile(r"footcheckurl(\d+)x")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A note read as a citation."""
+
+    note: Note
+    dates: tuple[DateMention, ...]
+    publication_date: PartialDate | None
+    access_date: PartialDate | None
+    urls: tuple[str, ...]
+    key: str
+    ibid: bool
+    antecedent: str | None = None  # label of the note an "Ibid." repeats
+    inherited_date: PartialDate | None = None  # an "Ibid." note's antecedent's date
+
+    @property
+    def date(self) -> PartialDate | None:
+        """The date the note's source carries: its own, else (for "Ibid.") its antecedent's."""
+        return self.publication_date or self.inherited_date
+
+    @property
+    def invalid_dates(self) -> tuple[DateMention, ...]:
+        return tuple(m for m in self.dates if not m.valid)
+
+    @property
+    def has_date(self) -> bool:
+        return bool(self.dates) or self.inherited_date is not None
+
+
+def read_sources(notes: Sequence[Note]) -> list[Source]:
+    """Read every note, resolving "Ibid." notes against the note before them."""
+    sources: list[Source] = []
+    for note in notes:
+        source = read_source(note)
+        if source.ibid and sources:
+            before = sources[-1]
+            antecedent = before.antecedent if before.ibid and before.antecedent else None
+            source = Source(
+                note=source.note,
+                dates=source.dates,
+                publication_date=source.publication_date,
+                access_date=source.access_date,
+                urls=source.urls,
+                key=source.key,
+                ibid=True,
+                antecedent=antecedent or before.note.label,
+                inherited_date=before.date,
+            )
+        sources.append(source)
+    return sources
+
+
+def read_source(note: Note) -> Source:
+    """A single note, without "Ibid." resolution."""
+    text = note.text
+    mentions = find_dates(text)
+    publication, access = _publication_and_access(text, mentions)
+    return Source(
+        note=note,
+        dates=tuple(mentions),
+        publication_date=publication,
+        access_date=access,
+        urls=tuple(_clean_url(m.group()) for m in _URL.finditer(text)),
+        key=duplicate_key(text, mentions),
+        ibid=bool(_IBID.search(text)),
+    )
+
+
+def _publication_and_access(
+    text: str, mentions: Sequence[DateMention]
+) -> tuple[PartialDate | None, PartialDate | None]:
+    quoted = _quoted_spans(text)
+    publication: PartialDate | None = None
+    fallback: PartialDate | None = None
+    access: PartialDate | None = None
+    for mention in mentions:
+        if not mention.valid:
+            continue
+        before = text[max(0, mention.start - 40) : mention.start]
+        if _access_start(text, mention) is not None:
+            access = mention.date
+            continue
+        if _inside(quoted, mention.start) or mention.range_start is not None:
+            continue
+        if _SUBJECT_WORDS.search(before) or _NUMBER_BEFORE_PAREN.search(before):
+            continue
+        if _free_standing(text, mention):
+            publication = mention.date
+        else:
+            fallback = mention.date
+    return publication or fallback, access
+
+
+def _access_start(text: str, mention: DateMention) -> int | None:
+    """Where the "accessed"/"retrieved"... words before an access date start, if any."""
+    window = max(0, mention.start - 40)
+    match = _ACCESS_WORDS.search(text, window, mention.start)
+    return match.start() if match else None
+
+
+def _free_standing(text: str, mention: DateMention) -> bool:
+    """A date set off by the punctuation of a citation, not run into a title."""
+    before = text[: mention.start].rstrip()
+    after = text[mention.end :].lstrip()
+    opens = not before or before[-1] in ",;:([—–-\"'”’" or before.lower().endswith(
+        ("published", "dated", "posted", "issued", "released", " on", "date")
+    )
+    closes = not after or after[0] in ",.;)]"
+    return opens and closes
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for opening, closing in _QUOTE_PAIRS:
+        start = text.find(opening)
+        while start != -1:
+            end = text.find(closing, start + 1)
+            if end == -1:
+                break
+            # An apostrophe inside a word ("Russia's") does not open a quotation.
+            if opening == "‘" and start > 0 and text[start - 1].isalnum():
+                start = text.find(opening, start + 1)
+                continue
+            spans.append((start, end))
+            start = text.find(opening, end + 1)
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(start < position < end for start, end in spans)
+
+
+def _clean_url(url: str) -> str:
+    return url.rstrip(_URL_TRAILING)
+
+
+def normalise_url(url: str) -> str:
+    """A URL's identity: no scheme, no "www.", no trailing slash, no tracking parameters."""
+    url = _clean_url(url)
+    url = re.sub(r"^https?://", "", url, flags=re.IGNORECASE)
+    url = re.sub(r"^www\.", "", url, flags=re.IGNORECASE)
+    fragment = ""
+    if "#" in url:
+        url, fragment = url.split("#", 1)
+        fragment = "#" + fragment
+    query = ""
+    if "?" in url:
+        url, query = url.split("?", 1)
+        kept = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if not _TRACKING.match(k)]
+        query = "?" + urlencode(kept) if kept else ""
+    host, _, rest = url.partition("/")
+    url = host.lower() + ("/" + rest if rest else "")
+    return url.rstrip("/") + query + fragment
+
+
+def duplicate_key(text: str, mentions: Sequence[DateMention] | None = None) -> str:
+    """The normalised form under which two notes count as the same source."""
+    if mentions is None:
+        mentions = find_dates(text)
+    # Dates as ISO and access clauses dropped (from the end, so offsets stay right).
+    pieces: list[str] = []
+    last = len(text)
+    for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
+        if mention.end > last:
+            continue
+        pieces.append(text[mention.end : last])
+        access = _access_start(text, mention) if mention.valid else None
+        if access is None:
+            pieces.append(f" {mention.date.iso()} ")
+            last = mention.start
+        else:
+            pieces.append(" ")
+            last = access
+    pieces.append(text[:last])
+    text = "".join(reversed(pieces))
+    urls: list[str] = []
+
+    def set_url_aside(match: re.Match[str]) -> str:
+        urls.append(normalise_url(match.group()))
+        return f" footcheckurl{len(urls) - 1}x "
+
+    text = _URL.sub(set_url_aside, text)
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
+    text = _NON_WORD.sub(" ", text).replace("_", " ")
+    text = _URL_PLACEHOLDER.sub(lambda m: urls[int(m.group(1))], text)
+    return _SPACES.sub(" ", text).strip()

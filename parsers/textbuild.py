@@ -1,0 +1,71 @@
+"""Build a paragraph's or a note's text piece by piece, taking marker tokens out.
+
+Every parser turns its source into runs of text interleaved with markers. The
+builder folds whitespace as it goes (so a marker's offset stays right in the folded
+text) and records each marker at the offset where it stood.
+"""
+
+from __future__ import annotations
+
+import re
+
+from footnotes.model import Location, Marker, Note, Paragraph
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+class TextBuilder:
+    """Accumulates folded text and the markers found in it."""
+
+    __slots__ = ("_length", "_markers", "_parts", "_pending_space")
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self._markers: list[Marker] = []
+        self._pending_space = False
+
+    def add_text(self, text: str) -> None:
+        """Append text; runs of whitespace become one space, none leading or trailing."""
+        if not text:
+            return
+        folded = _SPACE_RUN.sub(" ", text)
+        if folded.startswith(" "):
+            self._pending_space = True
+            folded = folded[1:]
+        if not folded:
+            return
+        trailing = folded.endswith(" ")
+        if trailing:
+            folded = folded[:-1]
+        if self._pending_space and self._length:
+            self._parts.append(" ")
+            self._length += 1
+        self._parts.append(folded)
+        self._length += len(folded)
+        self._pending_space = trailing
+
+    def add_break(self) -> None:
+        """A line or block break: a space between words, nothing at the edges."""
+        self._pending_space = True
+
+    def add_marker(self, label: str, location: Location, *, auto: bool = False) -> None:
+        """Record a marker at the current end of the text (its token is not added)."""
+        self._markers.append(Marker(label, self._length, location, auto))
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    @property
+    def markers(self) -> tuple[Marker, ...]:
+        return tuple(self._markers)
+
+    def is_empty(self) -> bool:
+        return not self._length and not self._markers
+
+    def paragraph(self, location: Location) -> Paragraph:
+        return Paragraph(self.text, location, self.markers)
+
+    def note(self, label: str, location: Location, kind: str = "endnote") -> Note:
+        return Note(label, self.text, location, kind, self.markers)
