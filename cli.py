@@ -93,7 +93,9 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=_format_choice, default="console", show_default=True)
-@click.option("--select", multiple=True, metavar="CODES", help="Only these rules (codes, names, prefixes).")
+@click.option(
+    "--select", multiple=True, metavar="CODES", help="Only these rules (codes, names, prefixes)."
+)
 @click.option("--ignore", multiple=True, metavar="CODES", help="Not these rules.")
 @click.option(
     "--fail-on",
@@ -203,7 +205,9 @@ def explain(code: str, no_color: bool) -> None:
     """Print a rule's documentation (CODE or rule name)."""
     rule: Rule | None = lookup(code)
     if rule is None:
-        raise click.BadParameter(f"unknown rule {code!r} (see `footcheck rules`)", param_hint="CODE")
+        raise click.BadParameter(
+            f"unknown rule {code!r} (see `footcheck rules`)", param_hint="CODE"
+        )
     text = f"{rule.code} {rule.name} (default severity: {rule.severity.value})\n\n" + _body(rule)
     if _colour(True, no_color):
         from rich.console import Console

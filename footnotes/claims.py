@@ -20,19 +20,97 @@ from footnotes.model import Marker, Paragraph, PartialDate
 
 # Words whose trailing period does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj st jr sr rev hon pres
-    inc ltd co corp bros dept univ assn est no nos vol vols p pp para art sec ch fig figs
-    approx cf al vs etc e.g i.e ed eds op cit ibid id viz ca jan feb mar apr jun jul aug
-    sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun u.s u.k u.n e.u
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "maj",
+        "st",
+        "jr",
+        "sr",
+        "rev",
+        "hon",
+        "pres",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "bros",
+        "dept",
+        "univ",
+        "assn",
+        "est",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "p",
+        "pp",
+        "para",
+        "art",
+        "sec",
+        "ch",
+        "fig",
+        "figs",
+        "approx",
+        "cf",
+        "al",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "ed",
+        "eds",
+        "op",
+        "cit",
+        "ibid",
+        "id",
+        "viz",
+        "ca",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+    ]
 )
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before
 # whitespace and something that can start a sentence, or at the end of the text.
-_SENTENCE_END = re.compile(
-    r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9\u00c0-\u024f]|\s*$)"""
-)
+_SENTENCE_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9\u00c0-\u024f]|\s*$)""")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _TRAILING_CLOSERS = "\"'”’»)] \t"
 _TERMINAL = ".!?…"
@@ -53,10 +131,13 @@ class Claim:
         """Valid dates reported as events (not future or set-in-advance dates)."""
         return tuple(m.date for m in self.dates if m.valid and not m.future)
 
-    @property
-    def latest_event(self) -> PartialDate | None:
-        """The latest event date; among equals, the most precise."""
-        events = self.event_dates
+    def latest_event(self, not_after: PartialDate | None = None) -> PartialDate | None:
+        """The latest event date; among equals, the most precise.
+
+        Dates after `not_after` (the report's date, or today) cannot be past events,
+        whatever the wording: they are left out.
+        """
+        events = [d for d in self.event_dates if not_after is None or not d.after(not_after)]
         if not events:
             return None
         return max(events, key=lambda d: (d.year, d.month or 0, d.day or 0))
@@ -129,12 +210,19 @@ def paragraph_claims(
         mentions = find_dates(text, reference) if text else []
     mention_starts = [m.start for m in mentions]
     previous_end: dict[int, int] = {}  # sentence index -> offset of the last marker seen in it
+    previous: Claim | None = None
     for marker in paragraph.markers:
         offset = min(marker.offset, len(text))
+        if previous is not None and offset == previous.marker.offset:
+            # A group ("[3][4]", "[2, 5]"): every marker supports the same claim.
+            previous = Claim(marker, previous.text, previous.start, previous.end, previous.dates)
+            yield previous
+            continue
         anchor = _anchor(text, offset)
         index = _sentence_index(starts, anchor)
         if index is None:
-            yield Claim(marker, "", offset, offset, ())
+            previous = Claim(marker, "", offset, offset, ())
+            yield previous
             continue
         sent_start, sent_end = spans[index]
         start = max(sent_start, previous_end.get(index, sent_start))
@@ -144,7 +232,8 @@ def paragraph_claims(
         previous_end[index] = max(previous_end.get(index, sent_start), offset)
         claim_text = text[start:end].strip()
         dates = _mentions_within(mentions, mention_starts, start, max(end, offset))
-        yield Claim(marker, claim_text, start, end, dates)
+        previous = Claim(marker, claim_text, start, end, dates)
+        yield previous
 
 
 def _mentions_within(

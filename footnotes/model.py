@@ -171,7 +171,7 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     notes: tuple[Note, ...]
     report_date: PartialDate | None = None
-    metadata: Mapping[str, str] = field(default=_EMPTY)
+    metadata: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
 
     @property
     def markers(self) -> tuple[Marker, ...]:

@@ -31,6 +31,10 @@ _BYLINE = re.compile(
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40}(?:\([^)]{1,40}\))?\s*[,—–-]\s*")
 _DASH_AFTER = re.compile(r"^\s*(?:[-—–]|:)")
 _LEFTOVER = re.compile(r"[\W\d_]*")
+_TITLE_WORD = re.compile(r"[^\W_]+")
+_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "vs"]
+)
 _WEEKDAYS = re.compile(
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?", re.IGNORECASE
 )
@@ -55,11 +59,11 @@ def resolve(doc: Document, given: PartialDate | None = None) -> ReportDate:
             if parsed is not None and parsed.is_valid():
                 return ReportDate(parsed, "metadata")
     for paragraph in doc.paragraphs[:_HEAD_PARAGRAPHS]:
-        if paragraph.markers:
-            break
         found = dateline_date(paragraph.text)
         if found is not None:
             return ReportDate(found, "dateline")
+        if paragraph.markers:
+            break  # the body has begun
     return ReportDate(None, "")
 
 
@@ -80,4 +84,14 @@ def dateline_date(text: str) -> PartialDate | None:
         return first.date
     if _DATELINE.fullmatch(before) and _DASH_AFTER.match(after):
         return first.date
+    if len(text) <= _BYLINE_MAX and not _LEFTOVER.sub("", after) and _is_title(before):
+        return first.date  # a title with the date after it, wrapped into one paragraph
     return None
+
+
+def _is_title(text: str) -> bool:
+    """Title case words and nothing that reads as a sentence ("Grain Corridor Brief")."""
+    words = _TITLE_WORD.findall(text)
+    if not words or any(ch in text for ch in ".!?"):
+        return False
+    return all(w[0].isupper() or w.isdigit() or w.lower() in _SMALL_WORDS for w in words)

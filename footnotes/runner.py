@@ -220,7 +220,8 @@ def _ordered(findings: list[Finding]) -> list[Finding]:
     for f in findings:
         unique.setdefault((f.code, f.location, f.footnote, f.message), f)
     return sorted(
-        unique.values(), key=lambda f: (f.location.line, f.location.column, f.code, f.footnote or "")
+        unique.values(),
+        key=lambda f: (f.location.line, f.location.column, f.code, f.footnote or ""),
     )
 
 

@@ -167,8 +167,12 @@ def _free_standing(text: str, mention: DateMention) -> bool:
     """A date set off by the punctuation of a citation, not run into a title."""
     before = text[: mention.start].rstrip()
     after = text[mention.end :].lstrip()
-    opens = not before or before[-1] in ",;:([—–-\"'”’" or before.lower().endswith(
-        ("published", "dated", "posted", "issued", "released", " on", "date")
+    opens = (
+        not before
+        or before[-1] in ",;:([—–-\"'”’"
+        or before.lower().endswith(
+            ("published", "dated", "posted", "issued", "released", " on", "date")
+        )
     )
     closes = not after or after[0] in ",.;)]"
     return opens and closes
@@ -211,7 +215,9 @@ def normalise_url(url: str) -> str:
     query = ""
     if "?" in url:
         url, query = url.split("?", 1)
-        kept = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if not _TRACKING.match(k)]
+        kept = [
+            (k, v) for k, v in parse_qsl(query, keep_blank_values=True) if not _TRACKING.match(k)
+        ]
         query = "?" + urlencode(kept) if kept else ""
     host, _, rest = url.partition("/")
     url = host.lower() + ("/" + rest if rest else "")

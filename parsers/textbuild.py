@@ -7,11 +7,7 @@ text) and records each marker at the offset where it stood.
 
 from __future__ import annotations
 
-import re
-
 from footnotes.model import Location, Marker, Note, Paragraph
-
-_SPACE_RUN = re.compile(r"\s+")
 
 
 class TextBuilder:
@@ -29,15 +25,12 @@ class TextBuilder:
         """Append text; runs of whitespace become one space, none leading or trailing."""
         if not text:
             return
-        folded = _SPACE_RUN.sub(" ", text)
-        if folded.startswith(" "):
+        folded = " ".join(text.split())
+        if text[0].isspace():
             self._pending_space = True
-            folded = folded[1:]
         if not folded:
             return
-        trailing = folded.endswith(" ")
-        if trailing:
-            folded = folded[:-1]
+        trailing = text[-1].isspace()
         if self._pending_space and self._length:
             self._parts.append(" ")
             self._length += 1

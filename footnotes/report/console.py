@@ -28,8 +28,12 @@ def render(result: RunResult, stream: TextIO, *, colour: bool, verbose: bool = F
     out = Writer(stream, colour)
     for file in result.files:
         if file.error is not None:
-            out.line((safe(file.path), "bold"), (": ", ""), ("error: ", "bold red"),
-                     (safe(file.error), ""))
+            out.line(
+                (safe(file.path), "bold"),
+                (": ", ""),
+                ("error: ", "bold red"),
+                (safe(file.error), ""),
+            )
             continue
         if not file.findings and not verbose:
             continue
@@ -63,11 +67,16 @@ def _finding(out: Writer, f: Finding) -> None:
     if f.claim:
         out.line((f"{pad}claim  ", "dim"), (safe(f.claim), "italic"))
     if f.note_text is not None:
-        out.line((f"{pad}note   ", "dim"), (f"[{f.footnote}] " if f.footnote else "", "bold"),
-                 (safe(f.note_text), ""))
+        out.line(
+            (f"{pad}note   ", "dim"),
+            (f"[{f.footnote}] " if f.footnote else "", "bold"),
+            (safe(f.note_text), ""),
+        )
     if f.claim_date and f.source_date:
-        out.line((f"{pad}dates  ", "dim"),
-                 (f"event {f.claim_date.iso()}, source {f.source_date.iso()}", ""))
+        out.line(
+            (f"{pad}dates  ", "dim"),
+            (f"event {f.claim_date.iso()}, source {f.source_date.iso()}", ""),
+        )
     if f.hint:
         out.line((f"{pad}hint   ", "dim"), (safe(f.hint), "green"))
 
@@ -84,9 +93,7 @@ def _summary(out: Writer, result: RunResult) -> None:
         return
     parts = [_plural(errors, "error"), _plural(warnings, "warning"), _plural(infos, "info")]
     if problems or infos:
-        text = (
-            f"Found {', '.join(parts)} in {with_findings} of {_plural(files, 'file')}"
-        )
+        text = f"Found {', '.join(parts)} in {with_findings} of {_plural(files, 'file')}"
         style = "bold red" if errors else "bold yellow" if warnings else "bold"
     else:
         text, style = f"All clean: {_plural(files, 'file')} checked", "bold green"

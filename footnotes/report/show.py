@@ -90,17 +90,24 @@ def render_console(ctx: Context, stream: TextIO, *, colour: bool) -> None:
     console = Console(file=stream, no_color=not colour, highlight=False)
     doc = ctx.doc
     report = ctx.report
+    dated = f"{report.date.iso()} from {report.origin}" if report.date else "unknown"
     console.print(
         Text(
-            f"{safe(doc.path)} ({doc.format}): {len(doc.markers)} markers, {len(doc.notes)} notes, "
-            f"report date {report.date.iso() + ' from ' + report.origin if report.date else 'unknown'}",
+            f"{safe(doc.path)} ({doc.format}): {len(doc.markers)} markers, "
+            f"{len(doc.notes)} notes, report date {dated}",
             style="bold",
         )
     )
     sources = ctx.first_source_by_label
     claims = Table(title="Markers and the claims they support", show_lines=True, expand=True)
-    for title, ratio in (("marker", 1), ("at", 1), ("claim", 5), ("claim dates", 2), ("note", 5),
-                         ("note date", 2)):
+    for title, ratio in (
+        ("marker", 1),
+        ("at", 1),
+        ("claim", 5),
+        ("claim dates", 2),
+        ("note", 5),
+        ("note date", 2),
+    ):
         claims.add_column(title, ratio=ratio, overflow="fold")
     for c in ctx.claims:
         source = sources.get(c.marker.label)

@@ -60,9 +60,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         if number != highest + 1:
             expected = highest + 1
             if number > expected:
-                skipped = (
-                    f"{expected}" if number == expected + 1 else f"{expected}-{number - 1}"
-                )
+                skipped = f"{expected}" if number == expected + 1 else f"{expected}-{number - 1}"
                 message = f"marker [{number}] comes before any marker [{skipped}]"
             else:
                 message = f"marker [{number}] first appears after [{highest}]"

@@ -30,7 +30,7 @@ The council approved the budget on March 3, 2023.[1] Spending rose by a fifth.[2
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from footnotes.context import Context
 from footnotes.model import Document, Finding, Marker, Severity
@@ -61,7 +61,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _hint(doc: Document, defined: dict[str, object]) -> str | None:
+def _hint(doc: Document, defined: Mapping[str, object]) -> str | None:
     if not doc.notes:
         return "footcheck found no notes in this file"
     numbers = sorted(int(label) for label in defined if label.isdigit())

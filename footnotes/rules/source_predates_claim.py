@@ -6,8 +6,9 @@ Compares the latest event date of the claim a marker supports (its sentence, fro
 the previous marker) with the publication date of the note it cites, at the
 precision both have: "March 2023" is not before "2023", "2022" is before "March
 2023". Dates in a future or planning context ("will", "is scheduled for", "took
-effect on") are not events, and access dates are not publication dates. When only
-the year differs, the finding says it is probably a year typo.
+effect on") are not events, nor are dates after the report's own date (or today);
+access dates are not publication dates. When only the year differs, the finding
+says it is probably a year typo.
 
 Why is this bad?
 ----------------
@@ -47,8 +48,9 @@ RULE = RuleId(CODE, NAME, SEVERITY)
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     sources = ctx.first_source_by_label
+    bound = ctx.report_date or ctx.today
     for claim in ctx.claims:
-        event = claim.latest_event
+        event = claim.latest_event(not_after=bound)
         source = sources.get(claim.marker.label)
         if event is None or source is None:
             continue
@@ -76,8 +78,6 @@ def typo_hint(event: PartialDate, dated: PartialDate) -> str | None:
     if event.precision is Precision.DAY and dated.precision is Precision.DAY:
         if (event.month, event.day) == (dated.month, dated.day):
             return "same day and month: probably a year typo"
-    elif (
-        min(event.precision, dated.precision) >= Precision.MONTH and event.month == dated.month
-    ):
+    elif min(event.precision, dated.precision) >= Precision.MONTH and event.month == dated.month:
         return "same month: possibly a year typo"
     return None
