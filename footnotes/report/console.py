@@ -40,6 +40,8 @@ def render(result: RunResult, stream: TextIO, *, colour: bool, verbose: bool = F
         out.line((safe(file.path), "bold underline"), (f"  {_describe(file)}", "dim"))
         for finding in file.findings:
             _finding(out, finding)
+        if not file.findings:
+            out.line(("  no problems found", "green"))
         out.blank()
     _summary(out, result)
 
