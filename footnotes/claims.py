@@ -128,8 +128,8 @@ class Claim:
 
     @property
     def event_dates(self) -> tuple[PartialDate, ...]:
-        """Valid dates reported as events (not future or set-in-advance dates)."""
-        return tuple(m.date for m in self.dates if m.valid and not m.future)
+        """Dates reported as events: valid, not planned or set in advance, not part of a name."""
+        return tuple(m.date for m in self.dates if m.is_event)
 
     def latest_event(self, not_after: PartialDate | None = None) -> PartialDate | None:
         """The latest event date; among equals, the most precise.

@@ -34,7 +34,8 @@ class DateMention:
     `date` may be impossible (February 30, month 13); then `valid` is False. For a
     range, `date` is the end and `range_start` the start. `future` is true when
     the date is planned, expected or set in advance rather than something that
-    happened.
+    happened. `attributive` is true for a year used as a name's modifier ("the 2019
+    budget law", "2023 report"): it dates the thing named, not an event reported.
     """
 
     date: PartialDate
@@ -44,6 +45,12 @@ class DateMention:
     valid: bool
     future: bool
     range_start: PartialDate | None = None
+    attributive: bool = False
+
+    @property
+    def is_event(self) -> bool:
+        """A date that reports something that happened: valid, not planned, not a name's."""
+        return self.valid and not self.future and not self.attributive
 
 
 _MONTH_NAMES = (
@@ -342,6 +349,7 @@ class _Found:
     date: PartialDate
     range_start: PartialDate | None = None
     future: bool = False
+    attributive: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -483,8 +491,11 @@ def _year_range(a: int, b_text: str) -> tuple[int, int] | None:
 
 def _bare_year(
     text: str, m: re.Match[str], prev: DateMention | None
-) -> tuple[PartialDate, bool] | None:
-    """A year written alone, when its context makes it one: (date, deadline) or None."""
+) -> tuple[PartialDate, bool, bool] | None:
+    """A year written alone, when its context makes it one.
+
+    (date, deadline, attributive) or None.
+    """
     qual = m.group("qual")
     year_text = m.group("qy") if qual else m.group("by")
     year = int(year_text)
@@ -492,14 +503,14 @@ def _bare_year(
     if not _year_ok(year) or _is_quantity_after(text, end):
         return None
     if qual:
-        return PartialDate(year), False
+        return PartialDate(year), False, False
     if not _plausible_year_follows(text, end):
         return None
     before = _before(text, start)
     if prev is not None and prev.date.month is None:
         gap = _CONNECTOR.fullmatch(text, prev.end, start)
         if gap is not None:
-            return PartialDate(year), False  # "in 2019 and 2020"
+            return PartialDate(year), False, False  # "in 2019 and 2020"
     if _numbered(before):
         return None
     word = before.word
@@ -510,7 +521,7 @@ def _bare_year(
                 return None  # "a population of 2000", "increased by 2019"
             if word == "year" and before.word2 not in ("the", "fiscal", "financial", "calendar"):
                 return None
-            return PartialDate(year), word == "by"
+            return PartialDate(year), word == "by", False
         possessive = before.raw.endswith(("'s", "’s", "s'", "s’"))
         adjective = (
             before.word2 in _DETERMINERS
@@ -523,9 +534,9 @@ def _bare_year(
             first, _ = _next_words(text, end)
             joined = _JOINED_YEAR.match(text, end) is not None
             if (first and first not in _FUNCTION_WORDS) or joined:
-                return PartialDate(year), False  # "the 2019 elections"
+                return PartialDate(year), False, True  # "the 2019 elections"
     elif before.glued[-1] == "(" and after in (")", ",", ";"):
-        return PartialDate(year), False  # "(2016)"
+        return PartialDate(year), False, False  # "(2016)"
     # A year that opens a sentence and is followed by a noun or verb: "2019 budget".
     if before.opens_sentence:
         first, _ = _next_words(text, end)
@@ -535,7 +546,7 @@ def _bare_year(
             and first[:1].islower()
             and (first in _OPENING_VERBS or first not in _FUNCTION_WORDS)
         ):
-            return PartialDate(year), False
+            return PartialDate(year), False, first not in _OPENING_VERBS
     # A year at a sentence end or before a comma, after a name or a punctuation mark.
     closes = after == "," or _SENTENCE_END_AFTER.match(text, end) is not None
     if closes and word not in _QUANTITY_WORDS:
@@ -545,7 +556,7 @@ def _bare_year(
             or before.raw[-1:] in (",", ";", ":", "—", "–")
             or (token[:1].isupper() and not before.glued)
         ):
-            return PartialDate(year), False
+            return PartialDate(year), False, False
     return None
 
 
@@ -598,7 +609,7 @@ def _interpret(
         return _relative(m.group(), text, start, reference)
     if kind == "bare":
         found = _bare_year(text, m, prev)
-        return None if found is None else _Found(found[0], None, found[1])
+        return None if found is None else _Found(found[0], None, found[1], found[2])
     if kind == "iso":
         year, month, day = int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])
         date = PartialDate(year, month, day)
@@ -733,7 +744,9 @@ def find_dates(text: str, reference: PartialDate | None = None) -> list[DateMent
                 # "will be held in 2024 and 2025": a date joined to a planned one is planned
                 future = _CONNECTOR.fullmatch(text, prev.end, start) is not None
             valid = got.date.is_valid() and (got.range_start is None or got.range_start.is_valid())
-            mention = DateMention(got.date, start, end, m.group(), valid, future, got.range_start)
+            mention = DateMention(
+                got.date, start, end, m.group(), valid, future, got.range_start, got.attributive
+            )
             found.append(mention)
             prev = mention
             pos = end
@@ -770,8 +783,8 @@ def _segments(text: str, relative: bool) -> list[tuple[int, int]]:
 
 
 def event_dates(text: str, reference: PartialDate | None = None) -> list[PartialDate]:
-    """The dates of the valid mentions that report events (not planned ones), in order."""
-    return [m.date for m in find_dates(text, reference) if m.valid and not m.future]
+    """The dates of the mentions that report events (not planned ones, not names'), in order."""
+    return [m.date for m in find_dates(text, reference) if m.is_event]
 
 
 _META_ISO = re.compile(

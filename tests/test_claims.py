@@ -96,3 +96,17 @@ def test_relative_dates_resolve_against_the_report_date() -> None:
     assert ctx.claims[0].event_dates == (PartialDate(2024, 1, 31),)
     undated = context("Ministers met yesterday.[1]\n\n[1] Wire, 2024-01-30.\n")
     assert undated.claims[0].event_dates == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "events"),
+    [
+        ("The 2019 budget law, passed in December 2018, set a cap.", ["2018-12"]),
+        ("In its 2023 report, the office warned of risks.", []),
+        ("The election was held in 2019.", ["2019"]),
+        ("Turnout fell in the 2019 elections, held in May 2019.", ["2019-05"]),
+    ],
+)
+def test_a_year_naming_a_thing_is_not_an_event(sentence: str, events: list[str]) -> None:
+    ctx = context(f"{sentence}[1]\n\n[1] Source, 2030.\n")
+    assert [d.iso() for d in ctx.claims[0].event_dates] == events
