@@ -44,9 +44,7 @@ class Parsers:
             raise DocumentError(f"unknown format (footcheck reads {', '.join(FORMATS)})")
         if fmt not in _READERS:
             raise DocumentError(f"unknown format {fmt!r} (footcheck reads {', '.join(FORMATS)})")
-        reader: Callable[[bytes, str], Document] = importlib.import_module(
-            _READERS[fmt][0]
-        ).parse
+        reader: Callable[[bytes, str], Document] = importlib.import_module(_READERS[fmt][0]).parse
         return reader(data, path)
 
 
