@@ -162,7 +162,7 @@ def show(
     from footnotes.report import show as show_report
 
     config = Config(report_date=report_date, stdin_format=stdin_format, stdin_name=stdin_name)
-    target = Target(file, file, parsers.parse.format_for(file) or "text")
+    target = Target(file, file, parsers.parse.format_for_named(file))
     display = stdin_name if file == STDIN else file
     try:
         doc = load(target, config, parsers.parse)

@@ -31,6 +31,8 @@ class Reader(Protocol):
 
     def format_for(self, path: str) -> str | None: ...
 
+    def format_for_named(self, path: str) -> str: ...
+
 
 @dataclass(frozen=True)
 class Config:
@@ -123,7 +125,7 @@ def discover(paths: Iterable[str], parse: Reader) -> Iterator[Target]:
         if named not in seen:
             seen.add(named)
             # A file named explicitly is read even with an unknown suffix: as plain text.
-            yield Target(named, named, parse.format_for(named) or "text")
+            yield Target(named, named, parse.format_for_named(named))
 
 
 def _walk(folder: str) -> Iterator[str]:
@@ -168,7 +170,7 @@ def load(target: Target, config: Config, parse: Reader) -> Document:
     name = config.stdin_name if target.source == STDIN else target.display
     fmt = config.stdin_format if target.source == STDIN else target.format
     if target.source == STDIN and fmt is None:
-        fmt = parse.format_for(name) or "text"
+        fmt = parse.format_for_named(name)
     try:
         return parse(data, name, fmt)
     except DocumentError:

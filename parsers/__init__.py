@@ -21,6 +21,21 @@ _READERS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 FORMATS: tuple[str, ...] = tuple(_READERS)
 
+# Formats footcheck recognises but does not read (yet): never guessed to be plain text.
+# suffix -> (format, name to show)
+_UNREAD: dict[str, tuple[str, str]] = {
+    ".html": ("html", "HTML"),
+    ".htm": ("html", "HTML"),
+    ".xhtml": ("html", "HTML"),
+    ".docx": ("docx", "Word (DOCX)"),
+    ".doc": ("doc", "Word 97-2003 (DOC)"),
+    ".odt": ("odt", "OpenDocument (ODT)"),
+    ".rtf": ("rtf", "RTF"),
+    ".pdf": ("pdf", "PDF"),
+    ".epub": ("epub", "EPUB"),
+}
+_UNREAD_NAMES = {fmt: name for fmt, name in _UNREAD.values()}
+
 
 class Parsers:
     """The injected reader interface: `parse(data, path, format)` and `format_for(path)`."""
@@ -38,8 +53,21 @@ class Parsers:
         """The format a file's suffix says, or None when footcheck does not read it."""
         return self._by_suffix.get(PurePath(path).suffix.lower())
 
+    def format_for_named(self, path: str) -> str:
+        """The format of a file named explicitly: by suffix, else plain text.
+
+        A suffix of a format footcheck does not read gives that format ("html"),
+        which `parse` refuses with a one-line error rather than reading HTML as text.
+        """
+        suffix = PurePath(path).suffix.lower()
+        if suffix in _UNREAD:
+            return _UNREAD[suffix][0]
+        return self._by_suffix.get(suffix, "text")
+
     def __call__(self, data: bytes, path: str, format: str | None = None) -> Document:
         fmt = format or self.format_for(path)
+        if fmt in _UNREAD_NAMES:
+            raise DocumentError(f"footcheck does not read {_UNREAD_NAMES[fmt]} files yet")
         if fmt is None:
             raise DocumentError(f"unknown format (footcheck reads {', '.join(FORMATS)})")
         if fmt not in _READERS:

@@ -291,3 +291,18 @@ def test_no_colour_when_not_a_terminal(tmp_path: Path) -> None:
     report.write_text(FAULTY)
     run = footcheck("check", str(report), env={"NO_COLOR": ""})
     assert "\x1b[" not in run.stdout
+
+
+def test_formats_not_read_yet_are_named_not_guessed(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<p>Claim.<sup>1</sup></p>")
+    plain = tmp_path / "README"
+    plain.write_text(CLEAN)
+    run = footcheck("check", str(page), str(plain), "--format", "json")
+    assert run.returncode == 2
+    files = json.loads(run.stdout)["files"]
+    assert (files[0]["format"], files[0]["error"]) == (
+        "html",
+        "footcheck does not read HTML files yet",
+    )
+    assert (files[1]["format"], files[1]["error"]) == ("text", None)
