@@ -114,6 +114,7 @@ _SENTENCE_END = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _TRAILING_CLOSERS = "\"'”’»)] \t"
 _TERMINAL = ".!?…"
+_LEADING_PUNCTUATION = ",;:)]}—–- "
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,11 +196,13 @@ def paragraph_claims(
     paragraph: Paragraph,
     mentions: list[DateMention] | None = None,
     reference: PartialDate | None = None,
+    text_start: int = 0,
 ) -> Iterator[Claim]:
     """One Claim per marker of the paragraph, in order.
 
     `mentions` are the paragraph's dates when the caller has them already; else they
-    are found here, relative dates resolved against `reference`.
+    are found here, relative dates resolved against `reference`. No claim starts
+    before `text_start` (the end of a dateline).
     """
     if not paragraph.markers:
         return
@@ -225,12 +228,13 @@ def paragraph_claims(
             yield previous
             continue
         sent_start, sent_end = spans[index]
+        sent_start = max(sent_start, min(text_start, sent_end))
         start = max(sent_start, previous_end.get(index, sent_start))
         end = max(start, min(offset, sent_end))
         if end < offset and text[end:offset].strip(_TRAILING_CLOSERS) == "":
             end = offset
         previous_end[index] = max(previous_end.get(index, sent_start), offset)
-        claim_text = text[start:end].strip()
+        claim_text = text[start:end].strip().lstrip(_LEADING_PUNCTUATION)
         dates = _mentions_within(mentions, mention_starts, start, max(end, offset))
         previous = Claim(marker, claim_text, start, end, dates)
         yield previous

@@ -48,17 +48,33 @@ class Context:
 
     @cached_property
     def paragraph_dates(self) -> list[list[DateMention]]:
-        """The date mentions of each body paragraph (relative dates against the report's)."""
+        """The date mentions of each body paragraph (relative dates against the report's).
+
+        A dateline's own date ("WASHINGTON, Feb. 1, 2024 -") is the report's date,
+        not an event: it is left out.
+        """
         reference = self.report_date
-        return [find_dates(p.text, reference) if p.text else [] for p in self.doc.paragraphs]
+        found = [find_dates(p.text, reference) if p.text else [] for p in self.doc.paragraphs]
+        report = self.report
+        if report.paragraph is not None:
+            cut = report.body_start
+            found[report.paragraph] = [m for m in found[report.paragraph] if m.start >= cut]
+        return found
 
     @cached_property
     def claims(self) -> list[Claim]:
         """One claim per body marker, in reading order."""
+        report = self.report
         return [
             claim
-            for paragraph, mentions in zip(self.doc.paragraphs, self.paragraph_dates, strict=True)
-            for claim in paragraph_claims(paragraph, mentions)
+            for index, (paragraph, mentions) in enumerate(
+                zip(self.doc.paragraphs, self.paragraph_dates, strict=True)
+            )
+            for claim in paragraph_claims(
+                paragraph,
+                mentions,
+                text_start=report.body_start if index == report.paragraph else 0,
+            )
         ]
 
     @cached_property

@@ -266,6 +266,15 @@ _ORDINALS = _words(
 # Prepositions that also introduce amounts ("a total of 2000", "rose by 2019").
 _AMOUNT_PREPOSITIONS = _words("of by from around between to than")
 
+# Words after which a year is the date something was issued: "published 2021".
+_DATED_BY = _words(
+    """
+    published publ pub adopted issued released dated signed updated revised enacted
+    approved passed posted accessed retrieved copyright amended ratified
+    """
+)
+_CLOSING_QUOTES = "\"'”’»"
+
 _DETERMINERS = _words(
     "the a an its his her their our this that these those whose my your every each"
 )
@@ -305,7 +314,7 @@ _FUTURE = re.compile(
     r"""
     \b(?:will|would|shall|won't|wont)\b | (?<=\w)['’]ll\b | \bgoing\s+to\b
     | \b(?:re)?schedul(?:ed|es|e|ing)\b
-    | \bplan(?:s|ned)?\s+(?:to|for|on)\b | \bplanned\b | \bplanning\b
+    | \bplan(?:s|ned|ning)?\s+(?:to|for|on)\b | \bplanned\b
     | \bnext\b | \bexpect(?:s|ed|ing|ations?)?\b
     | \bset\s+(?:to|for)\b
     | \bdue\s+(?:in|on|by|for|before|at)\b | \b(?:is|are|was|were|be|not)\s+due\b
@@ -318,10 +327,14 @@ _FUTURE = re.compile(
     | \bpostponed\b | \bdelayed\s+(?:to|until|till)\b | \bdeferred\b
     | \b(?:take|takes|took|taken|taking)\s+effect\b
     | \binto\s+force\b | \bin\s+force\s+(?:from|until|till|on|as)\b
-    | \bwith\s+effect\s+from\b | \bin\s+effect\s+(?:from|until|on|as)\b | \beffective\b
+    | \bwith\s+effect\s+from\b | \bin\s+effect\s+(?:from|until|on|as)\b
+    | \beffective(?=\s+(?:from|as\s+of|on|until|immediately)\b|\s*$)
+    | \bgoals?\b | \bambitions?\b | \bhop(?:e|es|ed|ing)\s+to\b
+    | \b(?:pledg|promis|vow|commit(?:t)?|seek|sought|want)(?:e|es|ed|s|ing)?\s+to\b
     | \bappl(?:y|ies|ied|icable|ying)\s+(?:from|as\s+of|since|until)\b
     | \bvalid\s+(?:until|till|through|thru|to|from)\b
     | \bexpir(?:e|es|ed|ing|y|ation)\b | \bsunset\b
+    | \b(?:until|till|til|through|thru|runs?\s+to|ran\s+to|lasts?\s+to)\s+(?:the\s+end\s+of\s+)?$
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -337,8 +350,21 @@ _FUTURE_KEYWORDS = _words(
     prediction predictions upcoming forthcoming coming intend intends intended intending
     intention proposed held is are was were end deadline postponed delayed deferred effect
     force effective apply applies applied applicable applying valid expire expires expired
-    expiring expiry expiration sunset
+    expiring expiry expiration sunset goal goals ambition ambitions hope hopes hoped hoping
+    pledge pledges pledged pledging promise promises promised promising vow vows vowed
+    vowing commit commits committed committing seek seeks sought seeking want wants wanted
+    wanting until till til through thru runs run ran lasts last
     """
+)
+
+# A clause that reports a change as done: "had doubled by 2017", "rose 28% by 2022".
+# There, "by" + date is when it had happened, not a deadline.
+_PAST_CHANGE = re.compile(
+    r"""\b(?:had|has|have|was|were|did
+    | rose|fell|grew|reached|doubled|tripled|halved|climbed|dropped|increased|decreased
+    | declined|jumped|soared|surged|slumped|recovered|peaked|hit|exceeded|surpassed|topped
+    | totall?ed|stood|expanded|shrank|contracted|improved|worsened|fallen|risen|grown)\b""",
+    re.IGNORECASE | re.VERBOSE,
 )
 
 # --------------------------------------------------------------------------- helpers
@@ -418,6 +444,10 @@ def _is_number_token(token: str) -> bool:
 
 def _year_ok(year: int) -> bool:
     return _MIN_YEAR <= year <= _MAX_YEAR
+
+
+def _is_year_token(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and _year_ok(int(token))
 
 
 def _numbered(before: _Before) -> bool:
@@ -511,10 +541,20 @@ def _bare_year(
         gap = _CONNECTOR.fullmatch(text, prev.end, start)
         if gap is not None:
             return PartialDate(year), False, False  # "in 2019 and 2020"
-    if _numbered(before):
-        return None
     word = before.word
     after = text[end : end + 1]
+    # A year set off by a comma that closes a citation: 'Title," 2022.', "Harper, 1952),"
+    # "Annual Report 2016, 2017." (the number before is the title's, not a quantity).
+    set_off = before.raw.rstrip(_CLOSING_QUOTES)[-1:] in (",", ";", ":", "—", "–")
+    closes_citation = after in (",", ")", ";", ":", "") or _SENTENCE_END_AFTER.match(text, end)
+    if set_off and not before.glued and closes_citation and word not in _QUANTITY_WORDS:
+        title_year = _is_year_token(before.raw.rstrip(",;:—–"))
+        if title_year or before.word2 not in _DOC_WORDS:
+            return PartialDate(year), False, False
+    if _numbered(before):
+        return None
+    if before.glued == "" and word in _DATED_BY:
+        return PartialDate(year), False, False  # "published 2021", "(adopted 2020)"
     if before.glued == "":
         if word in _PREPOSITIONS:
             if word in _AMOUNT_PREPOSITIONS and before.word2 in _QUANTITY_WORDS:
@@ -703,6 +743,12 @@ def _clause_start(text: str, lo: int, start: int) -> int:
     return cut
 
 
+def _reports_past_change(text: str, start: int) -> bool:
+    """Whether the clause before `start` says something had already happened."""
+    lo = max(0, start - _FUTURE_WINDOW)
+    return _PAST_CHANGE.search(text, _clause_start(text, lo, start), start) is not None
+
+
 def _is_future(text: str, start: int) -> bool:
     lo = max(0, start - _FUTURE_WINDOW)
     words = _LETTERS.findall(text, lo, start)
@@ -739,7 +785,11 @@ def find_dates(text: str, reference: PartialDate | None = None) -> list[DateMent
                 pos = m.start() + 1
                 continue
             start, end = m.start(), m.end()
-            future = got.future or _is_future(text, start)
+            # got.future is a deadline ("by 2030"): planned, unless the clause reports
+            # the change as done ("had doubled by 2017"); a trigger word always counts.
+            future = _is_future(text, start) or (
+                got.future and not _reports_past_change(text, start)
+            )
             if not future and prev is not None and prev.future:
                 # "will be held in 2024 and 2025": a date joined to a planned one is planned
                 future = _CONNECTOR.fullmatch(text, prev.end, start) is not None

@@ -24,12 +24,13 @@ _BYLINE_MAX = 120
 
 _MEMO_DATE = re.compile(r"^\s*(?:date|dated|as of)\s*:\s*", re.IGNORECASE)
 _BYLINE = re.compile(
-    r"^\s*(?:by\b|published\b|posted\b|updated\b|issued\b|released\b|first published\b)",
+    r"^\s*(?:by\b|published\b|posted\b|updated\b|issued\b|released\b|first published\b"
+    r"|revised\b|draft\b|version\b|as of\b)",
     re.IGNORECASE,
 )
 # "WASHINGTON, Feb. 1, 2024 -" / "KYIV (Reuters), 3 March 2024 —": capitalised place, date, dash.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40}(?:\([^)]{1,40}\))?\s*[,—–-]\s*")
-_DASH_AFTER = re.compile(r"^\s*(?:[-—–]|:)")
+_DASH_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:[-—–]+|:)\s*")
 _LEFTOVER = re.compile(r"[\W\d_]*")
 _TITLE_WORD = re.compile(r"[^\W_]+")
 _SMALL_WORDS = frozenset(
@@ -44,6 +45,10 @@ _WEEKDAYS = re.compile(
 class ReportDate:
     date: PartialDate | None
     origin: str  # "command line", "metadata", "dateline", or "" when unknown
+    # Where a dateline was found: the paragraph's index and the offset where its
+    # body text begins. The dateline's date is the report's, not an event's.
+    paragraph: int | None = None
+    body_start: int = 0
 
 
 def resolve(doc: Document, given: PartialDate | None = None) -> ReportDate:
@@ -58,10 +63,11 @@ def resolve(doc: Document, given: PartialDate | None = None) -> ReportDate:
             parsed = parse_date_string(raw)
             if parsed is not None and parsed.is_valid():
                 return ReportDate(parsed, "metadata")
-    for paragraph in doc.paragraphs[:_HEAD_PARAGRAPHS]:
-        found = dateline_date(paragraph.text)
+    for index, paragraph in enumerate(doc.paragraphs[:_HEAD_PARAGRAPHS]):
+        found = find_dateline(paragraph.text)
         if found is not None:
-            return ReportDate(found, "dateline")
+            date, body_start = found
+            return ReportDate(date, "dateline", index, body_start)
         if paragraph.markers:
             break  # the body has begun
     return ReportDate(None, "")
@@ -69,29 +75,43 @@ def resolve(doc: Document, given: PartialDate | None = None) -> ReportDate:
 
 def dateline_date(text: str) -> PartialDate | None:
     """The date of a title-block line, or None when the line is ordinary prose."""
+    found = find_dateline(text)
+    return found[0] if found else None
+
+
+def find_dateline(text: str) -> tuple[PartialDate, int] | None:
+    """A title-block date and the offset where the text after it begins, or None."""
     mentions = [m for m in find_dates(text) if m.valid]
     if not mentions:
         return None
     first = mentions[0]
+    before, after = text[: first.start], text[first.end :]
+    whole = (first.date, len(text))
+    if _MEMO_DATE.match(before) and not _LEFTOVER.sub("", _MEMO_DATE.sub("", before)):
+        return whole  # "DATE: 04/11/2023" (an ambiguous day and month keep the year)
     if first.date.month is None:
         return None  # a bare year at the top is a title's subject, not a publication date
-    before, after = text[: first.start], text[first.end :]
-    if _MEMO_DATE.match(before) and not _LEFTOVER.sub("", _MEMO_DATE.sub("", before)):
-        return first.date
     if not _LEFTOVER.sub("", _WEEKDAYS.sub("", before + after)):
-        return first.date  # the date alone on its line
+        return whole  # the date alone on its line
     if len(text) <= _BYLINE_MAX and _BYLINE.match(text):
-        return first.date
-    if _DATELINE.fullmatch(before) and _DASH_AFTER.match(after):
-        return first.date
+        return whole
+    dash = _DASH_AFTER.match(after)
+    if _DATELINE.fullmatch(before) and dash:
+        return first.date, first.end + dash.end()  # "WASHINGTON, Feb. 1, 2024 - ..."
     if len(text) <= _BYLINE_MAX and not _LEFTOVER.sub("", after) and _is_title(before):
-        return first.date  # a title with the date after it, wrapped into one paragraph
+        return whole  # a title with the date after it, wrapped into one paragraph
     return None
 
 
 def _is_title(text: str) -> bool:
-    """Title case words and nothing that reads as a sentence ("Grain Corridor Brief")."""
+    """A title before the date, not a sentence.
+
+    Title case words ("Grain Corridor Brief"), or a short phrase set off from the
+    date by a separator ("Working Paper, revised", "Draft chapter,").
+    """
     words = _TITLE_WORD.findall(text)
     if not words or any(ch in text for ch in ".!?"):
         return False
-    return all(w[0].isupper() or w.isdigit() or w.lower() in _SMALL_WORDS for w in words)
+    if all(w[0].isupper() or w.isdigit() or w.lower() in _SMALL_WORDS for w in words):
+        return True
+    return len(words) <= 8 and text.rstrip()[-1:] in (",", "|", "-", "—", "–", ":")

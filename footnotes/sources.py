@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode
 
 from footnotes.dates import DateMention, find_dates
@@ -30,6 +30,9 @@ _IBID = re.compile(
     r"^\W{0,3}(?:ibid(?:em)?\b|ib\.|id\.|idem\b|op\.?\s*cit\b)|^[^.;]{0,60}?,\s*op\.?\s*cit\b",
     re.IGNORECASE,
 )
+# "Ames, op. cit., 102": the author whose earlier note it repeats.
+_OP_CIT_AUTHOR = re.compile(r"^\W{0,3}([^,.;]{2,60}?),\s*op\.?\s*cit\b", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
 _ACCESS_WORDS = re.compile(
     r"(?:accessed|retrieved|last\s+(?:visited|accessed|checked|modified|updated)|"
     r"viewed|consulted|updated|modified|archived(?:\s+from\s+the\s+original)?|"
@@ -37,7 +40,14 @@ _ACCESS_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_WORDS = re.compile(r"\b(?:of|for|from|to|until|through|since|between)\s*$", re.IGNORECASE)
-_NUMBER_BEFORE_PAREN = re.compile(r"\d[\w/.-]*\s*\(\s*$")
+# "resolution 2231 (2015)": the year belongs to a legal instrument's designation.
+# (A journal's "33, no. 4 (2020)" is its publication year and is kept.)
+_DESIGNATION_BEFORE_PAREN = re.compile(
+    r"\b(?:resolutions?|res|decisions?|directives?|regulations?|decrees?|conventions?|"
+    r"protocols?|treaty|acts?|orders?|ordinances?|laws?|rules?|cases?)\.?\s+"
+    r"(?:no\.?\s*)?[\w/.-]*\d[\w/.-]*\s*\(\s*$",
+    re.IGNORECASE,
+)
 _URL = re.compile(r"""(?:https?://|www\.)[^\s<>"'“”‘’)\]]+""", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?"
 _TRACKING = re.compile(r"^(?:utm_\w*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid)$")
@@ -93,26 +103,41 @@ class Source:
 
 
 def read_sources(notes: Sequence[Note]) -> list[Source]:
-    """Read every note, resolving "Ibid." notes against the note before them."""
+    """Read every note, resolving "Ibid." notes against the notes before them.
+
+    "Ibid." and "Id." repeat the note just before; "Author, op. cit." repeats that
+    author's latest earlier note (and is left undated when none names the author).
+    """
     sources: list[Source] = []
     for note in notes:
         source = read_source(note)
         if source.ibid and sources:
-            before = sources[-1]
-            antecedent = before.antecedent if before.ibid and before.antecedent else None
-            source = Source(
-                note=source.note,
-                dates=source.dates,
-                publication_date=source.publication_date,
-                access_date=source.access_date,
-                urls=source.urls,
-                key=source.key,
-                ibid=True,
-                antecedent=antecedent or before.note.label,
-                inherited_date=before.date,
-            )
+            before = _antecedent(source, sources)
+            if before is not None:
+                source = replace(
+                    source,
+                    antecedent=before.antecedent or before.note.label,
+                    inherited_date=before.date,
+                )
         sources.append(source)
     return sources
+
+
+def _antecedent(source: Source, earlier: list[Source]) -> Source | None:
+    author = _OP_CIT_AUTHOR.match(source.note.text)
+    if author is None:
+        return earlier[-1]
+    names = [w.casefold() for w in _NAME_WORD.findall(author.group(1))]
+    if not names:
+        return None
+    surname = names[-1]
+    for candidate in reversed(earlier):
+        if candidate.ibid:
+            continue
+        words = {w.casefold() for w in _NAME_WORD.findall(candidate.note.text[:120])}
+        if surname in words:
+            return candidate
+    return None
 
 
 def read_source(note: Note) -> Source:
@@ -147,7 +172,7 @@ def _publication_and_access(
             continue
         if _inside(quoted, mention.start) or mention.range_start is not None:
             continue
-        if _SUBJECT_WORDS.search(before) or _NUMBER_BEFORE_PAREN.search(before):
+        if _SUBJECT_WORDS.search(before) or _DESIGNATION_BEFORE_PAREN.search(before):
             continue
         if _free_standing(text, mention):
             publication = mention.date

@@ -931,6 +931,10 @@ def _opens_with_note(block: _Block) -> bool:
     return bool(starts) and starts[0][0] == 0
 
 
+def _note_starts_in(block: _Block) -> bool:
+    return block.kind in ("para", "html") and bool(_note_starts(block))
+
+
 def _is_heading_block(block: _Block) -> bool:
     if block.kind == "heading":
         return True
@@ -970,7 +974,14 @@ def _read_plain(
     paragraphs = [p for b in body if (p := reader.paragraph(b, spans)) is not None]
     cited = {m.label for p in paragraphs for m in p.markers}
     notes: list[_PlainNote] = []
-    for block in tail:
+    # Blocks after the last note continue it only inside its list item; anything else
+    # there (site boilerplate, "Share this article") is neither body nor note.
+    last_note = max(
+        (i for i, b in enumerate(tail) if (b.item is not None) or _note_starts_in(b)), default=-1
+    )
+    for index, block in enumerate(tail):
+        if index > last_note and not block.in_list:
+            continue
         if block.item is not None and block.kind in ("para", "heading"):
             label = block.item.strip()
             builder = TextBuilder()

@@ -74,7 +74,7 @@ def test_clean_file_exits_0(tmp_path: Path) -> None:
     report.write_text(CLEAN)
     run = footcheck("check", str(report))
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "All clean: 1 file checked." in run.stdout
+    assert "No problems in 1 file checked." in run.stdout
 
 
 def test_faulty_file_exits_1_and_explains(tmp_path: Path) -> None:
@@ -306,3 +306,11 @@ def test_formats_not_read_yet_are_named_not_guessed(tmp_path: Path) -> None:
         "footcheck does not read HTML files yet",
     )
     assert (files[1]["format"], files[1]["error"]) == ("text", None)
+
+
+def test_summary_does_not_call_a_failed_run_clean(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(CLEAN)
+    run = footcheck("check", str(good), str(tmp_path / "missing.txt"))
+    assert run.returncode == 2
+    assert "No problems in 1 file checked; 1 file could not be checked." in run.stdout

@@ -292,3 +292,15 @@ def test_pathological_inputs_finish_fast(data: bytes) -> None:
     doc = parse(data, "hostile.md")
     assert isinstance(doc, Document)
     assert time.perf_counter() - start < 20
+
+
+def test_word_converted_notes_end_before_page_boilerplate() -> None:
+    source = (
+        "Body claim in 2022.[1]\n\n## Notes\n\n1. Source, 3 January 2023.\n"
+        "   Second line of the same note.\n\n---\n\nShare this article. (c) 2024 Example News.\n"
+    )
+    doc = parse(source.encode(), "page.md")
+    assert [(n.label, n.text) for n in doc.notes] == [
+        ("1", "Source, 3 January 2023. Second line of the same note.")
+    ]
+    assert all("Share" not in p.text for p in doc.paragraphs)

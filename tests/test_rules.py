@@ -392,3 +392,50 @@ def test_undated_note_is_information() -> None:
         "Claim.[1] Other.[2]\n\n[1] Interview with the author.\n[2] Ibid.\n", select={"DT004"}
     )
     assert [(f.footnote, f.severity) for f in got] == [("1", Severity.INFO), ("2", Severity.INFO)]
+
+
+@pytest.mark.parametrize(
+    ("event", "source", "hint"),
+    [
+        (
+            PartialDate(2023, 9, 7),
+            PartialDate(2022, 9, 7),
+            "same day and month: probably a year typo",
+        ),
+        (
+            PartialDate(2023, 9, 7),
+            PartialDate(2013, 9, 7),
+            "same day and month: probably a year typo",
+        ),
+        (PartialDate(2023, 9), PartialDate(2021, 9, 3), "same month: possibly a year typo"),
+        (PartialDate(2023, 12), PartialDate(2019, 12), None),  # two digits differ
+        (PartialDate(2023, 9, 7), PartialDate(2022, 9, 8), None),
+        (PartialDate(2023), PartialDate(2022), None),
+    ],
+)
+def test_year_typo_hint(event: PartialDate, source: PartialDate, hint: str | None) -> None:
+    from footnotes.rules.source_predates_claim import typo_hint
+
+    assert typo_hint(event, source) == hint
+
+
+def test_dates_set_in_advance_with_until_and_through_are_not_events() -> None:
+    text = """
+        In May 2023 the Council extended the mandate until 31 May 2024.[1] The program was
+        funded through December 2023.[2]
+
+        [1] Security Council, resolution 2690 (2023), 30 May 2023.
+        [2] Ministry of Finance, budget law, 15 December 2021.
+        """
+    assert codes(text, select={"DT001"}, report_date=PartialDate(2024, 6, 1)) == []
+
+
+def test_missing_note_hint_shows_the_gap() -> None:
+    got = findings(
+        "A.[1] B.[2] C.[3] D.[5] E.[6]\n\n[1] S1, 2020.\n[2] S2, 2020.\n[3] S3, 2020.\n"
+        "[5] S5, 2020.\n[6] S6, 2020.\n[9] S9, 2020.\n",
+        select={"FN001"},
+    )
+    assert got == []
+    got = findings("A.[1] B.[4]\n\n[1] S1, 2020.\n[2] S2, 2020.\n[5] S5, 2020.\n", select={"FN001"})
+    assert [f.hint for f in got] == ["the notes found are numbered 1-2, 5"]

@@ -87,3 +87,31 @@ def test_duplicate_key_keeps_url_identity() -> None:
 )
 def test_normalise_url(url: str, normal: str) -> None:
     assert normalise_url(url) == normal
+
+
+def test_op_cit_repeats_the_named_authors_earlier_note() -> None:
+    sources = read_sources(
+        [
+            note("John Ames, The Wheat Exporters, 1952, 88.", "1"),
+            note("Mary Cole, Speculation and Blame, 1926, 14.", "2"),
+            note("Ames, op. cit., 102.", "3"),
+            note("Pratt, op. cit., 7.", "4"),
+        ]
+    )
+    assert [(s.antecedent, s.date) for s in sources[2:]] == [("1", PartialDate(1952)), (None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ('A. Author, "The Ruling," Law Review 33, no. 4 (2020): 55-60.', "2020"),
+        ("B. Writer, Ministries and Power (London: Verso, 2017), 12.", "2017"),
+        ('Insurance Council, "Flood losses," 2022.', "2022"),
+        ("Ministry of Works, Annual Report 2016, 2017.", "2017"),
+        ("Security Council resolution 2690 (2023).", None),
+        ("Council Decision No. 12/2019 (2019).", None),
+    ],
+)
+def test_citation_years(text: str, published: str | None) -> None:
+    source = read_source(note(text))
+    assert (source.publication_date and source.publication_date.iso()) == published

@@ -94,11 +94,14 @@ def _summary(out: Writer, result: RunResult) -> None:
         out.line(("No files to check (footcheck reads .txt, .md and .markdown).", "yellow"))
         return
     parts = [_plural(errors, "error"), _plural(warnings, "warning"), _plural(infos, "info")]
+    checked = files - result.failed_files
     if problems or infos:
         text = f"Found {', '.join(parts)} in {with_findings} of {_plural(files, 'file')}"
         style = "bold red" if errors else "bold yellow" if warnings else "bold"
+    elif checked:
+        text, style = f"No problems in {_plural(checked, 'file')} checked", "bold green"
     else:
-        text, style = f"All clean: {_plural(files, 'file')} checked", "bold green"
+        text, style = "Nothing was checked", "bold red"
     if result.failed_files:
         text += f"; {_plural(result.failed_files, 'file')} could not be checked"
         style = "bold red"

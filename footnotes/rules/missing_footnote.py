@@ -64,7 +64,18 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 def _hint(doc: Document, defined: Mapping[str, object]) -> str | None:
     if not doc.notes:
         return "footcheck found no notes in this file"
-    numbers = sorted(int(label) for label in defined if label.isdigit())
+    numbers = sorted({int(label) for label in defined if label.isdigit()})
     if numbers:
-        return f"the notes found are numbered {numbers[0]}-{numbers[-1]}"
+        return f"the notes found are numbered {number_ranges(numbers)}"
     return None
+
+
+def number_ranges(numbers: list[int]) -> str:
+    """1, 2, 3, 5, 7, 8 -> "1-3, 5, 7-8"."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in runs)

@@ -72,8 +72,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def typo_hint(event: PartialDate, dated: PartialDate) -> str | None:
-    """Say so when the two dates differ in the year only."""
-    if event.year == dated.year:
+    """Say so when the two dates differ in one digit of the year only."""
+    if sum(a != b for a, b in zip(f"{event.year:04d}", f"{dated.year:04d}", strict=True)) != 1:
         return None
     if event.precision is Precision.DAY and dated.precision is Precision.DAY:
         if (event.month, event.day) == (dated.month, dated.day):
