@@ -32,6 +32,9 @@ _BYLINE = re.compile(
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40}(?:\([^)]{1,40}\))?\s*[,—–-]\s*")
 _DASH_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:[-—–]+|:)\s*")
 _LEFTOVER = re.compile(r"[\W\d_]*")
+_ISSUED = frozenset(
+    ["revised", "updated", "published", "posted", "issued", "released", "dated", "version"]
+)
 _TITLE_WORD = re.compile(r"[^\W_]+")
 _SMALL_WORDS = frozenset(
     ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "vs"]
@@ -114,4 +117,6 @@ def _is_title(text: str) -> bool:
         return False
     if all(w[0].isupper() or w.isdigit() or w.lower() in _SMALL_WORDS for w in words):
         return True
-    return len(words) <= 8 and text.rstrip()[-1:] in (",", "|", "-", "—", "–", ":")
+    if len(words) > 8:
+        return False
+    return text.rstrip()[-1:] in (",", "|", "-", "—", "–", ":") or words[-1].lower() in _ISSUED

@@ -62,3 +62,16 @@ def test_title_and_date_wrapped_into_one_paragraph(
     paragraph: str, expected: PartialDate | None
 ) -> None:
     assert dateline_date(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("DATE:\t04/11/2023", PartialDate(2023)),
+        ("Working Paper, revised 2 May 2024", PartialDate(2024, 5, 2)),
+        ("Draft chapter, 2 May 2024", PartialDate(2024, 5, 2)),
+        ("The board met on 2 May 2024", None),
+    ],
+)
+def test_more_title_block_forms(line: str, expected: PartialDate | None) -> None:
+    assert dateline_date(line) == expected

@@ -6,7 +6,7 @@ import pytest
 
 from footnotes.model import PartialDate, Severity
 from footnotes.rules import RULES, lookup
-from tests.conftest import codes, findings
+from tests.conftest import codes, context, findings
 
 RULE_IDS = [r.code for r in RULES]
 
@@ -439,3 +439,16 @@ def test_missing_note_hint_shows_the_gap() -> None:
     assert got == []
     got = findings("A.[1] B.[4]\n\n[1] S1, 2020.\n[2] S2, 2020.\n[5] S5, 2020.\n", select={"FN001"})
     assert [f.hint for f in got] == ["the notes found are numbered 1-2, 5"]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["WASHINGTON, Feb. 1, 2024 -", "LONDON, 1 February 2024 —", "KYIV, Feb. 1, 2024 (Wire) -"],
+)
+def test_a_datelines_date_is_not_the_first_sentences_event(dateline: str) -> None:
+    text = f"{dateline} Ministers met yesterday.[1]\n\n[1] Wire report, 31 January 2024.\n"
+    got = findings(text)
+    assert got == []
+    ctx_claim = context(text).claims[0]
+    assert ctx_claim.text == "Ministers met yesterday."
+    assert ctx_claim.event_dates == (PartialDate(2024, 1, 31),)
