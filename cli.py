@@ -17,7 +17,6 @@ import parsers
 from footnotes import __version__
 from footnotes.model import DocumentError, PartialDate, Severity
 from footnotes.rules import RULES, Rule, lookup
-from footnotes.runner import STDIN, Config, Target, load, run
 
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -32,7 +31,7 @@ def _parse_report_date(
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
         date = PartialDate(year, month, day)
-        if date.is_valid():
+        if date.is_valid() and 1500 <= year <= 2100:
             return date
     raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD")
 
@@ -60,10 +59,11 @@ def _rule_codes(values: Sequence[str], option: str) -> frozenset[str] | None:
     return frozenset(codes)
 
 
-def _colour(stream_is_stdout: bool, no_color: bool) -> bool:
+def _colour(no_color: bool) -> bool:
+    """Whether standard output gets colour."""
     from footnotes.report.terminal import colour_wanted
 
-    return colour_wanted(sys.stdout if stream_is_stdout else sys.stderr, no_color)
+    return colour_wanted(sys.stdout, no_color)
 
 
 _format_choice = click.Choice(["console", "json"], case_sensitive=False)
@@ -122,6 +122,8 @@ def check(
     verbose: bool,
 ) -> None:
     """Check reports: files, folders (searched recursively), or - for stdin."""
+    from footnotes.runner import Config, run
+
     config = Config(
         select=_rule_codes(select, "--select"),
         ignore=_rule_codes(ignore, "--ignore") or frozenset(),
@@ -138,7 +140,7 @@ def check(
     else:
         from footnotes.report import console
 
-        console.render(result, sys.stdout, colour=_colour(True, no_color), verbose=verbose)
+        console.render(result, sys.stdout, colour=_colour(no_color), verbose=verbose)
     sys.exit(result.exit_code)
 
 
@@ -160,6 +162,7 @@ def show(
     """Show the claims and notes of FILE as footcheck read them."""
     from footnotes.context import Context
     from footnotes.report import show as show_report
+    from footnotes.runner import STDIN, Config, Target, load
 
     config = Config(report_date=report_date, stdin_format=stdin_format, stdin_name=stdin_name)
     target = Target(file, file, parsers.parse.format_for_named(file))
@@ -174,10 +177,20 @@ def show(
             click.echo(f"{display}: error: {exc}", err=True)
         sys.exit(2)
     ctx = Context(doc, report_date=report_date)
-    if fmt == "json":
-        sys.stdout.write(show_report.render_json(show_report.show_dict(ctx)))
-    else:
-        show_report.render_console(ctx, sys.stdout, colour=_colour(True, no_color))
+    try:
+        if fmt == "json":
+            sys.stdout.write(show_report.render_json(show_report.show_dict(ctx)))
+        else:
+            show_report.render_console(ctx, sys.stdout, colour=_colour(no_color))
+    except Exception as exc:  # reading the document's language must never print a traceback
+        message = f"internal error ({type(exc).__name__}: {exc}); please report it"
+        if fmt == "json":
+            sys.stdout.write(
+                show_report.render_json(show_report.error_dict(display, doc.format, message))
+            )
+        else:
+            click.echo(f"{display}: error: {message}", err=True)
+        sys.exit(2)
 
 
 @main.command("rules")
@@ -186,7 +199,7 @@ def rules_command(no_color: bool) -> None:
     """List every rule with its code, name, severity and summary."""
     from footnotes.report.terminal import Writer
 
-    out = Writer(sys.stdout, _colour(True, no_color))
+    out = Writer(sys.stdout, _colour(no_color))
     out.line((f"{'code':<7}{'rule':<26}{'severity':<10}", "bold"), ("what it flags", "bold"))
     for rule in RULES:
         out.line(
@@ -209,7 +222,7 @@ def explain(code: str, no_color: bool) -> None:
             f"unknown rule {code!r} (see `footcheck rules`)", param_hint="CODE"
         )
     text = f"{rule.code} {rule.name} (default severity: {rule.severity.value})\n\n" + _body(rule)
-    if _colour(True, no_color):
+    if _colour(no_color):
         from rich.console import Console
         from rich.markdown import Markdown
 

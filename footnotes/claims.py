@@ -15,98 +15,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from footnotes.abbreviations import ABBREVIATIONS
 from footnotes.dates import DateMention, find_dates
 from footnotes.model import Marker, Paragraph, PartialDate
-
-# Words whose trailing period does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "maj",
-        "st",
-        "jr",
-        "sr",
-        "rev",
-        "hon",
-        "pres",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "bros",
-        "dept",
-        "univ",
-        "assn",
-        "est",
-        "no",
-        "nos",
-        "vol",
-        "vols",
-        "p",
-        "pp",
-        "para",
-        "art",
-        "sec",
-        "ch",
-        "fig",
-        "figs",
-        "approx",
-        "cf",
-        "al",
-        "vs",
-        "etc",
-        "e.g",
-        "i.e",
-        "ed",
-        "eds",
-        "op",
-        "cit",
-        "ibid",
-        "id",
-        "viz",
-        "ca",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.u",
-    ]
-)
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before
 # whitespace and something that can start a sentence, or at the end of the text.
@@ -168,11 +79,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at `dot` closes an abbreviation or an initial, not a sentence."""
-    word = _WORD_BEFORE.search(text, 0, dot)
+    word = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     if word is None:
         return False
     token = word.group(1).lower().strip(".")
-    if token in _ABBREVIATIONS:
+    if token in ABBREVIATIONS:
         return True
     # A single capital letter: an initial ("J. Smith"), not a sentence end.
     return len(token) == 1 and text[word.start(1)].isupper()

@@ -14,7 +14,7 @@ from functools import cached_property
 from footnotes import reportdate
 from footnotes.claims import Claim, paragraph_claims
 from footnotes.dates import DateMention, find_dates
-from footnotes.model import Document, Marker, Note, PartialDate
+from footnotes.model import Document, Note, PartialDate
 from footnotes.sources import Source, read_sources
 
 
@@ -39,7 +39,7 @@ class Context:
 
     @cached_property
     def report(self) -> reportdate.ReportDate:
-        return reportdate.resolve(self.doc, self._given_report_date)
+        return reportdate.resolve(self.doc, self._given_report_date, self.today)
 
     @property
     def report_date(self) -> PartialDate | None:
@@ -62,20 +62,26 @@ class Context:
         return found
 
     @cached_property
-    def claims(self) -> list[Claim]:
-        """One claim per body marker, in reading order."""
+    def paragraph_claims(self) -> list[list[Claim]]:
+        """The claims of each body paragraph, one per marker."""
         report = self.report
         return [
-            claim
+            list(
+                paragraph_claims(
+                    paragraph,
+                    mentions,
+                    text_start=report.body_start if index == report.paragraph else 0,
+                )
+            )
             for index, (paragraph, mentions) in enumerate(
                 zip(self.doc.paragraphs, self.paragraph_dates, strict=True)
             )
-            for claim in paragraph_claims(
-                paragraph,
-                mentions,
-                text_start=report.body_start if index == report.paragraph else 0,
-            )
         ]
+
+    @cached_property
+    def claims(self) -> list[Claim]:
+        """One claim per body marker, in reading order."""
+        return [claim for claims in self.paragraph_claims for claim in claims]
 
     @cached_property
     def sources(self) -> list[Source]:
@@ -104,7 +110,3 @@ class Context:
         for note in self.doc.notes:
             labels.update(m.label for m in note.markers if m.label != note.label)
         return frozenset(labels)
-
-    @cached_property
-    def body_markers(self) -> tuple[Marker, ...]:
-        return self.doc.markers

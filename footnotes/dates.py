@@ -22,6 +22,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from footnotes.abbreviations import ABBREVIATIONS
 from footnotes.model import PartialDate
 
 __all__ = ["MONTHS", "DateMention", "event_dates", "find_dates", "parse_date_string"]
@@ -290,13 +291,7 @@ _FUNCTION_WORDS = _words(
 )
 
 # Words ending in "." that do not end a sentence.
-_ABBREVIATIONS = _words(
-    """
-    mr mrs ms dr prof st gen col lt sgt capt gov sen rep pres no nos vol p pp vs etc inc co
-    corp ltd jr sr art sec ch fig para approx ca c cf al ed eds e.g i.e a.m p.m u.s u.k
-    u.n e.u
-    """
-) | frozenset(MONTHS)
+_ABBREVIATIONS = ABBREVIATIONS | frozenset(MONTHS)
 
 _STRIP = "\"'“”‘’()[]{},;:!?"
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -315,10 +310,12 @@ _FUTURE = re.compile(
     \b(?:will|would|shall|won't|wont)\b | (?<=\w)['’]ll\b | \bgoing\s+to\b
     | \b(?:re)?schedul(?:ed|es|e|ing)\b
     | \bplan(?:s|ned|ning)?\s+(?:to|for|on)\b | \bplanned\b
-    | \bnext\b | \bexpect(?:s|ed|ing|ations?)?\b
+    | \bnext\b | \bexpect(?:s|ed|ing)?\s+(?:in|to|by|on|for|at|around|before|after|that)\b
+    | \bexpectations?\b | \b(?:is|are|was|were|be|been)\s+expected\b
     | \bset\s+(?:to|for)\b
     | \bdue\s+(?:in|on|by|for|before|at)\b | \b(?:is|are|was|were|be|not)\s+due\b
-    | \baim(?:s|ed|ing)?\s+(?:to|at|for)\b | \btargets?\b | \btargeting\b
+    | \baim(?:s|ed|ing)?\s+(?:to|at|for)\b
+    | \btarget(?:s|ed|ing)?\s+(?:of|for|to|by|date|year|is|was|set)\b
     | \bforecast(?:s|ed|ing)?\b | \bproject(?:ed|ions?)\b | \bpredict(?:s|ed|ions?)?\b
     | \bupcoming\b | \bforthcoming\b | \bin\s+the\s+coming\b
     | \bintend(?:s|ed|ing)?\b | \bintention\b | \bproposed\s+for\b
@@ -878,7 +875,7 @@ def _parse_with_dateutil(value: str) -> PartialDate | None:
     probes = (datetime.datetime(2000, 1, 1), datetime.datetime(2001, 2, 2))
     try:
         one, two = (parser.parse(value, default=probe) for probe in probes)
-    except (ValueError, OverflowError):
+    except Exception:  # dateutil raises more than ValueError on odd input
         return None
     if one.year != two.year:
         return None

@@ -107,12 +107,22 @@ class PartialDate:
         return self.iso()
 
 
+def iso_or_none(date: PartialDate | None) -> str | None:
+    """A date's ISO form, or None: how the JSON outputs write dates."""
+    return date.iso() if date is not None else None
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     """1-based line and column in the source (for DOCX/ODT, line is the paragraph number)."""
 
     line: int
     column: int = 1
+
+
+def label_number(label: str) -> int | None:
+    """The number a label is written as ("12"), or None ("a", "imf-2021", "²")."""
+    return int(label) if label.isascii() and label.isdigit() else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,33 +47,64 @@ _WEEKDAYS = re.compile(
 @dataclass(frozen=True, slots=True)
 class ReportDate:
     date: PartialDate | None
-    origin: str  # "command line", "metadata", "dateline", or "" when unknown
+    origin: str  # "command line", "metadata", "dateline", "last modified", or "" when unknown
     # Where a dateline was found: the paragraph's index and the offset where its
     # body text begins. The dateline's date is the report's, not an event's.
     paragraph: int | None = None
     body_start: int = 0
 
 
-def resolve(doc: Document, given: PartialDate | None = None) -> ReportDate:
-    """The report's date and where it came from."""
+def resolve(
+    doc: Document, given: PartialDate | None = None, today: PartialDate | None = None
+) -> ReportDate:
+    """The report's date and where it came from.
+
+    A dateline is located whatever date wins, so that its date is never taken for
+    an event of the first sentence.
+    """
+    dateline = _find_dateline(doc)
+    where = {"paragraph": dateline[1], "body_start": dateline[2]} if dateline else {}
     if given is not None:
-        return ReportDate(given, "command line")
+        return ReportDate(given, "command line", **where)
     if doc.report_date is not None:
-        return ReportDate(doc.report_date, "metadata")
-    for key in ("date", "published", "modified"):
-        raw = doc.metadata.get(key)
-        if raw:
-            parsed = parse_date_string(raw)
-            if parsed is not None and parsed.is_valid():
-                return ReportDate(parsed, "metadata")
+        return ReportDate(doc.report_date, "metadata", **where)
+    for key in ("date", "published"):
+        parsed = _metadata_date(doc, key)
+        if parsed is not None:
+            return ReportDate(parsed, "metadata", **where)
+    if dateline is not None:
+        return ReportDate(dateline[0], "dateline", **where)
+    # A word processor's last-modified date, when it is plausible.
+    modified = _metadata_date(doc, "modified")
+    if (
+        modified is not None
+        and not modified.before(_EARLIEST)
+        and (today is None or not modified.after(today))
+    ):
+        return ReportDate(modified, "last modified")
+    return ReportDate(None, "")
+
+
+_EARLIEST = PartialDate(1990)
+
+
+def _metadata_date(doc: Document, key: str) -> PartialDate | None:
+    raw = doc.metadata.get(key)
+    if not raw:
+        return None
+    parsed = parse_date_string(raw)
+    return parsed if parsed is not None and parsed.is_valid() else None
+
+
+def _find_dateline(doc: Document) -> tuple[PartialDate, int, int] | None:
+    """(date, paragraph index, offset where the body text begins) of a dateline."""
     for index, paragraph in enumerate(doc.paragraphs[:_HEAD_PARAGRAPHS]):
         found = find_dateline(paragraph.text)
         if found is not None:
-            date, body_start = found
-            return ReportDate(date, "dateline", index, body_start)
+            return found[0], index, found[1]
         if paragraph.markers:
             break  # the body has begun
-    return ReportDate(None, "")
+    return None
 
 
 def dateline_date(text: str) -> PartialDate | None:

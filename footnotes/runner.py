@@ -36,7 +36,7 @@ class Reader(Protocol):
 
 @dataclass(frozen=True)
 class Config:
-    """What a run is asked to do."""
+    """What a run is asked to do: which rules, how strict, and the dates to check against."""
 
     select: frozenset[str] | None = None  # rule codes; None: every rule
     ignore: frozenset[str] = frozenset()
@@ -57,6 +57,8 @@ class Config:
 
 @dataclass(frozen=True)
 class FileResult:
+    """The outcome for one file: its findings, or the one-line reason it was not checked."""
+
     path: str
     format: str | None
     error: str | None = None
@@ -68,6 +70,8 @@ class FileResult:
 
 @dataclass(frozen=True)
 class RunResult:
+    """Every file's result, in a stable order, and the exit status they make."""
+
     files: tuple[FileResult, ...]
     fail_on: Severity = Severity.WARNING
 
@@ -110,7 +114,7 @@ class Target:
 
 def discover(paths: Iterable[str], parse: Reader) -> Iterator[Target]:
     """Files named, folders searched recursively for the formats footcheck reads."""
-    seen: set[str] = set()
+    seen: set[str] = set()  # real paths: a file named twice, or in two ways, is read once
     for named in paths:
         if named == STDIN:
             yield Target(STDIN, STDIN, None)
@@ -118,12 +122,14 @@ def discover(paths: Iterable[str], parse: Reader) -> Iterator[Target]:
         if os.path.isdir(named):
             for path in _walk(named):
                 fmt = parse.format_for(path)
-                if fmt is not None and path not in seen:
-                    seen.add(path)
+                real = os.path.realpath(path)
+                if fmt is not None and real not in seen:
+                    seen.add(real)
                     yield Target(path, path, fmt)
             continue
-        if named not in seen:
-            seen.add(named)
+        real = os.path.realpath(named)
+        if real not in seen:
+            seen.add(real)
             # A file named explicitly is read even with an unknown suffix: as plain text.
             yield Target(named, named, parse.format_for_named(named))
 
@@ -185,35 +191,57 @@ def load(target: Target, config: Config, parse: Reader) -> Document:
         ) from None
 
 
-def check_document(doc: Document, config: Config) -> tuple[Context, list[Finding]]:
-    """Run the selected rules on a parsed document."""
+@dataclass(frozen=True)
+class Checked:
+    """A document with the findings of the selected rules, and a rule failure if any."""
+
+    context: Context
+    findings: list[Finding]
+    report_date: PartialDate | None
+    failure: str | None = None
+
+
+def check_document(doc: Document, config: Config) -> Checked:
+    """Run the selected rules on a parsed document.
+
+    A rule that fails (a bug) costs its own findings only: the others are kept and
+    the failure is reported as the file's error, asking for a report.
+    """
     ctx = Context(doc, report_date=config.report_date, today=config.today)
     findings: list[Finding] = []
+    failure: str | None = None
+    try:
+        report_date = ctx.report_date
+    except Exception as exc:  # the report date comes from document text: never fatal
+        report_date = None
+        failure = _internal("while reading the report's date", exc)
     for rule in config.rules():
         try:
             findings.extend(rule.check(doc, ctx))
         except Exception as exc:  # a rule bug must not end the run
-            raise DocumentError(
-                f"internal error in rule {rule.code} ({type(exc).__name__}: {exc}); "
-                "please report it"
-            ) from None
-    return ctx, _ordered(findings)
+            failure = failure or _internal(f"in rule {rule.code}", exc)
+    return Checked(ctx, _ordered(findings), report_date, failure)
+
+
+def _internal(where: str, exc: Exception) -> str:
+    return f"internal error {where} ({type(exc).__name__}: {exc}); please report it"
 
 
 def check_target(target: Target, config: Config, parse: Reader) -> FileResult:
     display = config.stdin_name if target.source == STDIN else target.display
     try:
         doc = load(target, config, parse)
-        ctx, findings = check_document(doc, config)
     except DocumentError as exc:
         return FileResult(display, target.format or config.stdin_format, _one_line(str(exc)))
+    checked = check_document(doc, config)
     return FileResult(
         path=display,
         format=doc.format,
-        report_date=ctx.report_date,
+        error=_one_line(checked.failure) if checked.failure else None,
+        report_date=checked.report_date,
         markers=len(doc.markers),
         footnotes=len(doc.notes),
-        findings=tuple(findings),
+        findings=tuple(checked.findings),
     )
 
 

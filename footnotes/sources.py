@@ -17,6 +17,7 @@ is the same source.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -33,6 +34,7 @@ _IBID = re.compile(
 # "Ames, op. cit., 102": the author whose earlier note it repeats.
 _OP_CIT_AUTHOR = re.compile(r"^\W{0,3}([^,.;]{2,60}?),\s*op\.?\s*cit\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+_NAME_SPAN = 120  # an author is named near the start of a note
 _ACCESS_WORDS = re.compile(
     r"(?:accessed|retrieved|last\s+(?:visited|accessed|checked|modified|updated)|"
     r"viewed|consulted|updated|modified|archived(?:\s+from\s+the\s+original)?|"
@@ -51,6 +53,7 @@ _DESIGNATION_BEFORE_PAREN = re.compile(
 _URL = re.compile(r"""(?:https?://|www\.)[^\s<>"'“”‘’)\]]+""", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?"
 _TRACKING = re.compile(r"^(?:utm_\w*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid)$")
+_WINDOW = 40  # characters around a date that decide how it is set off
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’"))
 _FOLD = str.maketrans(
     {
@@ -69,8 +72,10 @@ _FOLD = str.maketrans(
         "\u00a0": " ",
     }
 )
-_NON_WORD = re.compile(r"[^\w\s]+")
-_URL_PLACEHOLDER = re.compile(r"footcheckurl(\d+)x")
+_NON_WORD = re.compile("[^\\w\\s\ue000\ue001]+")
+# URLs are set aside behind private-use characters, which no note's text can hold
+# once read (they are folded to spaces first).
+_URL_PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
 _SPACES = re.compile(r"\s+")
 
 
@@ -109,35 +114,35 @@ def read_sources(notes: Sequence[Note]) -> list[Source]:
     author's latest earlier note (and is left undated when none names the author).
     """
     sources: list[Source] = []
+    names: list[tuple[Source, frozenset[str]]] = []  # earlier notes that name a source
     for note in notes:
         source = read_source(note)
         if source.ibid and sources:
-            before = _antecedent(source, sources)
+            before = _antecedent(source, sources, names)
             if before is not None:
                 source = replace(
                     source,
                     antecedent=before.antecedent or before.note.label,
                     inherited_date=before.date,
                 )
+        elif not source.ibid:
+            words = _NAME_WORD.findall(note.text[:_NAME_SPAN])
+            names.append((source, frozenset(w.casefold() for w in words)))
         sources.append(source)
     return sources
 
 
-def _antecedent(source: Source, earlier: list[Source]) -> Source | None:
+def _antecedent(
+    source: Source, earlier: list[Source], names: list[tuple[Source, frozenset[str]]]
+) -> Source | None:
     author = _OP_CIT_AUTHOR.match(source.note.text)
     if author is None:
         return earlier[-1]
-    names = [w.casefold() for w in _NAME_WORD.findall(author.group(1))]
-    if not names:
+    words = [w.casefold() for w in _NAME_WORD.findall(author.group(1))]
+    if not words:
         return None
-    surname = names[-1]
-    for candidate in reversed(earlier):
-        if candidate.ibid:
-            continue
-        words = {w.casefold() for w in _NAME_WORD.findall(candidate.note.text[:120])}
-        if surname in words:
-            return candidate
-    return None
+    surname = words[-1]
+    return next((s for s, named in reversed(names) if surname in named), None)
 
 
 def read_source(note: Note) -> Source:
@@ -190,8 +195,8 @@ def _access_start(text: str, mention: DateMention) -> int | None:
 
 def _free_standing(text: str, mention: DateMention) -> bool:
     """A date set off by the punctuation of a citation, not run into a title."""
-    before = text[: mention.start].rstrip()
-    after = text[mention.end :].lstrip()
+    before = text[max(0, mention.start - _WINDOW) : mention.start].rstrip()
+    after = text[mention.end : mention.end + _WINDOW].lstrip()
     opens = (
         not before
         or before[-1] in ",;:([—–-\"'”’"
@@ -217,11 +222,19 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
                 continue
             spans.append((start, end))
             start = text.find(opening, end + 1)
-    return spans
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:
-    return any(start < position < end for start, end in spans)
+    """Whether `position` lies inside one of `spans` (sorted by start, not overlapping)."""
+    i = bisect.bisect_right(spans, (position, -1)) - 1
+    return i >= 0 and spans[i][0] < position < spans[i][1]
 
 
 def _clean_url(url: str) -> str:
@@ -253,6 +266,9 @@ def duplicate_key(text: str, mentions: Sequence[DateMention] | None = None) -> s
     """The normalised form under which two notes count as the same source."""
     if mentions is None:
         mentions = find_dates(text)
+    # The sentinels that set URLs aside must not come from the note itself
+    # (a one-for-one replacement keeps the mentions' offsets right).
+    text = text.replace("\ue000", " ").replace("\ue001", " ")
     # Dates as ISO and access clauses dropped (from the end, so offsets stay right).
     pieces: list[str] = []
     last = len(text)
@@ -273,7 +289,7 @@ def duplicate_key(text: str, mentions: Sequence[DateMention] | None = None) -> s
 
     def set_url_aside(match: re.Match[str]) -> str:
         urls.append(normalise_url(match.group()))
-        return f" footcheckurl{len(urls) - 1}x "
+        return f" \ue000{len(urls) - 1}\ue001 "
 
     text = _URL.sub(set_url_aside, text)
     text = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()

@@ -148,7 +148,8 @@ class _Block:
     first: int  # first line in source
     content: str
     cells: list[tuple[str, int]] | None = None  # a table row's cells: (content, line)
-    item: str | None = None  # the number of the ordered list item this block opens
+    item: str | None = None  # the number an ordered list item displays, if the block opens one
+    item_typed: str = ""  # the number as typed ("1" in a list typed "1. 1. 1.")
     in_list: bool = False
 
 
@@ -276,7 +277,9 @@ def _blocks(tokens: Iterable[Token], source: _Source, defs: list[_Def]) -> list[
     """The blocks with text, in order; definitions found go to `defs`."""
     blocks: list[_Block] = []
     lists: list[bool] = []
+    numbers: list[int] = []  # the next number of each open ordered list
     pending: str | None = None
+    typed = ""
     row: list[tuple[str, int]] | None = None
     row_line = 0
     heading = False
@@ -294,6 +297,7 @@ def _blocks(tokens: Iterable[Token], source: _Source, defs: list[_Def]) -> list[
                         first,
                         tok.content,
                         item=pending,
+                        item_typed=typed,
                         in_list=bool(lists),
                     )
                 )
@@ -304,13 +308,21 @@ def _blocks(tokens: Iterable[Token], source: _Source, defs: list[_Def]) -> list[
             heading = True
         elif kind == "ordered_list_open":
             lists.append(True)
+            start = tok.attrGet("start")
+            numbers.append(
+                int(start) if isinstance(start, (int, str)) and str(start).isdigit() else 1
+            )
         elif kind == "bullet_list_open":
             lists.append(False)
         elif kind in ("ordered_list_close", "bullet_list_close"):
-            if lists:
-                lists.pop()
+            if lists and lists.pop() and numbers:
+                numbers.pop()
         elif kind == "list_item_open":
-            pending = tok.info if lists and lists[-1] else None
+            # Renderers number an ordered list from its start, whatever each item says.
+            pending, typed = None, ""
+            if lists and lists[-1] and numbers:
+                pending, typed = str(numbers[-1]), tok.info
+                numbers[-1] += 1
         elif kind == "tr_open":
             row = []
             row_line = tok.map[0] if tok.map else 0
@@ -986,7 +998,7 @@ def _read_plain(
             label = block.item.strip()
             builder = TextBuilder()
             loc = reader.block_into(block, builder, code_text=True)
-            marker_col = max(1, loc.column - len(label) - 2)
+            marker_col = max(1, loc.column - len(block.item_typed.strip() or label) - 2)
             notes.append(_PlainNote(label, Location(loc.line, marker_col), builder))
             continue
         starts = _note_starts(block) if block.kind in ("para", "html") else []

@@ -29,7 +29,9 @@ def findings(
     config = Config(
         select=frozenset(select) if select else None, report_date=report_date, today=TODAY
     )
-    return check_document(doc, config)[1]
+    checked = check_document(doc, config)
+    assert checked.failure is None, checked.failure
+    return checked.findings
 
 
 def codes(source: str, fmt: str = "text", **kwargs: object) -> list[tuple[str, str | None]]:

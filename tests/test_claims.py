@@ -110,3 +110,12 @@ def test_relative_dates_resolve_against_the_report_date() -> None:
 def test_a_year_naming_a_thing_is_not_an_event(sentence: str, events: list[str]) -> None:
     ctx = context(f"{sentence}[1]\n\n[1] Source, 2030.\n")
     assert [d.iso() for d in ctx.claims[0].event_dates] == events
+
+
+def test_a_full_month_name_can_end_a_sentence() -> None:
+    text = "They met in May. Then they left in June. It was Sept. 7 when Dr. Li left."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "They met in May.",
+        "Then they left in June.",
+        "It was Sept. 7 when Dr. Li left.",
+    ]

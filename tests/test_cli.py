@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from footnotes import __version__
+
 FOOTCHECK = shutil.which("footcheck", path=os.path.dirname(sys.executable)) or shutil.which(
     "footcheck"
 )
@@ -95,7 +97,7 @@ def test_json_contract_on_a_folder_of_good_faulty_and_unreadable_files(drafts: P
     run = footcheck("check", str(drafts), "--format", "json")
     assert run.returncode == 2, run.stderr  # a file could not be checked
     out = json.loads(run.stdout)
-    assert out["tool"] == {"name": "footcheck", "version": out["tool"]["version"]}
+    assert out["tool"] == {"name": "footcheck", "version": __version__}
     paths = [f["path"] for f in out["files"]]
     base = str(drafts)
     assert paths == [
@@ -314,3 +316,53 @@ def test_summary_does_not_call_a_failed_run_clean(tmp_path: Path) -> None:
     run = footcheck("check", str(good), str(tmp_path / "missing.txt"))
     assert run.returncode == 2
     assert "No problems in 1 file checked; 1 file could not be checked." in run.stdout
+
+
+def test_show_lists_markers_inside_notes(tmp_path: Path) -> None:
+    report = tmp_path / "r.md"
+    report.write_text("Claim.[^a]\n\n[^a]: Source, 2020; see also[^b].\n[^b]: Other, 2021.\n")
+    out = json.loads(footcheck("show", str(report), "--format", "json").stdout)
+    assert [(m["label"], m.get("in_note")) for m in out["markers"]] == [("a", None), ("b", "a")]
+
+
+def test_a_file_over_the_size_limit_is_refused_in_one_line(tmp_path: Path) -> None:
+    from footnotes.runner import Config, run
+    from parsers import parse
+
+    big = tmp_path / "big.txt"
+    big.write_text("Claim.[1]\n\n[1] Source, 2020.\n" + "x" * 5000)
+    result = run([str(big)], Config(max_bytes=1000), parse)
+    assert result.files[0].error is not None
+    assert result.files[0].error.startswith("too large")
+    assert result.exit_code == 2
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(FAULTY)
+    other_way = os.path.join(str(tmp_path), ".", "r.txt")
+    out = json.loads(footcheck("check", str(report), other_way, "--format", "json").stdout)
+    assert len(out["files"]) == 1
+
+
+def test_select_all_and_ignore_by_name(tmp_path: Path) -> None:
+    report = tmp_path / "faulty.txt"
+    report.write_text(FAULTY)
+    run = footcheck(
+        "check",
+        str(report),
+        "--format",
+        "json",
+        "--select",
+        "ALL",
+        "--ignore",
+        "source-predates-claim",
+    )
+    codes = {f["code"] for f in json.loads(run.stdout)["findings"]}
+    assert "DT001" not in codes and {"CT001", "FN001", "FN002"} <= codes
+
+
+def test_report_date_outside_plausible_years_is_a_usage_error(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(CLEAN)
+    assert footcheck("check", str(report), "--report-date", "0001-01-01").returncode == 2

@@ -304,3 +304,11 @@ def test_word_converted_notes_end_before_page_boilerplate() -> None:
         ("1", "Source, 3 January 2023. Second line of the same note.")
     ]
     assert all("Share" not in p.text for p in doc.paragraphs)
+
+
+def test_lazily_numbered_note_lists_take_the_numbers_displayed() -> None:
+    source = "One.[1] Two.[2] Three.[3]\n\n## Notes\n\n1. A, 2020.\n1. B, 2021.\n1. C, 2022.\n"
+    doc = parse(source.encode(), "lazy.md")
+    assert [n.label for n in doc.notes] == ["1", "2", "3"]
+    started = parse(b"See.[4]\n\n## Notes\n\n4. A, 2020.\n4. B, 2021.\n", "start.md")
+    assert [n.label for n in started.notes] == ["4", "5"]

@@ -408,7 +408,12 @@ def test_undated_note_is_information() -> None:
             "same day and month: probably a year typo",
         ),
         (PartialDate(2023, 9), PartialDate(2021, 9, 3), "same month: possibly a year typo"),
-        (PartialDate(2023, 12), PartialDate(2019, 12), None),  # two digits differ
+        (PartialDate(2023, 12), PartialDate(2019, 12), None),  # two digits, four years
+        (
+            PartialDate(2020, 5, 1),
+            PartialDate(2019, 5, 1),
+            "same day and month: probably a year typo",
+        ),
         (PartialDate(2023, 9, 7), PartialDate(2022, 9, 8), None),
         (PartialDate(2023), PartialDate(2022), None),
     ],
@@ -452,3 +457,13 @@ def test_a_datelines_date_is_not_the_first_sentences_event(dateline: str) -> Non
     ctx_claim = context(text).claims[0]
     assert ctx_claim.text == "Ministers met yesterday."
     assert ctx_claim.event_dates == (PartialDate(2024, 1, 31),)
+
+
+@pytest.mark.parametrize("given", [PartialDate(2024, 2, 1), None])
+def test_a_dateline_is_cut_from_claims_whatever_gives_the_report_date(
+    given: PartialDate | None,
+) -> None:
+    text = "WASHINGTON, Feb. 1, 2024 - Prices rose in 2023.[1]\n\n[1] Wire, December 3, 2023.\n"
+    assert findings(text, report_date=given) == []
+    md = "---\ndate: 2024-02-01\n---\nWASHINGTON, Feb. 1, 2024 - Prices rose in 2023.[^1]\n\n"
+    assert findings(md + "[^1]: Wire, December 3, 2023.\n", "markdown") == []

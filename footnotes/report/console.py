@@ -91,7 +91,7 @@ def _summary(out: Writer, result: RunResult) -> None:
     with_findings = sum(1 for r in result.files if r.findings)
     problems = errors + warnings
     if not files:
-        out.line(("No files to check (footcheck reads .txt, .md and .markdown).", "yellow"))
+        out.line(("No files to check: none of a format footcheck reads was found.", "yellow"))
         return
     parts = [_plural(errors, "error"), _plural(warnings, "warning"), _plural(infos, "info")]
     checked = files - result.failed_files

@@ -8,14 +8,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from footnotes.model import Finding, PartialDate, Severity
+from footnotes.model import Finding, Severity, iso_or_none
 from footnotes.runner import FileResult, RunResult
 
 TOOL_NAME = "footcheck"
-
-
-def _iso(date: PartialDate | None) -> str | None:
-    return date.iso() if date is not None else None
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -29,8 +25,8 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "message": f.message,
         "footnote": f.footnote,
         "related": list(f.related),
-        "claim_date": _iso(f.claim_date),
-        "source_date": _iso(f.source_date),
+        "claim_date": iso_or_none(f.claim_date),
+        "source_date": iso_or_none(f.source_date),
         "claim": f.claim,
         "note": f.note_text,
         "hint": f.hint,
@@ -41,7 +37,7 @@ def file_dict(r: FileResult) -> dict[str, Any]:
     return {
         "path": r.path,
         "format": r.format,
-        "report_date": _iso(r.report_date),
+        "report_date": iso_or_none(r.report_date),
         "markers": r.markers,
         "footnotes": r.footnotes,
         "error": r.error,

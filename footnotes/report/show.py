@@ -10,12 +10,8 @@ import json
 from typing import Any, TextIO
 
 from footnotes.context import Context
-from footnotes.model import PartialDate
+from footnotes.model import iso_or_none
 from footnotes.report.terminal import safe
-
-
-def _iso(date: PartialDate | None) -> str | None:
-    return date.iso() if date is not None else None
 
 
 def show_dict(ctx: Context) -> dict[str, Any]:
@@ -49,8 +45,8 @@ def show_dict(ctx: Context) -> dict[str, Any]:
             "column": s.note.location.column,
             "kind": s.note.kind,
             "text": s.note.text,
-            "source_date": _iso(s.date),
-            "access_date": _iso(s.access_date),
+            "source_date": iso_or_none(s.date),
+            "access_date": iso_or_none(s.access_date),
             "ibid_of": s.antecedent,
         }
         for s in ctx.sources
@@ -58,7 +54,7 @@ def show_dict(ctx: Context) -> dict[str, Any]:
     return {
         "path": doc.path,
         "format": doc.format,
-        "report_date": _iso(ctx.report_date),
+        "report_date": iso_or_none(ctx.report_date),
         "report_date_origin": ctx.report.origin or None,
         "error": None,
         "markers": markers,
@@ -117,14 +113,14 @@ def render_console(ctx: Context, stream: TextIO, *, colour: bool) -> None:
             Text(safe(c.text)),
             Text(", ".join(d.iso() for d in c.event_dates)),
             Text(safe(source.note.text)) if source else Text("(no note)", style="bold red"),
-            Text(_iso(source.date) or "" if source else ""),
+            Text((iso_or_none(source.date) or "") if source else ""),
         )
     console.print(claims)
     notes = Table(title="Notes", show_lines=False, expand=True)
     for title, ratio in (("label", 1), ("at", 1), ("text", 8), ("published", 2), ("accessed", 2)):
         notes.add_column(title, ratio=ratio, overflow="fold")
     for s in ctx.sources:
-        published = _iso(s.date) or ""
+        published = iso_or_none(s.date) or ""
         if s.antecedent:
             published += f" (ibid. [{s.antecedent}])"
         notes.add_row(
@@ -132,6 +128,6 @@ def render_console(ctx: Context, stream: TextIO, *, colour: bool) -> None:
             Text(f"{s.note.location.line}:{s.note.location.column}"),
             Text(safe(s.note.text)),
             Text(published),
-            Text(_iso(s.access_date) or ""),
+            Text(iso_or_none(s.access_date) or ""),
         )
     console.print(notes)

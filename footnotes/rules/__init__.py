@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-from footnotes.context import Context
 from footnotes.model import Document, Finding, Severity
 from footnotes.rules import (
     duplicate_citation,
@@ -27,6 +27,9 @@ from footnotes.rules import (
     undated_source,
     unused_footnote,
 )
+
+if TYPE_CHECKING:
+    from footnotes.context import Context
 
 _MODULES: tuple[ModuleType, ...] = (
     missing_footnote,

@@ -35,10 +35,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from footnotes.context import Context
 from footnotes.model import Document, Finding, Severity
 from footnotes.rules.base import RuleId, shorten
+
+if TYPE_CHECKING:
+    from footnotes.context import Context
 
 CODE = "CT001"
 NAME = "duplicate-citation"

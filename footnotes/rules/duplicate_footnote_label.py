@@ -31,10 +31,13 @@ Exports fell in 2020.[^customs][^monitor]
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from footnotes.context import Context
 from footnotes.model import Document, Finding, Severity
 from footnotes.rules.base import RuleId, shorten
+
+if TYPE_CHECKING:
+    from footnotes.context import Context
 
 CODE = "FN003"
 NAME = "duplicate-footnote-label"

@@ -29,10 +29,13 @@ The mill closed in 1998.[1]
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from footnotes.context import Context
 from footnotes.model import Document, Finding, Severity
 from footnotes.rules.base import RuleId
+
+if TYPE_CHECKING:
+    from footnotes.context import Context
 
 CODE = "FN005"
 NAME = "empty-footnote"

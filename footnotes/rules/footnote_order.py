@@ -36,10 +36,13 @@ Rents rose in 2021.[1] Wages did not.[2] Rents stayed high.[1]
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from footnotes.context import Context
-from footnotes.model import Document, Finding, Severity
+from footnotes.model import Document, Finding, Severity, label_number
 from footnotes.rules.base import RuleId
+
+if TYPE_CHECKING:
+    from footnotes.context import Context
 
 CODE = "FN004"
 NAME = "footnote-order"
@@ -51,9 +54,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     seen: set[int] = set()
     highest = 0
     for marker in doc.markers:
-        if marker.auto or not marker.label.isdigit():
+        number = label_number(marker.label)
+        if marker.auto or number is None:
             continue
-        number = int(marker.label)
         if number in seen:
             continue
         seen.add(number)

@@ -32,10 +32,13 @@ The ceasefire was signed on February 20, 2022.[1]
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from footnotes.context import Context
 from footnotes.model import Document, Finding, Severity
 from footnotes.rules.base import RuleId, shorten
+
+if TYPE_CHECKING:
+    from footnotes.context import Context
 
 CODE = "DT003"
 NAME = "invalid-date"
@@ -44,18 +47,14 @@ RULE = RuleId(CODE, NAME, SEVERITY)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    in_claims: set[tuple[int, int, int]] = set()
-    claims_by_paragraph = iter(ctx.claims)
-    claim = next(claims_by_paragraph, None)
-    for index, (paragraph, mentions) in enumerate(
-        zip(doc.paragraphs, ctx.paragraph_dates, strict=True)
-    ):
-        while claim is not None and claim.marker in paragraph.markers:
+    paragraphs = zip(doc.paragraphs, ctx.paragraph_dates, ctx.paragraph_claims, strict=True)
+    for paragraph, mentions, claims in paragraphs:
+        in_claims: set[int] = set()  # starts of the mentions reported with a claim
+        for claim in claims:
             for mention in claim.invalid_dates:
-                key = (index, mention.start, mention.end)
-                if key in in_claims:
+                if mention.start in in_claims:
                     continue
-                in_claims.add(key)
+                in_claims.add(mention.start)
                 yield RULE.finding(
                     doc.path,
                     claim.marker.location,
@@ -65,9 +64,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
                     claim_date=mention.date,
                     claim=shorten(claim.text),
                 )
-            claim = next(claims_by_paragraph, None)
         for mention in mentions:
-            if mention.valid or (index, mention.start, mention.end) in in_claims:
+            if mention.valid or mention.start in in_claims:
                 continue
             yield RULE.finding(
                 doc.path,

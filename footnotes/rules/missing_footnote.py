@@ -31,10 +31,13 @@ The council approved the budget on March 3, 2023.[1] Spending rose by a fifth.[2
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
-from footnotes.context import Context
-from footnotes.model import Document, Finding, Marker, Severity
+from footnotes.model import Document, Finding, Marker, Severity, label_number
 from footnotes.rules.base import RuleId, shorten
+
+if TYPE_CHECKING:
+    from footnotes.context import Context
 
 CODE = "FN001"
 NAME = "missing-footnote"
@@ -64,7 +67,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 def _hint(doc: Document, defined: Mapping[str, object]) -> str | None:
     if not doc.notes:
         return "footcheck found no notes in this file"
-    numbers = sorted({int(label) for label in defined if label.isdigit()})
+    numbers = sorted({n for label in defined if (n := label_number(label)) is not None})
     if numbers:
         return f"the notes found are numbered {number_ranges(numbers)}"
     return None

@@ -35,10 +35,13 @@ The envoys met on September 7, 2023.[1]
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from footnotes.context import Context
 from footnotes.model import Document, Finding, PartialDate, Precision, Severity
 from footnotes.rules.base import RuleId, shorten
+
+if TYPE_CHECKING:
+    from footnotes.context import Context
 
 CODE = "DT001"
 NAME = "source-predates-claim"
@@ -72,8 +75,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def typo_hint(event: PartialDate, dated: PartialDate) -> str | None:
-    """Say so when the two dates differ in one digit of the year only."""
-    if sum(a != b for a, b in zip(f"{event.year:04d}", f"{dated.year:04d}", strict=True)) != 1:
+    """Say so when only the year differs, by one year or in one digit (2022, 2013 for 2023)."""
+    digits = sum(a != b for a, b in zip(f"{event.year:04d}", f"{dated.year:04d}", strict=True))
+    if event.year == dated.year or (abs(event.year - dated.year) != 1 and digits != 1):
         return None
     if event.precision is Precision.DAY and dated.precision is Precision.DAY:
         if (event.month, event.day) == (dated.month, dated.day):

@@ -31,10 +31,13 @@ The bridge was finished in 1931.[1]
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from footnotes.context import Context
 from footnotes.model import Document, Finding, Severity
 from footnotes.rules.base import RuleId, shorten
+
+if TYPE_CHECKING:
+    from footnotes.context import Context
 
 CODE = "DT004"
 NAME = "undated-source"

@@ -32,10 +32,13 @@ The port reopened in June 2022.[1] Traffic recovered within weeks.[2]
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from footnotes.context import Context
 from footnotes.model import Document, Finding, Severity
 from footnotes.rules.base import RuleId, shorten
+
+if TYPE_CHECKING:
+    from footnotes.context import Context
 
 CODE = "FN002"
 NAME = "unused-footnote"

@@ -1,0 +1,57 @@
+"""Any text in, findings or a clean one-line error out: the whole pipeline, not just parsers."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import parsers
+from footnotes.model import DocumentError
+from footnotes.runner import Config, check_document
+from tests.conftest import TODAY
+
+# Text rich in the characters the readers and the date layer care about.
+_PIECES = ["2023", "19", "[^a]", "[1]", "^[", "Ibid.", "http://x.org/a?utm_source=1", "\ue000"]
+_ALPHABET = st.sampled_from([*"[]^()0123456789 .,;:-–\n\t\"“”'’ abcMayJunSept²¹³#*_`>|", *_PIECES])
+_TEXT = st.lists(_ALPHABET, max_size=120).map("".join)
+
+
+def _check(text: str, fmt: str) -> None:
+    try:
+        doc = parsers.parse(text.encode(), f"fuzz.{fmt}", fmt)
+    except DocumentError:
+        return
+    checked = check_document(doc, Config(today=TODAY))
+    assert checked.failure is None, checked.failure
+    for finding in checked.findings:
+        assert finding.location.line >= 1 and finding.location.column >= 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_text_reports_never_break_a_rule(text: str) -> None:
+    _check(text, "text")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_markdown_reports_never_break_a_rule(text: str) -> None:
+    _check(text, "markdown")
+
+
+def test_labels_that_look_like_numbers_but_are_not() -> None:
+    _check("Claim.[^²] Other.[^٣]\n\n[^²]: A, 2020.\n[^٣]: B, 2021.\n", "markdown")
+
+
+def test_one_long_paragraph_is_checked_in_linear_time() -> None:
+    # A quadratic slip in the sentence splitter or a rule shows here as minutes.
+    sentence = "The U.S. office met on 3 May 2021 in Geneva, Dr. Li said.[1] "
+    text = sentence * 4000 + "\n\n[1] Wire, 4 May 2021.\n"  # about 250 KB in one paragraph
+    doc = parsers.parse(text.encode(), "long.txt", "text")
+    started = time.perf_counter()
+    checked = check_document(doc, Config(today=TODAY))
+    elapsed = time.perf_counter() - started
+    assert checked.failure is None
+    assert elapsed < 20, f"{elapsed:.1f} s for one 250 KB paragraph"
