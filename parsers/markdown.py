@@ -672,7 +672,7 @@ class _Scanner:
                 label = ref.group(1) or s[opener.start + skip : i]
                 if self._is_ref(label):
                     end = ref.end()
-        if end < 0 and nxt not in "([" and i - opener.start <= _LABEL_MAX + 2:
+        if end < 0 and nxt not in ("(", "[") and i - opener.start <= _LABEL_MAX + 2:
             label = s[opener.start + (2 if opener.kind == "image" else 1) : i]
             if self._is_ref(label):
                 end = i + 1

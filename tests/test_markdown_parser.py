@@ -312,3 +312,9 @@ def test_lazily_numbered_note_lists_take_the_numbers_displayed() -> None:
     assert [n.label for n in doc.notes] == ["1", "2", "3"]
     started = parse(b"See.[4]\n\n## Notes\n\n4. A, 2020.\n4. B, 2021.\n", "start.md")
     assert [n.label for n in started.notes] == ["4", "5"]
+
+
+def test_shortcut_reference_link_at_the_end_of_a_block_loses_its_brackets() -> None:
+    source = "Claim.[^1]\n\n[the report]: https://example.org\n\n[^1]: Source, see [the report]\n"
+    doc = parse(source.encode(), "short.md")
+    assert [n.text for n in doc.notes] == ["Source, see the report"]
