@@ -17,6 +17,9 @@ from footnotes.model import Document, DocumentError
 _READERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "text": ("parsers.text", (".txt", ".text")),
     "markdown": ("parsers.markdown", (".md", ".markdown", ".mdown", ".mkd")),
+    "html": ("parsers.html", (".html", ".htm", ".xhtml")),
+    "docx": ("parsers.docx", (".docx",)),
+    "odt": ("parsers.odt", (".odt",)),
 }
 
 FORMATS: tuple[str, ...] = tuple(_READERS)
@@ -24,12 +27,7 @@ FORMATS: tuple[str, ...] = tuple(_READERS)
 # Formats footcheck recognises but does not read (yet): never guessed to be plain text.
 # suffix -> (format, name to show)
 _UNREAD: dict[str, tuple[str, str]] = {
-    ".html": ("html", "HTML"),
-    ".htm": ("html", "HTML"),
-    ".xhtml": ("html", "HTML"),
-    ".docx": ("docx", "Word (DOCX)"),
     ".doc": ("doc", "Word 97-2003 (DOC)"),
-    ".odt": ("odt", "OpenDocument (ODT)"),
     ".rtf": ("rtf", "RTF"),
     ".pdf": ("pdf", "PDF"),
     ".epub": ("epub", "EPUB"),

@@ -30,9 +30,11 @@ when the line before it looks hard-wrapped.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
 from itertools import accumulate
 
-from footnotes.model import Document, Location, Note, Paragraph
+from footnotes.model import Document, Location, Marker, Note, Paragraph
 
 from .decode import decode
 from .plainmarks import (
@@ -46,7 +48,7 @@ from .plainmarks import (
 )
 from .textbuild import TextBuilder
 
-__all__ = ["parse"]
+__all__ = ["parse", "parse_lines"]
 
 FORMAT = "text"
 
@@ -357,7 +359,47 @@ def _label(src: _Source, index: int) -> str:
 
 def parse(data: bytes, path: str) -> Document:
     """Read a plain-text report. Raises only `DocumentError` (binary or undecodable data)."""
-    lines = _split_lines(decode(data))
+    return parse_lines(_split_lines(decode(data)), path)
+
+
+def parse_lines(
+    lines: list[str],
+    path: str,
+    fmt: str = FORMAT,
+    line_numbers: Sequence[int] | None = None,
+) -> Document:
+    """Read lines of text written in the plain-text convention, as another reader saw them.
+
+    The HTML, DOCX and ODT readers use this when a document carries its notes the
+    plain-text way (`[N]` markers, a numbered Notes list): each of their paragraphs
+    is one line, and `line_numbers[i]` is where line i stands in the source (its
+    source line, or its paragraph number); columns stay offsets into the line.
+    """
+    doc = _parse_lines(lines, path, fmt)
+    if line_numbers is None:
+        return doc
+    return _relocated(doc, line_numbers)
+
+
+def _relocated(doc: Document, line_numbers: Sequence[int]) -> Document:
+    def move(location: Location) -> Location:
+        index = location.line - 1
+        line = line_numbers[index] if 0 <= index < len(line_numbers) else location.line
+        return Location(line, location.column)
+
+    def moved(markers: tuple[Marker, ...]) -> tuple[Marker, ...]:
+        return tuple(replace(m, location=move(m.location)) for m in markers)
+
+    paragraphs = tuple(
+        replace(p, location=move(p.location), markers=moved(p.markers)) for p in doc.paragraphs
+    )
+    notes = tuple(
+        replace(n, location=move(n.location), markers=moved(n.markers)) for n in doc.notes
+    )
+    return replace(doc, paragraphs=paragraphs, notes=notes)
+
+
+def _parse_lines(lines: list[str], path: str, fmt: str) -> Document:
     candidates = _note_candidates(lines)
     src = _Source(lines, candidates)
     block = _find_block(src)
@@ -367,5 +409,5 @@ def parse(data: bytes, path: str) -> Document:
         if wide_block is not None:
             src, block = wide, wide_block
     if block is None:
-        return Document(path, FORMAT, tuple(_body(src, len(src.lines))), ())
-    return Document(path, FORMAT, tuple(_body(src, block.body_end)), tuple(_notes(src, block)))
+        return Document(path, fmt, tuple(_body(src, len(src.lines))), ())
+    return Document(path, fmt, tuple(_body(src, block.body_end)), tuple(_notes(src, block)))

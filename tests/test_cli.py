@@ -296,8 +296,8 @@ def test_no_colour_when_not_a_terminal(tmp_path: Path) -> None:
 
 
 def test_formats_not_read_yet_are_named_not_guessed(tmp_path: Path) -> None:
-    page = tmp_path / "page.html"
-    page.write_text("<p>Claim.<sup>1</sup></p>")
+    page = tmp_path / "page.pdf"
+    page.write_bytes(b"%PDF-1.7 binary")
     plain = tmp_path / "README"
     plain.write_text(CLEAN)
     run = footcheck("check", str(page), str(plain), "--format", "json")
