@@ -304,8 +304,8 @@ def test_formats_not_read_yet_are_named_not_guessed(tmp_path: Path) -> None:
     assert run.returncode == 2
     files = json.loads(run.stdout)["files"]
     assert (files[0]["format"], files[0]["error"]) == (
-        "html",
-        "footcheck does not read HTML files yet",
+        "pdf",
+        "footcheck does not read PDF files yet",
     )
     assert (files[1]["format"], files[1]["error"]) == ("text", None)
 
