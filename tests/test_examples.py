@@ -22,6 +22,7 @@ def test_examples_show_every_rule_and_clean_drafts_are_clean() -> None:
     found = _result()
     assert found["grain-corridor-brief.txt"] == []
     assert found["river-monitoring-note.md"] == []
+    assert found["metro-fares-note.html"] == []
     assert found["energy-security-draft.txt"] == [
         ("DT001", "3"),
         ("FN004", "6"),

@@ -26,4 +26,4 @@ def test_rules_table_lists_every_rule_with_its_severity() -> None:
 def test_examples_folder_has_both_formats() -> None:
     examples = Path(__file__).resolve().parent.parent / "examples"
     suffixes = {p.suffix for p in examples.iterdir()}
-    assert {".txt", ".md"} <= suffixes
+    assert {".txt", ".md", ".html"} <= suffixes
