@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from footnotes.dates import find_dates, parse_date_string
 from footnotes.model import Document, PartialDate
@@ -52,6 +53,16 @@ class ReportDate:
     # body text begins. The dateline's date is the report's, not an event's.
     paragraph: int | None = None
     body_start: int = 0
+    # A later update the document declares (a web page's dateModified): sources up
+    # to it may have been added since publication.
+    updated: PartialDate | None = None
+
+    @property
+    def latest(self) -> PartialDate | None:
+        """The last day the report's text can speak for: its date, or a later update."""
+        if self.date is not None and self.updated is not None and self.updated.after(self.date):
+            return self.updated
+        return self.date
 
 
 def resolve(
@@ -63,7 +74,10 @@ def resolve(
     an event of the first sentence.
     """
     dateline = _find_dateline(doc)
-    where = {"paragraph": dateline[1], "body_start": dateline[2]} if dateline else {}
+    where: dict[str, Any] = (
+        {"paragraph": dateline[1], "body_start": dateline[2]} if dateline else {}
+    )
+    where["updated"] = _metadata_date(doc, "updated")
     if given is not None:
         return ReportDate(given, "command line", **where)
     if doc.report_date is not None:
@@ -81,8 +95,8 @@ def resolve(
         and not modified.before(_EARLIEST)
         and (today is None or not modified.after(today))
     ):
-        return ReportDate(modified, "last modified")
-    return ReportDate(None, "")
+        return ReportDate(modified, "last modified", **where)
+    return ReportDate(None, "", **where)
 
 
 _EARLIEST = PartialDate(1990)

@@ -24,7 +24,7 @@ DATE_META = (
     "citation_publication_date",
     "citation_date",
 )
-# When the page was last changed (a wiki page's revision): metadata["modified"].
+# When the page says it was last updated (a wiki page's revision): metadata["updated"].
 MODIFIED_META = ("article:modified_time", "og:updated_time", "dcterms.modified", "datemodified")
 JSON_LD_MAX = 1_000_000
 
@@ -73,7 +73,7 @@ class PageMeta:
         modified = [self.meta.get(k) for k in MODIFIED_META] + [self.json_ld_modified]
         changed = next((d for d in modified if d), None)
         if changed:
-            out["modified"] = changed
+            out["updated"] = changed
         return out
 
 

@@ -127,7 +127,7 @@ def test_wikipedia_reused_notes_templatestyles_and_chrome() -> None:
     assert "Search this site" not in body  # navigation
     assert "last edited" not in body  # footer
     assert doc.metadata["date"] == "2006-04-18T10:11:12Z"  # JSON-LD datePublished
-    assert doc.metadata["modified"] == "2024-01-02T03:04:05Z"  # the revision shown
+    assert doc.metadata["updated"] == "2024-01-02T03:04:05Z"  # the revision shown
     assert_clean(doc)
 
 

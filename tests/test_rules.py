@@ -467,3 +467,18 @@ def test_a_dateline_is_cut_from_claims_whatever_gives_the_report_date(
     assert findings(text, report_date=given) == []
     md = "---\ndate: 2024-02-01\n---\nWASHINGTON, Feb. 1, 2024 - Prices rose in 2023.[^1]\n\n"
     assert findings(md + "[^1]: Wire, December 3, 2023.\n", "markdown") == []
+
+
+def test_a_declared_update_extends_the_report_date_for_sources() -> None:
+    page = (
+        '<html><head><script type="application/ld+json">{"datePublished": "2003-05-01",'
+        ' "dateModified": "2024-04-01"}</script></head><body>'
+        '<p>Claim.<sup id="r1"><a href="#n1">1</a></sup> Other.<sup id="r2"><a href="#n2">2</a>'
+        '</sup></p><ol><li id="n1"><a href="#r1">^</a> Source, 2020.</li>'
+        '<li id="n2"><a href="#r2">^</a> Source, 2025.</li></ol></body></html>'
+    )
+    got = findings(page, "html", select={"DT002"})
+    assert [(f.footnote, f.message) for f in got] == [
+        ("2", "note [2] is dated 2025, after the report's last update (2024-04-01); check the year")
+    ]
+    assert context(page, "html").report_date == PartialDate(2003, 5, 1)

@@ -3,9 +3,11 @@
 What it does
 ------------
 Compares each note's publication date with the report's date (from
-`--report-date`, the document's metadata, or a dateline at its top). When the
-report's date is unknown, the note is compared with the day footcheck runs: a
-source dated in the future is wrong whatever the report's date.
+`--report-date`, the document's metadata, or a dateline at its top), or with a
+later update the document declares (a web page's `dateModified`: sources may
+have been added since). When the report's date is unknown, the note is compared
+with the day footcheck runs: a source dated in the future is wrong whatever the
+report's date.
 
 Why is this bad?
 ----------------
@@ -53,9 +55,14 @@ RULE = RuleId(CODE, NAME, SEVERITY)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    report = ctx.report_date
+    report = ctx.report.latest
     bound = report or ctx.today
-    against = f"the report's date ({report.iso()})" if report else f"today ({bound.iso()})"
+    if report is None:
+        against = f"today ({bound.iso()})"
+    elif report == ctx.report_date:
+        against = f"the report's date ({report.iso()})"
+    else:
+        against = f"the report's last update ({report.iso()})"
     for source in ctx.sources:
         dated = source.publication_date
         if dated is None or not dated.after(bound):
