@@ -366,3 +366,31 @@ def test_report_date_outside_plausible_years_is_a_usage_error(tmp_path: Path) ->
     report = tmp_path / "r.txt"
     report.write_text(CLEAN)
     assert footcheck("check", str(report), "--report-date", "0001-01-01").returncode == 2
+
+
+def test_broken_office_files_fail_alone(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    (folder / "a-good.txt").write_text(FAULTY)
+    (folder / "b-not-a-zip.docx").write_bytes(b"this is not a zip")
+    no_part = io.BytesIO()
+    with zipfile.ZipFile(no_part, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    (folder / "c-no-content.odt").write_bytes(no_part.getvalue())
+    bad_xml = io.BytesIO()
+    with zipfile.ZipFile(bad_xml, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document><unclosed>")
+    (folder / "d-bad-xml.docx").write_bytes(bad_xml.getvalue())
+    (folder / "e-page.html").write_text("<p>Claim.<sup>1</sup>")
+    run = footcheck("check", str(folder), "--format", "json")
+    assert run.returncode == 2
+    out = json.loads(run.stdout)
+    errors = {Path(f["path"]).name: f["error"] for f in out["files"]}
+    assert errors["a-good.txt"] is None and errors["e-page.html"] is None
+    for name in ("b-not-a-zip.docx", "c-no-content.odt", "d-bad-xml.docx"):
+        assert errors[name] and "\n" not in errors[name], name
+    assert any(f["code"] == "DT001" for f in out["findings"])
+    assert "Traceback" not in run.stderr
