@@ -168,6 +168,19 @@ _EMPTY: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
+class Directive:
+    """A suppression written in the document: `<!-- footcheck: ignore DT001 -->`.
+
+    `scope` is "next" (the next paragraph or note after `line`) or "file". No codes
+    means every rule.
+    """
+
+    line: int
+    scope: str
+    codes: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A report as a parser split it: body paragraphs and numbered notes.
 
@@ -182,6 +195,7 @@ class Document:
     notes: tuple[Note, ...]
     report_date: PartialDate | None = None
     metadata: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+    directives: tuple[Directive, ...] = ()
 
     @property
     def markers(self) -> tuple[Marker, ...]:

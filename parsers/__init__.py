@@ -23,6 +23,8 @@ _READERS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 FORMATS: tuple[str, ...] = tuple(_READERS)
+# Formats with comments, where suppression directives can be written.
+_COMMENTED = frozenset({"markdown", "html"})
 
 # Formats footcheck recognises but does not read (yet): never guessed to be plain text.
 # suffix -> (format, name to show)
@@ -71,7 +73,14 @@ class Parsers:
         if fmt not in _READERS:
             raise DocumentError(f"unknown format {fmt!r} (footcheck reads {', '.join(FORMATS)})")
         reader: Callable[[bytes, str], Document] = importlib.import_module(_READERS[fmt][0]).parse
-        return reader(data, path)
+        doc = reader(data, path)
+        if fmt in _COMMENTED and b"footcheck" in data:
+            from dataclasses import replace
+
+            from parsers.directives import find_directives
+
+            doc = replace(doc, directives=find_directives(data))
+        return doc
 
 
 parse = Parsers()

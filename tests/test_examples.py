@@ -31,6 +31,7 @@ def test_examples_show_every_rule_and_clean_drafts_are_clean() -> None:
         ("FN002", "7"),
     ]
     assert found["housing-survey-review.md"] == [
+        ("SUP001", None),
         ("DT003", "review"),
         ("DT002", "builds"),
         ("FN005", "review"),

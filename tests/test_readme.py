@@ -19,7 +19,7 @@ def test_readme_opens_with_the_two_set_up_commands() -> None:
 
 
 def test_rules_table_lists_every_rule_with_its_severity() -> None:
-    rows = re.findall(r"^\| (\w\w\d{3}) \| `([\w-]+)` \| (\w+) \|", README, flags=re.MULTILINE)
+    rows = re.findall(r"^\| ([A-Z]+\d{3}) \| `([\w-]+)` \| (\w+) \|", README, flags=re.MULTILINE)
     assert rows == [(r.code, r.name, r.severity.value) for r in RULES]
 
 

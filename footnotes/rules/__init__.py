@@ -26,6 +26,7 @@ from footnotes.rules import (
     source_predates_claim,
     undated_source,
     unused_footnote,
+    unused_suppression,
 )
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ _MODULES: tuple[ModuleType, ...] = (
     source_after_report,
     invalid_date,
     undated_source,
+    unused_suppression,
 )
 
 _FENCE = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
@@ -54,6 +56,7 @@ class Rule:
     severity: Severity
     doc: str
     check: Callable[[Document, Context], Iterator[Finding]]
+    after_rules: bool = False  # worked out from the other rules' findings, not by check()
 
     @property
     def summary(self) -> str:
@@ -71,7 +74,8 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = tuple(
-    Rule(m.CODE, m.NAME, m.SEVERITY, m.__doc__ or "", m.check) for m in _MODULES
+    Rule(m.CODE, m.NAME, m.SEVERITY, m.__doc__ or "", m.check, getattr(m, "AFTER_RULES", False))
+    for m in _MODULES
 )
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}

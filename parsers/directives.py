@@ -1,0 +1,31 @@
+"""Suppression comments in Markdown and HTML: `<!-- footcheck: ignore DT001, CT001 -->`.
+
+`ignore CODES` applies to the next paragraph or note, `disable-file [CODES]` to the
+whole file; no codes means every rule. Found with one linear scan of the source,
+whatever the format's own reader does with comments.
+"""
+
+from __future__ import annotations
+
+import re
+
+from footnotes.model import Directive
+
+_DIRECTIVE = re.compile(
+    rb"<!--[ \t]*+footcheck[ \t]*+:[ \t]*+(ignore|disable-file)\b([^>\n]{0,200}?)[ \t]*+-->",
+    re.IGNORECASE,
+)
+_CODE = re.compile(rb"[A-Za-z][A-Za-z-]*[0-9]*")
+
+
+def find_directives(data: bytes) -> tuple[Directive, ...]:
+    """Every suppression comment in the file, with its 1-based line."""
+    found: list[Directive] = []
+    line, counted = 1, 0
+    for match in _DIRECTIVE.finditer(data):
+        line += data.count(b"\n", counted, match.start())
+        counted = match.start()
+        scope = "file" if match.group(1).lower() == b"disable-file" else "next"
+        codes = frozenset(c.decode("ascii").upper() for c in _CODE.findall(match.group(2)))
+        found.append(Directive(line, scope, codes))
+    return tuple(found)
