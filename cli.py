@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +18,10 @@ import parsers
 from footnotes import __version__
 from footnotes.model import DocumentError, PartialDate, Severity
 from footnotes.rules import RULES, Rule, lookup
+
+if TYPE_CHECKING:
+    from footnotes.config import FileSettings
+    from footnotes.runner import RunResult
 
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -40,23 +45,12 @@ def _rule_codes(values: Sequence[str], option: str) -> frozenset[str] | None:
     """Codes named by --select/--ignore: codes, rule names, or prefixes ("DT", "FN00")."""
     if not values:
         return None
-    codes: set[str] = set()
-    for value in values:
-        for item in filter(None, (part.strip() for part in value.split(","))):
-            if item.upper() == "ALL":
-                codes.update(r.code for r in RULES)
-                continue
-            rule = lookup(item)
-            if rule is not None:
-                codes.add(rule.code)
-                continue
-            matched = {r.code for r in RULES if r.code.startswith(item.upper())}
-            if not matched:
-                raise click.BadParameter(
-                    f"unknown rule {item!r} (see `footcheck rules`)", param_hint=option
-                )
-            codes.update(matched)
-    return frozenset(codes)
+    from footnotes.config import ConfigError, rule_codes
+
+    try:
+        return rule_codes(values, option)
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc), param_hint=option) from None
 
 
 def _colour(no_color: bool) -> bool:
@@ -66,7 +60,7 @@ def _colour(no_color: bool) -> bool:
     return colour_wanted(sys.stdout, no_color)
 
 
-_format_choice = click.Choice(["console", "json"], case_sensitive=False)
+_format_choice = click.Choice(["console", "json"])
 _stdin_format = click.option(
     "--stdin-format",
     type=click.Choice(list(parsers.FORMATS)),
@@ -90,21 +84,58 @@ def main() -> None:
     """Check the footnotes and citations of reports before they are published."""
 
 
+_FORMATS = ["console", "json", "sarif", "github", "junit", "jsonl"]
+
+
+def _settings(config_file: str | None, paths: Sequence[str]) -> FileSettings:
+    """The configuration file in force: --config, else found from the first path upwards."""
+    from pathlib import Path
+
+    from footnotes.config import ConfigError, load_config, load_for
+
+    try:
+        if config_file:
+            return load_config(Path(config_file))
+        start = next((p for p in paths if p != "-"), ".")
+        return load_for(Path(start))
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=_format_choice, default="console", show_default=True)
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(_FORMATS), default="console", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.option(
     "--select", multiple=True, metavar="CODES", help="Only these rules (codes, names, prefixes)."
 )
-@click.option("--ignore", multiple=True, metavar="CODES", help="Not these rules.")
+@click.option(
+    "--ignore", multiple=True, metavar="CODES", help="Not these rules (added to the config's)."
+)
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning"]),
-    default="warning",
-    show_default=True,
-    help="Lowest severity that makes the exit status 1 (info never does).",
+    default=None,
+    help="Lowest severity that makes the exit status 1 (default: warning; info never does).",
 )
 @_report_date
+@click.option("--include", multiple=True, metavar="GLOB", help="Check only files matching GLOB.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB.")
+@click.option(
+    "--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file."
+)
+@click.option(
+    "--baseline", type=click.Path(dir_okay=False), help="Report only findings not in FILE."
+)
+@click.option(
+    "--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings in FILE."
+)
+@click.option(
+    "--prune-baseline", is_flag=True, help="With --baseline: drop entries that no longer occur."
+)
+@click.option(
+    "--changed-since", metavar="REV", help="Only files that differ from git revision REV."
+)
 @_stdin_format
 @_stdin_name
 @_no_color
@@ -112,36 +143,138 @@ def main() -> None:
 def check(
     paths: tuple[str, ...],
     fmt: str,
+    output: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    fail_on: str,
+    fail_on: str | None,
     report_date: PartialDate | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    config_file: str | None,
+    baseline: str | None,
+    write_baseline: str | None,
+    prune_baseline: bool,
+    changed_since: str | None,
     stdin_format: str | None,
     stdin_name: str,
     no_color: bool,
     verbose: bool,
 ) -> None:
-    """Check reports: files, folders (searched recursively), or - for stdin."""
-    from footnotes.runner import Config, run
+    """Check reports: files, folders (searched recursively), or - for stdin (default: .)."""
+    from footnotes.runner import DEFAULT_MAX_BYTES, Config, run
 
+    if prune_baseline and not baseline:
+        raise click.UsageError("--prune-baseline needs --baseline FILE")
+    paths = paths or (".",)
+    settings = _settings(config_file, paths)
+    if changed_since:
+        paths = _changed(changed_since, paths)
     config = Config(
-        select=_rule_codes(select, "--select"),
-        ignore=_rule_codes(ignore, "--ignore") or frozenset(),
-        fail_on=Severity(fail_on),
-        report_date=report_date,
+        select=_rule_codes(select, "--select") or settings.select,
+        ignore=(_rule_codes(ignore, "--ignore") or frozenset()) | settings.ignore,
+        fail_on=Severity(fail_on) if fail_on else settings.fail_on or Severity.WARNING,
+        report_date=report_date or settings.report_date,
         stdin_format=stdin_format,
         stdin_name=stdin_name,
+        max_bytes=settings.max_file_size or DEFAULT_MAX_BYTES,
+        settings=settings,
+        include=include,
+        exclude=exclude,
     )
     result = run(paths, config, parsers.parse)
-    if fmt == "json":
-        from footnotes.report import json_report
+    result = _with_baseline(result, baseline, write_baseline, prune_baseline)
+    _report(result, fmt, output, no_color=no_color, verbose=verbose)
+    sys.exit(0 if write_baseline and not result.failed_files else result.exit_code)
 
-        sys.stdout.write(json_report.render(result, __version__))
-    else:
-        from footnotes.report import console
 
+def _changed(revision: str, paths: Sequence[str]) -> tuple[str, ...]:
+    from footnotes.changed import ChangedError, changed_files, within
+
+    try:
+        changed = changed_files(revision)
+    except ChangedError as exc:
+        raise click.UsageError(str(exc)) from None
+    return tuple(p for p in within(changed, paths) if parsers.parse.format_for(p))
+
+
+def _with_baseline(
+    result: RunResult, baseline: str | None, write: str | None, prune: bool
+) -> RunResult:
+    from pathlib import Path
+
+    from footnotes import baseline as baselines
+
+    try:
+        if write:
+            baselines.Baseline.from_findings(result.findings).write(Path(write))
+            click.echo(f"Wrote {len(result.findings)} findings to the baseline {write}.", err=True)
+        if not baseline:
+            return result
+        known = baselines.Baseline.load(Path(baseline))
+        if prune:
+            kept = known.pruned(result.findings, (f.path for f in result.files if not f.error))
+            kept.write(Path(baseline))
+        return baselines.apply(result, known)
+    except baselines.BaselineError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _report(
+    result: RunResult, fmt: str, output: str | None, *, no_color: bool, verbose: bool
+) -> None:
+    """The report in the chosen format, to --output or stdout; with --output, a summary too."""
+    from footnotes.report import console
+
+    if fmt == "console" and output is None:
         console.render(result, sys.stdout, colour=_colour(no_color), verbose=verbose)
-    sys.exit(result.exit_code)
+        return
+    if fmt == "console":
+        import io
+
+        buffer = io.StringIO()
+        console.render(result, buffer, colour=False, verbose=verbose)
+        text = buffer.getvalue()
+    else:
+        import importlib
+
+        module = importlib.import_module(f"footnotes.report.{_MODULES[fmt]}")
+        text = module.render(result, __version__)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {output}: {exc.strerror}") from None
+    console.render_summary(result, sys.stdout, colour=_colour(no_color))
+
+
+_MODULES = {
+    "json": "json_report",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "jsonl": "jsonl",
+}
+
+
+@main.command("config")
+@click.argument("path", required=False, default=".")
+@click.option(
+    "--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file."
+)
+def config_command(path: str, config_file: str | None) -> None:
+    """Print the configuration in force for PATH and where each value comes from."""
+    from footnotes.config import describe
+
+    settings = _settings(config_file, [path])
+    where = str(settings.path) if settings.path else "no configuration file found; defaults"
+    click.echo(f"# configuration for {path}: {where}")
+    rows = describe(settings, {})
+    width = max(len(key) for key, _, _ in rows)
+    for key, value, origin in rows:
+        click.echo(f"{key:<{width}}  {value}  # {origin}")
 
 
 @main.command()

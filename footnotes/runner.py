@@ -12,9 +12,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
+from footnotes import suppress
+from footnotes.config import FileSettings, matches
 from footnotes.context import Context
 from footnotes.model import Document, DocumentError, Finding, PartialDate, Severity
 from footnotes.rules import RULES, Rule
@@ -46,13 +48,48 @@ class Config:
     stdin_format: str | None = None
     stdin_name: str = "<stdin>"
     max_bytes: int = DEFAULT_MAX_BYTES
+    # From a configuration file: per-rule severity, include/exclude, per-file ignores,
+    # ignore-notes (globs relative to its folder).
+    settings: FileSettings | None = None
+    # Globs from the command line (relative to the current folder).
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
 
-    def rules(self) -> tuple[Rule, ...]:
+    def rules(self, path: str | None = None) -> tuple[Rule, ...]:
+        """The rules to run (on `path`, less its per-file ignores)."""
+        off = self.ignore
+        if path is not None and self.settings is not None:
+            off = off | self.settings.ignores_for(path)
         return tuple(
-            r
-            for r in RULES
-            if (self.select is None or r.code in self.select) and r.code not in self.ignore
+            r for r in RULES if (self.select is None or r.code in self.select) and r.code not in off
         )
+
+    def wants(self, path: str, *, named: bool) -> bool:
+        """Whether a file is checked: excludes apply to every file, includes to found ones."""
+        if any(matches(path, glob, None) for glob in self.exclude):
+            return False
+        if not named and self.include and not any(matches(path, g, None) for g in self.include):
+            return False
+        if self.settings is None:
+            return True
+        if named:
+            return not any(matches(path, g, self.settings.root) for g in self.settings.exclude)
+        return self.settings.wants(path)
+
+    def severity_of(self, code: str) -> Severity | None:
+        """The severity configured for a rule, if any."""
+        return self.settings.severity.get(code) if self.settings is not None else None
+
+    def note_ignores_for(self, path: str) -> list[suppress.NoteIgnore]:
+        """The `ignore-notes` entries that apply to the file at `path`."""
+        settings = self.settings
+        if settings is None or not settings.ignore_notes:
+            return []
+        return [
+            suppress.NoteIgnore(code, label, str(settings.origin.detail or "configuration"))
+            for glob, code, label in settings.ignore_notes
+            if matches(path, glob, settings.root)
+        ]
 
 
 @dataclass(frozen=True)
@@ -99,7 +136,7 @@ class RunResult:
 
 def run(paths: Sequence[str], config: Config, parse: Reader) -> RunResult:
     """Check every file that `paths` names, in a stable order."""
-    results = [check_target(target, config, parse) for target in discover(paths, parse)]
+    results = [check_target(target, config, parse) for target in discover(paths, parse, config)]
     return RunResult(tuple(results), config.fail_on)
 
 
@@ -112,7 +149,7 @@ class Target:
     format: str | None
 
 
-def discover(paths: Iterable[str], parse: Reader) -> Iterator[Target]:
+def discover(paths: Iterable[str], parse: Reader, config: Config | None = None) -> Iterator[Target]:
     """Files named, folders searched recursively for the formats footcheck reads."""
     seen: set[str] = set()  # real paths: a file named twice, or in two ways, is read once
     for named in paths:
@@ -123,11 +160,15 @@ def discover(paths: Iterable[str], parse: Reader) -> Iterator[Target]:
             for path in _walk(named):
                 fmt = parse.format_for(path)
                 real = os.path.realpath(path)
+                if config is not None and not config.wants(path, named=False):
+                    continue
                 if fmt is not None and real not in seen:
                     seen.add(real)
                     yield Target(path, path, fmt)
             continue
         real = os.path.realpath(named)
+        if config is not None and not config.wants(named, named=True):
+            continue
         if real not in seen:
             seen.add(real)
             # A file named explicitly is read even with an unknown suffix: as plain text.
@@ -138,7 +179,9 @@ def _walk(folder: str) -> Iterator[str]:
     found: list[str] = []
     for root, dirs, files in os.walk(folder, onerror=None, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
-        found.extend(os.path.join(root, name) for name in files if not name.startswith("."))
+        found.extend(
+            os.path.normpath(os.path.join(root, name)) for name in files if not name.startswith(".")
+        )
     yield from sorted(found, key=_path_sort_key)
 
 
@@ -215,12 +258,24 @@ def check_document(doc: Document, config: Config) -> Checked:
     except Exception as exc:  # the report date comes from document text: never fatal
         report_date = None
         failure = _internal("while reading the report's date", exc)
-    for rule in config.rules():
+    rules = config.rules(doc.path)
+    for rule in rules:
+        if rule.after_rules:
+            continue
         try:
             findings.extend(rule.check(doc, ctx))
         except Exception as exc:  # a rule bug must not end the run
             failure = failure or _internal(f"in rule {rule.code}", exc)
+    findings = suppress.apply(
+        doc, findings, config.note_ignores_for(doc.path), selected=(r.code for r in rules)
+    )
+    if config.settings is not None and config.settings.severity:
+        findings = [_with_severity(f, config.severity_of(f.code)) for f in findings]
     return Checked(ctx, _ordered(findings), report_date, failure)
+
+
+def _with_severity(finding: Finding, severity: Severity | None) -> Finding:
+    return finding if severity is None else replace(finding, severity=severity)
 
 
 def _internal(where: str, exc: Exception) -> str:

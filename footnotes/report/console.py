@@ -83,6 +83,11 @@ def _finding(out: Writer, f: Finding) -> None:
         out.line((f"{pad}hint   ", "dim"), (safe(f.hint), "green"))
 
 
+def render_summary(result: RunResult, stream: TextIO, *, colour: bool) -> None:
+    """Only the closing summary line (when the report itself went to a file)."""
+    _summary(Writer(stream, colour), result)
+
+
 def _summary(out: Writer, result: RunResult) -> None:
     errors = result.count(Severity.ERROR)
     warnings = result.count(Severity.WARNING)
