@@ -1,4 +1,4 @@
-"""docs/ci.md's snippets are valid as pasted, and the pre-commit hook picks the right files."""
+"""The README's CI snippets are valid as pasted, and the pre-commit hook picks the right files."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ except ImportError:  # pyyaml is in the test extras: a missing one is a failure,
     pytest.fail('pyyaml is not installed; install the test extras: pip install -e ".[test]"')
 
 ROOT = Path(__file__).resolve().parent.parent
-CI_DOC = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+_README = (ROOT / "README.md").read_text(encoding="utf-8")
+CI_DOC = _README[_README.index("## In CI") : _README.index("## Development")]
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 
 
@@ -26,9 +27,9 @@ def _blocks(language: str) -> list[str]:
 
 
 def _section(title: str) -> str:
-    """The text of docs/ci.md's `### title` section."""
+    """The text of the README's CI `### title` section."""
     match = re.search(rf"^### {re.escape(title)}\n(.*?)(?=^### |\Z)", CI_DOC, re.S | re.M)
-    assert match, f"docs/ci.md has no '### {title}' section"
+    assert match, f"the README's CI section has no '### {title}' section"
     return match.group(1)
 
 
