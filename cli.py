@@ -136,6 +136,13 @@ def _settings(config_file: str | None, paths: Sequence[str]) -> FileSettings:
 @click.option(
     "--changed-since", metavar="REV", help="Only files that differ from git revision REV."
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes (0: one per CPU; small runs stay in one process).",
+)
 @_stdin_format
 @_stdin_name
 @_no_color
@@ -155,6 +162,7 @@ def check(
     write_baseline: str | None,
     prune_baseline: bool,
     changed_since: str | None,
+    jobs: int,
     stdin_format: str | None,
     stdin_name: str,
     no_color: bool,
@@ -181,7 +189,10 @@ def check(
         include=include,
         exclude=exclude,
     )
-    result = run(paths, config, parsers.parse)
+    from footnotes.report.progress import ProgressBar
+
+    with ProgressBar(enabled=fmt == "console" and output is None) as progress:
+        result = run(paths, config, parsers.parse, jobs=jobs or None, progress=progress)
     result = _with_baseline(result, baseline, write_baseline, prune_baseline)
     _report(result, fmt, output, no_color=no_color, verbose=verbose)
     sys.exit(0 if write_baseline and not result.failed_files else result.exit_code)
