@@ -7,7 +7,6 @@ format is read in `parsers/`. Exit status: 0 clean, 1 findings at or above
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -23,22 +22,18 @@ if TYPE_CHECKING:
     from footnotes.config import FileSettings
     from footnotes.runner import RunResult
 
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
 
 def _parse_report_date(
     _ctx: click.Context, _param: click.Parameter, value: str | None
 ) -> PartialDate | None:
     if value is None:
         return None
-    match = _ISO_DATE.match(value.strip())
-    if match:
-        year, month, day = (int(g) if g else None for g in match.groups())
-        assert year is not None
-        date = PartialDate(year, month, day)
-        if date.is_valid() and 1500 <= year <= 2100:
-            return date
-    raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD")
+    from footnotes.config import parse_report_date
+
+    date = parse_report_date(value)
+    if date is None:
+        raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD")
+    return date
 
 
 def _rule_codes(values: Sequence[str], option: str) -> frozenset[str] | None:

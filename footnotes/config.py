@@ -382,14 +382,21 @@ def _parse_report_date(value: Any, key: str, where: _Where) -> PartialDate:
         return PartialDate(value.year, value.month, value.day)
     if not isinstance(value, str):
         raise where.error(f"expected a date YYYY-MM-DD, got {_type_name(value)}", key)
+    date = parse_report_date(value)
+    if date is None:
+        raise where.error(f"{value!r} is not a date of the form YYYY-MM-DD", key)
+    return date
+
+
+def parse_report_date(value: str) -> PartialDate | None:
+    """A report date written as YYYY, YYYY-MM or YYYY-MM-DD, valid, in 1500-2100; else None."""
     match = _ISO_DATE.match(value.strip())
-    if match:
-        year, month, day = (int(g) if g else None for g in match.groups())
-        assert year is not None
-        date = PartialDate(year, month, day)
-        if date.is_valid() and 1500 <= year <= 2100:
-            return date
-    raise where.error(f"{value!r} is not a date of the form YYYY-MM-DD", key)
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    date = PartialDate(year, month, day)
+    return date if date.is_valid() and 1500 <= year <= 2100 else None
 
 
 def _parse_max_file_size(value: Any, key: str, where: _Where) -> int:

@@ -218,6 +218,20 @@ def parse_xml(data: bytes, part: str, what: str) -> etree._Element:
     return root
 
 
+def metadata_texts(
+    root: etree._Element | None, fields: tuple[tuple[str, str], ...]
+) -> dict[str, str]:
+    """metadata key -> the stripped text of the first element with that tag (Clark notation)."""
+    if root is None:
+        return {}
+    found: dict[str, str] = {}
+    for key, tag in fields:
+        element = root.find(f".//{tag}")
+        if element is not None and element.text and element.text.strip():
+            found[key] = element.text.strip()
+    return found
+
+
 def unique_labels(notes: list[tuple[str, str]]) -> list[str]:
     """Labels that name one note each, from (kind, displayed label) in reading order.
 

@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING
 
 from footnotes.model import Document, DocumentError, Location, Marker, Note, Paragraph
 
-from .archive import Archive, MalformedXML, parse_xml, unique_labels
+from .archive import Archive, MalformedXML, metadata_texts, parse_xml, unique_labels
 from .text import parse_lines
 from .textbuild import TextBuilder
 
@@ -576,18 +576,14 @@ def _optional_root(archive: Archive, name: str | None) -> etree._Element | None:
 
 
 def _metadata(core: etree._Element | None) -> dict[str, str]:
-    if core is None:
-        return {}
-    metadata: dict[str, str] = {}
-    for key, tag in (
-        ("modified", f"{{{_DCTERMS}}}modified"),
-        ("created", f"{{{_DCTERMS}}}created"),
-        ("title", f"{{{_DC}}}title"),
-    ):
-        element = core.find(tag)
-        if element is not None and element.text and element.text.strip():
-            metadata[key] = element.text.strip()
-    return metadata
+    return metadata_texts(
+        core,
+        (
+            ("modified", f"{{{_DCTERMS}}}modified"),
+            ("created", f"{{{_DCTERMS}}}created"),
+            ("title", f"{{{_DC}}}title"),
+        ),
+    )
 
 
 def parse(data: bytes, path: str) -> Document:

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 
 from footnotes.model import Document, DocumentError, Location, Marker, Note, Paragraph
 
-from .archive import Archive, MalformedXML, parse_xml, unique_labels
+from .archive import Archive, MalformedXML, metadata_texts, parse_xml, unique_labels
 from .text import parse_lines
 from .textbuild import TextBuilder
 
@@ -242,18 +242,14 @@ def _paragraphs(parent: etree._Element, depth: int) -> Iterator[etree._Element]:
 
 
 def _metadata(meta: etree._Element | None) -> dict[str, str]:
-    if meta is None:
-        return {}
-    metadata: dict[str, str] = {}
-    for key, tag in (
-        ("modified", f"{{{_DC}}}date"),
-        ("created", f"{{{_META}}}creation-date"),
-        ("title", f"{{{_DC}}}title"),
-    ):
-        element = meta.find(f".//{tag}")
-        if element is not None and element.text and element.text.strip():
-            metadata[key] = element.text.strip()
-    return metadata
+    return metadata_texts(
+        meta,
+        (
+            ("modified", f"{{{_DC}}}date"),
+            ("created", f"{{{_META}}}creation-date"),
+            ("title", f"{{{_DC}}}title"),
+        ),
+    )
 
 
 def _displayed(notes: list[_RawNote]) -> list[tuple[str, str]]:
