@@ -9,8 +9,10 @@ while the others are still checked.
 
 from __future__ import annotations
 
+import errno
 import multiprocessing
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -214,11 +216,16 @@ def _in_workers(
 
 @dataclass(frozen=True)
 class Target:
-    """A file to check: its displayed path, where to read it, and its format if known."""
+    """A file to check: its displayed path, where to read it, and its format if known.
+
+    `error` is set when discovery already knows the target cannot be checked (a
+    folder that cannot be listed): it becomes that target's one-line error.
+    """
 
     display: str
     source: str  # a filesystem path, or STDIN
     format: str | None
+    error: str | None = None
 
 
 def discover(paths: Iterable[str], parse: Reader, config: Config | None = None) -> Iterator[Target]:
@@ -230,6 +237,9 @@ def discover(paths: Iterable[str], parse: Reader, config: Config | None = None) 
             continue
         if os.path.isdir(named):
             for path in _walk(named):
+                if isinstance(path, Target):
+                    yield path
+                    continue
                 fmt = parse.format_for(path)
                 real = os.path.realpath(path)
                 if config is not None and not config.wants(path, named=False):
@@ -247,13 +257,25 @@ def discover(paths: Iterable[str], parse: Reader, config: Config | None = None) 
             yield Target(named, named, parse.format_for_named(named))
 
 
-def _walk(folder: str) -> Iterator[str]:
+def _walk(folder: str) -> Iterator[str | Target]:
+    """Files under `folder`, sorted; a Target with an error for each folder not listed.
+
+    Symbolic links to folders are not followed (so a link loop cannot trap the walk);
+    links to files are listed, and a dangling one is reported when it is read.
+    """
     found: list[str] = []
-    for root, dirs, files in os.walk(folder, onerror=None, followlinks=False):
+    unlisted: list[Target] = []
+
+    def failed(exc: OSError) -> None:
+        where = os.path.normpath(exc.filename) if exc.filename else folder
+        unlisted.append(Target(where, where, None, f"cannot list the folder: {_os_reason(exc)}"))
+
+    for root, dirs, files in os.walk(folder, onerror=failed, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
         found.extend(
             os.path.normpath(os.path.join(root, name)) for name in files if not name.startswith(".")
         )
+    yield from unlisted
     yield from sorted(found, key=_path_sort_key)
 
 
@@ -262,27 +284,86 @@ def _path_sort_key(path: str) -> tuple[str, ...]:
 
 
 def read_bytes(target: Target, config: Config) -> bytes:
-    """The file's content, refusing what is too large; DocumentError on failure."""
-    try:
-        if target.source == STDIN:
+    """The file's content, refusing what is too large; DocumentError on failure.
+
+    Only regular files are opened: a named pipe, a device or a socket would block
+    the run or never end, so each is refused from its `stat` (and again from the
+    open file's, in case it was swapped in between). The message says why in
+    words: a dangling link, a link loop, a folder, a file that vanished.
+    """
+    if target.error is not None:
+        raise DocumentError(target.error)
+    if target.source == STDIN:
+        try:
             data = sys.stdin.buffer.read(config.max_bytes + 1)
-        else:
-            if not os.path.isfile(target.source):
-                if not os.path.exists(target.source):
-                    raise DocumentError("no such file (or a dangling link)")
-                raise DocumentError("not a regular file")
-            size = os.path.getsize(target.source)
-            if size > config.max_bytes:
-                raise DocumentError(
-                    f"too large ({size:,} bytes; the limit is {config.max_bytes:,})"
-                )
-            with open(target.source, "rb") as handle:
-                data = handle.read(config.max_bytes + 1)
-    except OSError as exc:
-        raise DocumentError(f"cannot read: {exc.strerror or exc}") from None
+        except OSError as exc:
+            raise DocumentError(f"cannot read standard input: {_os_reason(exc)}") from None
+    else:
+        data = _read_file(target.source, config.max_bytes)
     if len(data) > config.max_bytes:
         raise DocumentError(f"too large (over {config.max_bytes:,} bytes)")
     return data
+
+
+def _read_file(path: str, max_bytes: int) -> bytes:
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise DocumentError(_missing_reason(path, exc)) from None
+    except ValueError as exc:  # a NUL in the name
+        raise DocumentError(f"cannot read: {exc}") from None
+    _require_regular(info, max_bytes)
+    try:
+        with open(path, "rb", opener=_open_nonblocking) as handle:
+            _require_regular(os.fstat(handle.fileno()), max_bytes)
+            return handle.read(max_bytes + 1)
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ELOOP):
+            raise DocumentError(_missing_reason(path, exc)) from None
+        raise DocumentError(f"cannot read: {_os_reason(exc)}") from None
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    """os.open that cannot block on a pipe swapped in after the stat."""
+    return os.open(path, flags | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+
+
+def _require_regular(info: os.stat_result, max_bytes: int) -> None:
+    mode = info.st_mode
+    if not stat.S_ISREG(mode):
+        if stat.S_ISDIR(mode):
+            kind = "a folder"
+        elif stat.S_ISFIFO(mode):
+            kind = "a named pipe"
+        elif stat.S_ISSOCK(mode):
+            kind = "a socket"
+        elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+            kind = "a device"
+        else:
+            kind = "an unknown kind of file"
+        raise DocumentError(f"not a regular file ({kind})")
+    if info.st_size > max_bytes:
+        raise DocumentError(f"too large ({info.st_size:,} bytes; the limit is {max_bytes:,})")
+
+
+def _missing_reason(path: str, exc: OSError) -> str:
+    """Why `os.stat(path)` failed, in words: a dangling link is not a missing file."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop (the links lead back to themselves)"
+    if exc.errno == errno.ENOENT:
+        if os.path.islink(path):
+            try:
+                where = os.readlink(path)
+            except OSError:
+                return "dangling symbolic link (its target does not exist)"
+            return f"dangling symbolic link (its target {where} does not exist)"
+        return "no such file (it may have been moved or deleted)"
+    return f"cannot read: {_os_reason(exc)}"
+
+
+def _os_reason(exc: OSError) -> str:
+    """An OSError's reason without the path (the file's line already names it)."""
+    return " ".join(str(exc.strerror or exc).split()).lower() or type(exc).__name__
 
 
 def load(target: Target, config: Config, parse: Reader) -> Document:
@@ -355,12 +436,21 @@ def _internal(where: str, exc: Exception) -> str:
 
 
 def check_target(target: Target, config: Config, parse: Reader) -> FileResult:
+    """One file's result; whatever goes wrong becomes its one-line error, never an exception."""
     display = config.stdin_name if target.source == STDIN else target.display
+    fmt = target.format or config.stdin_format
     try:
         doc = load(target, config, parse)
     except DocumentError as exc:
-        return FileResult(display, target.format or config.stdin_format, _one_line(str(exc)))
-    checked = check_document(doc, config)
+        return FileResult(display, fmt, _one_line(str(exc)))
+    except Exception as exc:  # reading must never end the run (load catches parser bugs)
+        return FileResult(display, fmt, _one_line(_internal("while reading", exc)))
+    try:
+        checked = check_document(doc, config)
+    except RecursionError:
+        return FileResult(display, doc.format, "too deeply nested to check")
+    except Exception as exc:  # the context or the suppressions: one file's failure only
+        return FileResult(display, doc.format, _one_line(_internal("while checking", exc)))
     return FileResult(
         path=display,
         format=doc.format,

@@ -24,7 +24,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 from typing import TYPE_CHECKING
 
 from footnotes.model import DocumentError
@@ -87,7 +86,7 @@ class Archive:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+        except Exception as exc:  # zipfile parses hostile bytes: struct.error, IndexError, ...
             raise DocumentError(f"{self._not_this} (not a zip archive: {_one_line(exc)})") from exc
         if len(infos) > max_members:
             raise DocumentError(
@@ -98,8 +97,8 @@ class Archive:
         self._infos: dict[str, zipfile.ZipInfo] = {}
         self._folded: dict[str, str] = {}
         for info in infos:
-            if info.is_dir():
-                continue
+            if not info.filename or info.filename.endswith("/"):
+                continue  # a folder, or a nameless member (ZipInfo.is_dir fails on that)
             self._check_declared(info)
             total += info.file_size
             self._infos[info.filename] = info
@@ -167,15 +166,7 @@ class Archive:
                     chunks.append(chunk)
         except DocumentError:
             raise
-        except (
-            zipfile.BadZipFile,
-            zlib.error,
-            NotImplementedError,
-            RuntimeError,
-            ValueError,
-            EOFError,
-            OSError,
-        ) as exc:
+        except Exception as exc:  # zlib.error, BadZipFile, NotImplementedError, struct.error...
             raise DocumentError(
                 f"{self.what} part {name} cannot be read: {_one_line(exc)}"
             ) from exc

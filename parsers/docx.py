@@ -484,6 +484,9 @@ _ROMAN = (
     (4, "iv"),
     (1, "i"),
 )
+# Past this number the letter and chicago formats (which repeat a symbol) fall back to
+# decimal: a w:numStart is any integer, and "a" repeated 10**11 times is no label.
+_MAX_REPEATED = 26 * 40
 _CHICAGO = ("*", "\u2020", "\u2021", "\u00a7")  # *, dagger, double dagger, section sign
 _FULL_WIDTH = str.maketrans(
     "0123456789", "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19"
@@ -495,10 +498,13 @@ def format_number(number: int, fmt: str) -> str:
 
     Formats Word offers for notes: decimal, upper/lower roman, upper/lower letter
     (a..z, then aa..zz), chicago (*, dagger, double dagger, section, then doubled);
-    a few more; anything else is decimal.
+    a few more; anything else is decimal, and so is a number too large for a format
+    that repeats a symbol.
     """
     if number <= 0 and fmt != "decimal":
         return str(number)
+    if number > _MAX_REPEATED and fmt in ("lowerLetter", "upperLetter", "chicago"):
+        return str(number)  # a w:numStart of 10**12 must not build a label of 10**11 letters
     if fmt in ("lowerRoman", "upperRoman"):
         if number >= 4000:
             return str(number)
