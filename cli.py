@@ -142,6 +142,7 @@ def _settings(config_file: str | None, paths: Sequence[str]) -> FileSettings:
 @_stdin_name
 @_no_color
 @click.option("-v", "--verbose", is_flag=True, help="List clean files too.")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -162,6 +163,7 @@ def check(
     stdin_name: str,
     no_color: bool,
     verbose: bool,
+    debug: bool,
 ) -> None:
     """Check reports: files, folders (searched recursively), or - for stdin (default: .)."""
     from footnotes.runner import DEFAULT_MAX_BYTES, Config, run
@@ -183,6 +185,7 @@ def check(
         settings=settings,
         include=include,
         exclude=exclude,
+        debug=debug,
     )
     from footnotes.report.progress import ProgressBar
 

@@ -57,6 +57,8 @@ class Config:
     # Globs from the command line (relative to the current folder).
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    # Let an internal error (a bug in a reader or a rule) end the run with its traceback.
+    debug: bool = False
 
     def rules(self, path: str | None = None) -> tuple[Rule, ...]:
         """The rules to run (on `path`, less its per-file ignores)."""
@@ -214,6 +216,15 @@ def _in_workers(
         yield from pool.map(_check_in_worker, targets, chunksize=chunk)
 
 
+def shown(path: str) -> str:
+    """A path as text every output can carry: undecodable bytes in a name become U+FFFD."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return path
+
+
 @dataclass(frozen=True)
 class Target:
     """A file to check: its displayed path, where to read it, and its format if known.
@@ -246,7 +257,7 @@ def discover(paths: Iterable[str], parse: Reader, config: Config | None = None) 
                     continue
                 if fmt is not None and real not in seen:
                     seen.add(real)
-                    yield Target(path, path, fmt)
+                    yield Target(shown(path), path, fmt)
             continue
         real = os.path.realpath(named)
         if config is not None and not config.wants(named, named=True):
@@ -254,7 +265,7 @@ def discover(paths: Iterable[str], parse: Reader, config: Config | None = None) 
         if real not in seen:
             seen.add(real)
             # A file named explicitly is read even with an unknown suffix: as plain text.
-            yield Target(named, named, parse.format_for_named(named))
+            yield Target(shown(named), named, parse.format_for_named(named))
 
 
 def _walk(folder: str) -> Iterator[str | Target]:
@@ -268,7 +279,9 @@ def _walk(folder: str) -> Iterator[str | Target]:
 
     def failed(exc: OSError) -> None:
         where = os.path.normpath(exc.filename) if exc.filename else folder
-        unlisted.append(Target(where, where, None, f"cannot list the folder: {_os_reason(exc)}"))
+        unlisted.append(
+            Target(shown(where), where, None, f"cannot list the folder: {_os_reason(exc)}")
+        )
 
     for root, dirs, files in os.walk(folder, onerror=failed, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
@@ -382,6 +395,8 @@ def load(target: Target, config: Config, parse: Reader) -> Document:
     except MemoryError:
         raise DocumentError("too large to read in memory") from None
     except Exception as exc:  # a parser bug must not end the run
+        if config.debug:
+            raise
         raise DocumentError(
             f"internal error while reading ({type(exc).__name__}: {exc}); please report it"
         ) from None
@@ -409,6 +424,8 @@ def check_document(doc: Document, config: Config) -> Checked:
     try:
         report_date = ctx.report_date
     except Exception as exc:  # the report date comes from document text: never fatal
+        if config.debug:
+            raise
         report_date = None
         failure = _internal("while reading the report's date", exc)
     rules = config.rules(doc.path)
@@ -418,6 +435,8 @@ def check_document(doc: Document, config: Config) -> Checked:
         try:
             findings.extend(rule.check(doc, ctx))
         except Exception as exc:  # a rule bug must not end the run
+            if config.debug:
+                raise
             failure = failure or _internal(f"in rule {rule.code}", exc)
     findings = suppress.apply(
         doc, findings, config.note_ignores_for(doc.path), selected=(r.code for r in rules)
@@ -444,12 +463,16 @@ def check_target(target: Target, config: Config, parse: Reader) -> FileResult:
     except DocumentError as exc:
         return FileResult(display, fmt, _one_line(str(exc)))
     except Exception as exc:  # reading must never end the run (load catches parser bugs)
+        if config.debug:
+            raise
         return FileResult(display, fmt, _one_line(_internal("while reading", exc)))
     try:
         checked = check_document(doc, config)
     except RecursionError:
         return FileResult(display, doc.format, "too deeply nested to check")
     except Exception as exc:  # the context or the suppressions: one file's failure only
+        if config.debug:
+            raise
         return FileResult(display, doc.format, _one_line(_internal("while checking", exc)))
     return FileResult(
         path=display,

@@ -394,3 +394,17 @@ def test_broken_office_files_fail_alone(tmp_path: Path) -> None:
         assert errors[name] and "\n" not in errors[name], name
     assert any(f["code"] == "DT001" for f in out["findings"])
     assert "Traceback" not in run.stderr
+
+
+def test_undecodable_file_names_give_valid_json(tmp_path: Path) -> None:
+    name = os.fsdecode(b"bad\xff name.txt")
+    (tmp_path / name).write_text(CLEAN)
+    run = subprocess.run(
+        [str(FOOTCHECK), "check", str(tmp_path), "--format", "json"],
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert run.returncode == 0
+    out = json.loads(run.stdout.decode("utf-8"))
+    assert out["files"][0]["path"].endswith("bad\ufffd name.txt")

@@ -55,3 +55,33 @@ def test_one_long_paragraph_is_checked_in_linear_time() -> None:
     elapsed = time.perf_counter() - started
     assert checked.failure is None
     assert elapsed < 20, f"{elapsed:.1f} s for one 250 KB paragraph"
+
+
+def test_a_rule_bug_is_one_line_unless_debugging(monkeypatch: object) -> None:
+    import pytest
+
+    from footnotes import rules
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+
+    def broken(doc: object, ctx: object) -> list[object]:
+        raise ZeroDivisionError("boom")
+
+    rule = rules.BY_CODE["CT001"]
+    monkeypatch.setattr(
+        rules,
+        "RULES",
+        tuple(
+            r if r.code != "CT001" else type(rule)(r.code, r.name, r.severity, r.doc, broken)
+            for r in rules.RULES
+        ),
+    )
+    monkeypatch.setattr("footnotes.runner.RULES", rules.RULES)
+    doc = parsers.parse(b"Claim.[1]\n\n[1] Source, 2020.\n[2] Other, 2021.\n", "r.txt", "text")
+    checked = check_document(doc, Config(today=TODAY))
+    assert checked.failure == (
+        "internal error in rule CT001 (ZeroDivisionError: boom); please report it"
+    )
+    assert [f.code for f in checked.findings] == ["FN002"]  # the other rules still ran
+    with pytest.raises(ZeroDivisionError):
+        check_document(doc, Config(today=TODAY, debug=True))
