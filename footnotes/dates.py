@@ -748,8 +748,7 @@ def _reports_past_change(text: str, start: int) -> bool:
 
 def _is_future(text: str, start: int) -> bool:
     lo = max(0, start - _FUTURE_WINDOW)
-    words = _LETTERS.findall(text, lo, start)
-    if not any(w.lower() in _FUTURE_KEYWORDS for w in words):
+    if _FUTURE_KEYWORDS.isdisjoint(map(str.lower, _LETTERS.findall(text, lo, start))):
         return False  # the common case, decided without the long pattern
     cut = _clause_start(text, lo, start)
     return _FUTURE.search(text, cut, start) is not None
@@ -758,12 +757,34 @@ def _is_future(text: str, start: int) -> bool:
 # --------------------------------------------------------------------------- the API
 
 
+# Long texts are scanned more than once (the report-date search reads the first
+# paragraphs, the claims read every one): the last few results are kept.
+_MEMO_MIN = 50_000
+_MEMO_SIZE = 4
+_memo: dict[tuple[str, PartialDate | None], tuple[DateMention, ...]] = {}
+
+
 def find_dates(text: str, reference: PartialDate | None = None) -> list[DateMention]:
     """Every date mention in `text`, in reading order.
 
     Relative dates ("today", "last month") are resolved against `reference`, the
     report's date, and left out when it is None.
     """
+    if len(text) < _MEMO_MIN:
+        return _find_dates(text, reference)
+    if reference is not None and _RELATIVE_ANCHOR.search(text) is None:
+        reference = None  # no relative date to resolve: the same mentions either way
+    key = (text, reference)
+    found = _memo.get(key)
+    if found is None:
+        found = tuple(_find_dates(text, reference))
+        if len(_memo) >= _MEMO_SIZE:
+            del _memo[next(iter(_memo))]
+        _memo[key] = found
+    return list(found)
+
+
+def _find_dates(text: str, reference: PartialDate | None) -> list[DateMention]:
     found: list[DateMention] = []
     prev: DateMention | None = None
     search = _SCAN.search

@@ -114,7 +114,9 @@ def read_sources(notes: Sequence[Note]) -> list[Source]:
     author's latest earlier note (and is left undated when none names the author).
     """
     sources: list[Source] = []
-    names: list[tuple[Source, frozenset[str]]] = []  # earlier notes that name a source
+    # Each word naming a source near a note's start -> the latest earlier note with it
+    # (one look-up per "op. cit.", however many notes came before).
+    names: dict[str, Source] = {}
     for note in notes:
         source = read_source(note)
         if source.ibid and sources:
@@ -126,23 +128,20 @@ def read_sources(notes: Sequence[Note]) -> list[Source]:
                     inherited_date=before.date,
                 )
         elif not source.ibid:
-            words = _NAME_WORD.findall(note.text[:_NAME_SPAN])
-            names.append((source, frozenset(w.casefold() for w in words)))
+            for word in _NAME_WORD.findall(note.text[:_NAME_SPAN]):
+                names[word.casefold()] = source
         sources.append(source)
     return sources
 
 
-def _antecedent(
-    source: Source, earlier: list[Source], names: list[tuple[Source, frozenset[str]]]
-) -> Source | None:
+def _antecedent(source: Source, earlier: list[Source], names: dict[str, Source]) -> Source | None:
     author = _OP_CIT_AUTHOR.match(source.note.text)
     if author is None:
         return earlier[-1]
     words = [w.casefold() for w in _NAME_WORD.findall(author.group(1))]
     if not words:
         return None
-    surname = words[-1]
-    return next((s for s, named in reversed(names) if surname in named), None)
+    return names.get(words[-1])
 
 
 def read_source(note: Note) -> Source:

@@ -87,8 +87,17 @@ __all__ = ["FORMAT", "parse"]
 FORMAT = "html"
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# `[^<>]` keeps each attempt inside one tag: linear however many tags never close.
 _DEPTH_LIMIT = re.compile(
-    r"</?(?:div|span|font|center|section|article|main|b|i|u|em|strong)\b[^>]*>"
+    r"</?(?:div|span|font|center|section|article|main|b|i|u|em|strong)\b[^<>]*+>",
+    re.IGNORECASE,
+)
+# Still too deep (100,000 unclosed `<sup>`, lists in lists): every inline element and
+# list goes too, so the page is read as its text rather than refused.
+_DEPTH_LIMIT_ALL = re.compile(
+    r"</?(?:sup|sub|a|small|big|s|strike|mark|abbr|cite|q|code|tt|kbd|var|samp|ins|del"
+    r"|nobr|label|blockquote|ul|ol|li|dl|dt|dd|table|tbody|thead|tfoot|tr|td|th|p)\b[^<>]*+>",
+    re.IGNORECASE,
 )
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
 
@@ -124,7 +133,7 @@ def _tree(text: str) -> tuple[Element | None, str]:
     if not text.strip():
         return None, text
     text = _XML_DECL.sub("", text, count=1)
-    for attempt in range(2):
+    for attempt in range(3):
         # etree's HTMLParser is lxml.html's parser without its Python element classes.
         parser = etree.HTMLParser(
             recover=True,
@@ -146,6 +155,8 @@ def _tree(text: str) -> tuple[Element | None, str]:
         if attempt == 0:
             # Nested past libxml2's limit: flatten the containers that carry no meaning.
             text = _DEPTH_LIMIT.sub(" ", text)
+        elif attempt == 1:
+            text = _DEPTH_LIMIT_ALL.sub(" ", text)
     raise DocumentError("HTML nested too deeply to read (more than 256 levels)")
 
 

@@ -669,7 +669,9 @@ class _Scanner:
             ref = _REFLABEL.match(s, i + 1)
             if ref is not None:
                 skip = 2 if opener.kind == "image" else 1
-                label = ref.group(1) or s[opener.start + skip : i]
+                label = ref.group(1)
+                if not label and i - opener.start - skip <= _LABEL_MAX:
+                    label = s[opener.start + skip : i]  # a longer label is never a reference
                 if self._is_ref(label):
                     end = ref.end()
         if end < 0 and nxt not in ("(", "[") and i - opener.start <= _LABEL_MAX + 2:

@@ -16,6 +16,7 @@ import re
 from typing import NamedTuple
 
 __all__ = [
+    "MAX_GROUP",
     "MAX_LABEL",
     "MAX_RANGE",
     "MarkerSpan",
@@ -34,6 +35,9 @@ _MAX_DIGITS = 9  # no label is longer; int() of a huge digit run is never tried
 
 MAX_RANGE = 50
 """The most labels a range such as `[2-4]` may expand to; a longer one is not a marker."""
+
+MAX_GROUP = MAX_RANGE * 4
+"""The most labels one group (`[2, 5, 7-9]`) may cite; a longer list is not a marker."""
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_ASCII = str.maketrans(_SUPERSCRIPTS, "0123456789")
@@ -127,6 +131,8 @@ def _expand(group: str, max_label: int) -> tuple[str, ...] | None:
     """The labels of a group body such as "2, 5" or "2-4", or None when it is no marker."""
     if group.isdigit():  # the common case: one label
         return (group,) if valid_label(group, max_label) else None
+    if group.count(",") + group.count(";") >= MAX_GROUP:
+        return None  # "[1,1,1,...]" 500,000 times: a list of numbers, not a citation
     labels: list[str] = []
     for item in _SEPARATOR.split(group):
         ranged = _RANGE.fullmatch(item)
@@ -139,7 +145,7 @@ def _expand(group: str, max_label: int) -> tuple[str, ...] | None:
         if not (valid_label(first, max_label) and valid_label(last, max_label)):
             return None
         low, high = int(first), int(last)
-        if high <= low or high - low + 1 > MAX_RANGE or len(labels) + high - low >= MAX_RANGE * 4:
+        if high <= low or high - low + 1 > MAX_RANGE or len(labels) + high - low >= MAX_GROUP:
             return None
         labels.extend(str(n) for n in range(low, high + 1))
     return tuple(labels) if labels else None
@@ -159,9 +165,9 @@ def find_markers(text: str, max_label: int = MAX_LABEL) -> list[MarkerSpan]:
     """Every marker group in `text`, in order: `[3]`, `[2, 5]`, `[2-4]`, `¹²`, `¹,²`, `¹⁻³`.
 
     Not markers: years `[2019]`, `[sic]`, `[...]`, `[lalune]`, `[^note]`, `[0]`, `[01]`,
-    labels above `max_label` (999: four digits are years), ranges longer than 50, and
-    superscript exponents ("10 m²", "x²"). A reader that has found notes numbered
-    past 999 may pass a larger `max_label`.
+    labels above `max_label` (999: four digits are years), ranges longer than 50,
+    groups of more than 200 labels, and superscript exponents ("10 m²", "x²"). A
+    reader that has found notes numbered past 999 may pass a larger `max_label`.
     """
     spans: list[MarkerSpan] = []
     if "[" in text:
