@@ -181,7 +181,7 @@ class _Positions:
         self.text = text
         self._line_starts: list[int] | None = None
         self._hrefs: dict[str, list[int]] | None = None
-        self._ids: dict[str, int] | None = None
+        self._ids: dict[str, list[int]] | None = None
 
     def _where(self, offset: int, sourceline: int) -> Location | None:
         if self._line_starts is None:
@@ -208,10 +208,12 @@ class _Positions:
         if self._ids is None:
             self._ids = {}
             for m in _ID_AT.finditer(self.text):
-                self._ids.setdefault(_frag(m.group(1)), m.start())
+                self._ids.setdefault(_frag(m.group(1)), []).append(m.start())
         for ident in ids:
-            if ident and ident.strip() in self._ids:
-                found = self._where(self._ids[ident.strip()], line_of(el))
+            # An id written twice (a page defining a note twice): the nearest start tag
+            # at or before the element's line is the element's own.
+            for offset in reversed(self._ids.get(ident.strip(), []) if ident else []):
+                found = self._where(offset, line_of(el))
                 if found:
                     return found
         return Location(line_of(el), 1)

@@ -339,11 +339,22 @@ class Notes:
             for li in container.iter("li"):
                 if self._top_item(li, container):
                     candidates.append(li)
+        by_id = {
+            (info.element.get("id") or "").strip(): info
+            for info in self.notes.values()
+            if info.element.get("id")
+        }
         for el in candidates:
             if el in self.notes or any(a in self.notes for a in ancestors(el, 64)):
                 continue
             info = NoteInfo(el, el, kind=self._kind(el, el))
-            info.label = self._unique(self._own_label(el), info)
+            twin = by_id.get((el.get("id") or "").strip()) if el.get("id") else None
+            if twin is not None and twin.label:
+                # Two notes with one id: the page defines that note twice (FN003), not a
+                # second, unused note.
+                info.label = twin.label
+            else:
+                info.label = self._unique(self._own_label(el), info)
             self.notes[el] = info
 
     @staticmethod

@@ -403,3 +403,18 @@ def test_twenty_thousand_google_docs_notes_on_one_line() -> None:
     assert time.perf_counter() - started < 30
     assert len(doc.notes) == n
     assert doc.notes[0].text == "Source 1."
+
+
+def test_a_note_id_written_twice_is_a_label_defined_twice() -> None:
+    page = (
+        b"<p>Claim.<sup id='r1'><a href='#n1'>[1]</a></sup></p>\n<ol class='references'>\n"
+        b"<li id='n1'><span class='mw-cite-backlink'><a href='#r1'>^</a></span>"
+        b" First source, 2019.</li>\n"
+        b"<li id='n1'><span class='mw-cite-backlink'><a href='#r1'>^</a></span>"
+        b" Second source, 2020.</li>\n</ol>\n"
+    )
+    doc = parse(page, "twice.html")
+    assert [(n.label, n.location.line, n.text) for n in doc.notes] == [
+        ("1", 3, "First source, 2019."),
+        ("1", 4, "Second source, 2020."),
+    ]
