@@ -22,6 +22,14 @@ from footnotes.model import Document, PartialDate
 # Only the first few paragraphs, before any marker, can carry the report's date.
 _HEAD_PARAGRAPHS = 6
 _BYLINE_MAX = 120
+_HEAD_TEXT = 400  # characters of a head paragraph that can hold its dateline
+
+
+def _cut(text: str) -> str:
+    """The first _HEAD_TEXT characters, ending at a space so no date is cut in two."""
+    cut = text.rfind(" ", 0, _HEAD_TEXT)
+    return text[: cut if cut > 0 else _HEAD_TEXT]
+
 
 _MEMO_DATE = re.compile(r"^\s*(?:date|dated|as of)\s*:\s*", re.IGNORECASE)
 _BYLINE = re.compile(
@@ -113,7 +121,9 @@ def _metadata_date(doc: Document, key: str) -> PartialDate | None:
 def _find_dateline(doc: Document) -> tuple[PartialDate, int, int] | None:
     """(date, paragraph index, offset where the body text begins) of a dateline."""
     for index, paragraph in enumerate(doc.paragraphs[:_HEAD_PARAGRAPHS]):
-        found = find_dateline(paragraph.text)
+        # A dateline or title date stands at the start: only that much is read.
+        text = paragraph.text
+        found = find_dateline(text if len(text) <= _HEAD_TEXT else _cut(text))
         if found is not None:
             return found[0], index, found[1]
         if paragraph.markers:

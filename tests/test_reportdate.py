@@ -75,3 +75,10 @@ def test_title_and_date_wrapped_into_one_paragraph(
 )
 def test_more_title_block_forms(line: str, expected: PartialDate | None) -> None:
     assert dateline_date(line) == expected
+
+
+def test_a_dateline_opening_a_long_paragraph_is_found_from_its_start() -> None:
+    body = "Prices rose in 2023, the ministry said. " * 2000
+    ctx = context(f"WASHINGTON, Feb. 1, 2024 - {body}[1]\n\n[1] Wire, 2024.\n")
+    assert (ctx.report_date, ctx.report.origin) == (PartialDate(2024, 2, 1), "dateline")
+    assert ctx.claims[0].text.startswith("Prices rose in 2023")
