@@ -73,7 +73,7 @@ class Parsers:
         if fmt not in _READERS:
             raise DocumentError(f"unknown format {fmt!r} (footcheck reads {', '.join(FORMATS)})")
         reader: Callable[[bytes, str], Document] = importlib.import_module(_READERS[fmt][0]).parse
-        doc = reader(data, path)
+        doc = _guarded(reader, data, path, fmt)
         if fmt in _COMMENTED and b"footcheck" in data:
             from dataclasses import replace
 
@@ -81,6 +81,28 @@ class Parsers:
 
             doc = replace(doc, directives=find_directives(data))
         return doc
+
+
+def _guarded(
+    reader: Callable[[bytes, str], Document], data: bytes, path: str, fmt: str
+) -> Document:
+    """The reader's Document, or one DocumentError line for anything that goes wrong.
+
+    The one place where a reader's own bug (or input too deep or too large for it)
+    becomes a file's error rather than a traceback, for every format.
+    """
+    try:
+        return reader(data, path)
+    except DocumentError:
+        raise
+    except RecursionError:
+        raise DocumentError(f"{fmt} nested too deeply to read") from None
+    except MemoryError:
+        raise DocumentError(f"{fmt} too large to read") from None
+    except Exception as exc:  # a reader's bug: one line, asking for a report
+        raise DocumentError(
+            f"internal error reading {fmt} ({type(exc).__name__}: {exc}); please report it"
+        ) from None
 
 
 parse = Parsers()

@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from footnotes.model import Document, DocumentError, Location, Note, Paragraph
+from footnotes.model import Document, Location, Note, Paragraph
 
 from .decode import decode
 from .plainmarks import MarkerSpan, find_markers, is_notes_heading, match_note_start
@@ -1038,15 +1038,8 @@ def _read_plain(
 
 
 def parse(data: bytes, path: str) -> Document:
-    """Read a Markdown report. Raises `DocumentError` (only) for input it cannot read."""
-    text = decode(data)
-    try:
-        return _read(text, path)
-    except DocumentError:
-        raise
-    except RecursionError:
-        raise DocumentError("Markdown nested too deeply to read") from None
-    except MemoryError:
-        raise DocumentError("Markdown too large to read") from None
-    except Exception as exc:  # a reader bug must not stop the run: one line, no traceback
-        raise DocumentError(f"cannot read Markdown ({type(exc).__name__}: {exc})") from None
+    """Read a Markdown report; `DocumentError` for input it cannot read.
+
+    Call it through `parsers.parse`, which turns a reader's bug into one line too.
+    """
+    return _read(decode(data), path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -41,6 +42,23 @@ def codes(source: str, fmt: str = "text", **kwargs: object) -> list[tuple[str, s
 
 def context(source: str, fmt: str = "text", report_date: PartialDate | None = None) -> Context:
     return Context(parse_text(source, fmt), report_date=report_date, today=TODAY)
+
+
+OFFICE = Path(__file__).resolve().parent / "fixtures" / "office"
+
+
+def read_office(name: str) -> Document:
+    """A generated DOCX or ODT fixture, read through the registry."""
+    path = OFFICE / name
+    return parsers.parse(path.read_bytes(), str(path))
+
+
+def marker_labels(doc: Document) -> list[str]:
+    return [m.label for m in doc.markers]
+
+
+def note_texts(doc: Document) -> dict[str, str]:
+    return {n.label: n.text for n in doc.notes}
 
 
 @pytest.fixture

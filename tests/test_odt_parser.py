@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 import parsers
-from footnotes.model import Document, DocumentError
+from footnotes.model import DocumentError
 from parsers.odt import parse
+from tests.conftest import marker_labels, note_texts, read_office
 
 OFFICE = Path(__file__).parent / "fixtures" / "office"
 SAME_REPORT = Path(__file__).parent / "fixtures" / "same-report"
@@ -64,17 +65,9 @@ def note(citation: str, *paragraphs: str, kind: str = "footnote", label: str = "
     )
 
 
-def read(name: str) -> Document:
-    path = OFFICE / name
-    return parsers.parse(path.read_bytes(), str(path))
-
-
-def labels(doc: Document) -> list[str]:
-    return [m.label for m in doc.markers]
-
-
-def notes(doc: Document) -> dict[str, str]:
-    return {n.label: n.text for n in doc.notes}
+read = read_office
+labels = marker_labels
+notes = note_texts
 
 
 # -- the generated fixtures ---------------------------------------------------------------
