@@ -138,6 +138,13 @@ def _settings(config_file: str | None, paths: Sequence[str]) -> FileSettings:
     default=0,
     help="Worker processes (0: one per CPU; small runs stay in one process).",
 )
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    envvar="FOOTCHECK_CACHE_DIR",
+    help="Keep results here (default: .footcheck_cache in the project's folder).",
+)
+@click.option("--no-cache", is_flag=True, help="Check every file afresh: read and write no cache.")
 @_stdin_format
 @_stdin_name
 @_no_color
@@ -159,6 +166,8 @@ def check(
     prune_baseline: bool,
     changed_since: str | None,
     jobs: int,
+    cache_dir: str | None,
+    no_cache: bool,
     stdin_format: str | None,
     stdin_name: str,
     no_color: bool,
@@ -186,6 +195,7 @@ def check(
         include=include,
         exclude=exclude,
         debug=debug,
+        cache_dir=None if no_cache else _cache_dir(cache_dir, settings),
     )
     from footnotes.report.progress import ProgressBar
 
@@ -194,6 +204,17 @@ def check(
     result = _with_baseline(result, baseline, write_baseline, prune_baseline)
     _report(result, fmt, output, no_color=no_color, verbose=verbose)
     sys.exit(0 if write_baseline and not result.failed_files else result.exit_code)
+
+
+def _cache_dir(given: str | None, settings: FileSettings) -> str:
+    """--cache-dir, else .footcheck_cache beside the configuration file, else here."""
+    import os
+
+    from footnotes.cache import DEFAULT_DIR
+
+    if given:
+        return given
+    return os.path.join(str(settings.root) if settings.root is not None else ".", DEFAULT_DIR)
 
 
 def _changed(revision: str, paths: Sequence[str]) -> tuple[str, ...]:

@@ -35,11 +35,23 @@ class Context:
     ) -> None:
         self.doc = doc
         self._given_report_date = report_date
-        self.today = today or current_date()
+        self._today = today or current_date()
+        # Whether a finding may depend on today's date (a cached result then holds
+        # for today only).
+        self.used_today = False
+
+    @property
+    def today(self) -> PartialDate:
+        """Today's date: what a report with no date of its own is checked against."""
+        self.used_today = True
+        return self._today
 
     @cached_property
     def report(self) -> reportdate.ReportDate:
-        return reportdate.resolve(self.doc, self._given_report_date, self.today)
+        report = reportdate.resolve(self.doc, self._given_report_date, self._today)
+        if report.origin in ("last modified", "") and "modified" in self.doc.metadata:
+            self.used_today = True  # a last-modified date is trusted only up to today
+        return report
 
     @property
     def report_date(self) -> PartialDate | None:

@@ -16,13 +16,16 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from footnotes import suppress
 from footnotes.config import FileSettings, matches
 from footnotes.context import Context
 from footnotes.model import Document, DocumentError, Finding, PartialDate, Severity
 from footnotes.rules import RULES, Rule
+
+if TYPE_CHECKING:
+    from footnotes.cache import ResultCache
 
 STDIN = "-"
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -59,6 +62,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     # Let an internal error (a bug in a reader or a rule) end the run with its traceback.
     debug: bool = False
+    # Where results are cached (footnotes.cache); None: no cache.
+    cache_dir: str | None = None
 
     def rules(self, path: str | None = None) -> tuple[Rule, ...]:
         """The rules to run (on `path`, less its per-file ignores)."""
@@ -80,6 +85,19 @@ class Config:
         if named:
             return not any(matches(path, g, self.settings.root) for g in self.settings.exclude)
         return self.settings.wants(path)
+
+    def fingerprint(self, path: str, fmt: str | None) -> str:
+        """Everything in this configuration that can change the findings on `path`."""
+        severity = self.settings.severity if self.settings is not None else {}
+        return repr(
+            (
+                fmt,
+                [r.code for r in self.rules(path)],
+                self.note_ignores_for(path),
+                sorted((code, level.value) for code, level in severity.items()),
+                self.report_date,
+            )
+        )
 
     def severity_of(self, code: str) -> Severity | None:
         """The severity configured for a rule, if any."""
@@ -160,19 +178,38 @@ def run(
     input. The results come in the same order whatever the number of workers.
     """
     targets = list(discover(paths, parse, config))
+    if config.today is None:
+        # One "today" for the whole run (and every worker), even across midnight.
+        config = replace(config, today=_current_date())
+    cache = _open_cache(config)
     workers = choose_workers(jobs, targets)
     results: list[FileResult] = []
     if workers <= 1:
         for target in targets:
-            results.append(check_target(target, config, parse))
+            results.append(check_target(target, config, parse, cache))
             if progress is not None:
                 progress(len(results), len(targets))
     else:
-        for result in _in_workers(targets, config, parse, workers):
+        for result in _in_workers(targets, config, parse, cache, workers):
             results.append(result)
             if progress is not None:
                 progress(len(results), len(targets))
     return RunResult(tuple(results), config.fail_on)
+
+
+def _current_date() -> PartialDate:
+    import datetime
+
+    now = datetime.date.today()
+    return PartialDate(now.year, now.month, now.day)
+
+
+def _open_cache(config: Config) -> ResultCache | None:
+    if config.cache_dir is None:
+        return None
+    from footnotes.cache import ResultCache
+
+    return ResultCache(config.cache_dir)
 
 
 def choose_workers(jobs: int | None, targets: Sequence[Target]) -> int:
@@ -186,22 +223,26 @@ def choose_workers(jobs: int | None, targets: Sequence[Target]) -> int:
     return max(1, min(wanted, len(targets) // _FILES_PER_WORKER))
 
 
-_WORKER: tuple[Config, Reader] | None = None
+_WORKER: tuple[Config, Reader, ResultCache | None] | None = None
 
 
-def _start_worker(config: Config, parse: Reader) -> None:
+def _start_worker(config: Config, parse: Reader, cache: ResultCache | None) -> None:
     global _WORKER
-    _WORKER = (config, parse)
+    _WORKER = (config, parse, cache)
 
 
 def _check_in_worker(target: Target) -> FileResult:
     assert _WORKER is not None
-    config, parse = _WORKER
-    return check_target(target, config, parse)
+    config, parse, cache = _WORKER
+    return check_target(target, config, parse, cache)
 
 
 def _in_workers(
-    targets: Sequence[Target], config: Config, parse: Reader, workers: int
+    targets: Sequence[Target],
+    config: Config,
+    parse: Reader,
+    cache: ResultCache | None,
+    workers: int,
 ) -> Iterator[FileResult]:
     """check_target over a pool of forked workers, results in the targets' order."""
     from concurrent.futures import ProcessPoolExecutor
@@ -211,7 +252,7 @@ def _in_workers(
         workers,
         mp_context=multiprocessing.get_context("fork"),
         initializer=_start_worker,
-        initargs=(config, parse),
+        initargs=(config, parse, cache),
     ) as pool:
         yield from pool.map(_check_in_worker, targets, chunksize=chunk)
 
@@ -381,7 +422,11 @@ def _os_reason(exc: OSError) -> str:
 
 def load(target: Target, config: Config, parse: Reader) -> Document:
     """Read and parse one target; DocumentError (one line) for anything that goes wrong."""
-    data = read_bytes(target, config)
+    return parse_bytes(read_bytes(target, config), target, config, parse)
+
+
+def parse_bytes(data: bytes, target: Target, config: Config, parse: Reader) -> Document:
+    """Parse a target's bytes; DocumentError (one line) for anything that goes wrong."""
     name = config.stdin_name if target.source == STDIN else target.display
     fmt = config.stdin_format if target.source == STDIN else target.format
     if target.source == STDIN and fmt is None:
@@ -454,27 +499,66 @@ def _internal(where: str, exc: Exception) -> str:
     return f"internal error {where} ({type(exc).__name__}: {exc}); please report it"
 
 
-def check_target(target: Target, config: Config, parse: Reader) -> FileResult:
-    """One file's result; whatever goes wrong becomes its one-line error, never an exception."""
+def check_target(
+    target: Target, config: Config, parse: Reader, cache: ResultCache | None = None
+) -> FileResult:
+    """One file's result; whatever goes wrong becomes its one-line error, never an exception.
+
+    With a cache, a file whose bytes, configuration and code are those of a stored
+    result gets that result back without being parsed.
+    """
     display = config.stdin_name if target.source == STDIN else target.display
     fmt = target.format or config.stdin_format
     try:
-        doc = load(target, config, parse)
+        data = read_bytes(target, config)
     except DocumentError as exc:
         return FileResult(display, fmt, _one_line(str(exc)))
-    except Exception as exc:  # reading must never end the run (load catches parser bugs)
+    except Exception as exc:  # reading must never end the run
         if config.debug:
             raise
         return FileResult(display, fmt, _one_line(_internal("while reading", exc)))
+    if cache is None or target.source == STDIN:
+        return _check_bytes(data, target, config, parse)[0]
+    from footnotes import cache as caching
+
+    key = cache.key(display, config.fingerprint(display, fmt))
+    content = caching.digest(data)
+    today = config.today.iso() if config.today is not None else ""
+    stored = cache.get(key, content, today)
+    if stored is not None:
+        try:
+            return _from_cache(display, stored)
+        except (LookupError, TypeError, ValueError):
+            pass  # an entry of another shape: computed again, and overwritten
+    result, used_today = _check_bytes(data, target, config, parse)
+    if result.error is None or not result.error.endswith("please report it"):
+        cache.put(key, content, today if used_today else None, _to_cache(result))
+    return result
+
+
+def _check_bytes(
+    data: bytes, target: Target, config: Config, parse: Reader
+) -> tuple[FileResult, bool]:
+    """A file's result from its bytes, and whether it depends on today's date."""
+    display = config.stdin_name if target.source == STDIN else target.display
+    fmt = target.format or config.stdin_format
+    try:
+        doc = parse_bytes(data, target, config, parse)
+    except DocumentError as exc:
+        return FileResult(display, fmt, _one_line(str(exc))), False
+    except Exception as exc:  # reading must never end the run (parse_bytes catches parser bugs)
+        if config.debug:
+            raise
+        return FileResult(display, fmt, _one_line(_internal("while reading", exc))), False
     try:
         checked = check_document(doc, config)
     except RecursionError:
-        return FileResult(display, doc.format, "too deeply nested to check")
+        return FileResult(display, doc.format, "too deeply nested to check"), False
     except Exception as exc:  # the context or the suppressions: one file's failure only
         if config.debug:
             raise
-        return FileResult(display, doc.format, _one_line(_internal("while checking", exc)))
-    return FileResult(
+        return FileResult(display, doc.format, _one_line(_internal("while checking", exc))), False
+    result = FileResult(
         path=display,
         format=doc.format,
         error=_one_line(checked.failure) if checked.failure else None,
@@ -482,6 +566,34 @@ def check_target(target: Target, config: Config, parse: Reader) -> FileResult:
         markers=len(doc.markers),
         footnotes=len(doc.notes),
         findings=tuple(checked.findings),
+    )
+    return result, checked.context.used_today
+
+
+def _to_cache(result: FileResult) -> dict[str, object]:
+    from footnotes.cache import encode_date, encode_findings
+
+    return {
+        "format": result.format,
+        "error": result.error,
+        "report_date": encode_date(result.report_date),
+        "markers": result.markers,
+        "footnotes": result.footnotes,
+        "findings": encode_findings(result.findings),
+    }
+
+
+def _from_cache(path: str, stored: dict[str, Any]) -> FileResult:
+    from footnotes.cache import decode_date, decode_findings
+
+    return FileResult(
+        path=path,
+        format=stored["format"],
+        error=stored["error"],
+        report_date=decode_date(stored["report_date"]),
+        markers=int(stored["markers"]),
+        footnotes=int(stored["footnotes"]),
+        findings=decode_findings(stored["findings"], path),
     )
 
 

@@ -64,3 +64,11 @@ def note_texts(doc: Document) -> dict[str, str]:
 @pytest.fixture
 def today() -> PartialDate:
     return TODAY
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test starts with an empty result cache of its own, outside the repository."""
+    monkeypatch.setenv("FOOTCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

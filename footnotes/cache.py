@@ -1,0 +1,213 @@
+"""The result cache: a draft that has not changed costs a hash, not a parse.
+
+Each checked file's result is kept in a cache folder (`.footcheck_cache` by
+default) under a name made from the file's path and everything in the run's
+configuration that can change its findings. The entry records what the result
+was computed from: a digest of the file's bytes, a stamp of the code (the
+footcheck version and the size and time of every module of `footnotes` and
+`parsers`, so an edited checkout never reads stale results), and the day the
+check ran when a rule compared a date with today's (a draft with no date of its
+own is checked against today, so that result holds for one day only). A result
+is reused only when all three still match, and one entry per file and
+configuration is kept: a changed file overwrites its entry.
+
+Sharing is safe: entries are written to a temporary file and renamed into
+place, so a run never reads half an entry, and two runs writing the same entry
+leave one whole. Entries are JSON, never pickles: a cache folder that came with
+a repository cannot run code. An entry that cannot be read is a miss; a cache
+folder that cannot be written turns the cache off for the run, silently (the
+results are the same, only slower).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from footnotes import __version__
+from footnotes.model import Finding, Location, PartialDate, Severity
+
+DEFAULT_DIR = ".footcheck_cache"
+_LAYOUT = "results-v1"  # bump when the entry format changes
+_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by footcheck.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+
+
+class Entry:
+    """One file's cached result as stored: enough to rebuild its findings exactly."""
+
+    __slots__ = ("content", "result", "today")
+
+    def __init__(self, content: str, today: str | None, result: dict[str, Any]) -> None:
+        self.content = content
+        self.today = today
+        self.result = result
+
+
+class ResultCache:
+    """The cache folder of one run; every method is safe to call from worker processes."""
+
+    def __init__(self, folder: str, stamp: str | None = None) -> None:
+        self.folder = folder
+        self.stamp = stamp if stamp is not None else code_stamp()
+        self.writable = True
+        self._results = os.path.join(folder, _LAYOUT)
+
+    def key(self, path: str, fingerprint: str) -> str:
+        """The entry name of a file checked under a configuration."""
+        name = f"{path}\0{fingerprint}".encode("utf-8", "surrogateescape")
+        return hashlib.sha256(name).hexdigest()
+
+    def _entry_path(self, key: str) -> str:
+        return os.path.join(self._results, key[:2], key[2:])
+
+    def get(self, key: str, content: str, today: str) -> dict[str, Any] | None:
+        """The stored result for `key` if it was computed from these bytes, by this code."""
+        try:
+            with open(self._entry_path(key), "rb") as handle:
+                raw = json.loads(handle.read())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(raw, dict) or raw.get("stamp") != self.stamp:
+            return None
+        if raw.get("content") != content:
+            return None
+        used_today = raw.get("today")
+        if used_today is not None and used_today != today:
+            return None
+        result = raw.get("result")
+        return result if isinstance(result, dict) else None
+
+    def put(self, key: str, content: str, today: str | None, result: dict[str, Any]) -> None:
+        """Store a result, atomically; a folder that cannot be written turns the cache off."""
+        if not self.writable:
+            return
+        entry = {"stamp": self.stamp, "content": content, "today": today, "result": result}
+        target = self._entry_path(key)
+        try:
+            folder = os.path.dirname(target)
+            if not os.path.isdir(folder):
+                self._prepare()
+                os.makedirs(folder, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(json.dumps(entry, separators=(",", ":")).encode())
+                os.replace(temporary, target)
+            except BaseException:
+                _remove(temporary)
+                raise
+        except OSError:
+            self.writable = False
+
+    def _prepare(self) -> None:
+        """Create the folder with a CACHEDIR.TAG and a .gitignore (so git never adds it)."""
+        os.makedirs(self.folder, exist_ok=True)
+        for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", "# made by footcheck\n*\n")):
+            path = os.path.join(self.folder, name)
+            if not os.path.exists(path):
+                with open(path, "w", encoding="utf-8") as out:
+                    out.write(text)
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
+def digest(data: bytes) -> str:
+    """The content digest an entry is checked against."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def code_stamp() -> str:
+    """The version, and the size and time of every module of the checker's own code.
+
+    An edited checkout (the same version number, different code) gets a new stamp,
+    so its results are recomputed rather than read from an older run.
+    """
+    import footnotes
+    import parsers
+
+    parts = [__version__]
+    for package in (footnotes, parsers):
+        for folder in package.__path__:
+            parts.extend(_module_stamps(folder))
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def _module_stamps(folder: str) -> Iterable[str]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                path = os.path.join(root, name)
+                try:
+                    info = os.stat(path)
+                except OSError:
+                    continue
+                yield f"{path}:{info.st_size}:{info.st_mtime_ns}"
+
+
+# --------------------------------------------------------------------------- results as JSON
+
+
+def encode_date(value: PartialDate | None) -> list[int | None] | None:
+    """A date as [year, month, day] (an impossible date kept as written)."""
+    return None if value is None else [value.year, value.month, value.day]
+
+
+def decode_date(value: Any) -> PartialDate | None:
+    return None if value is None else PartialDate(*value)
+
+
+def encode_findings(findings: Sequence[Finding]) -> list[list[Any]]:
+    """Findings as compact JSON rows (the path is the file's own, kept once)."""
+    return [
+        [
+            f.code,
+            f.rule,
+            f.severity.value,
+            f.message,
+            f.location.line,
+            f.location.column,
+            f.footnote,
+            list(f.related),
+            encode_date(f.claim_date),
+            encode_date(f.source_date),
+            f.claim,
+            f.note_text,
+            f.hint,
+        ]
+        for f in findings
+    ]
+
+
+def decode_findings(rows: Sequence[Sequence[Any]], path: str) -> tuple[Finding, ...]:
+    """The findings `encode_findings` stored, for the file at `path`."""
+    return tuple(
+        Finding(
+            code=row[0],
+            rule=row[1],
+            severity=Severity(row[2]),
+            message=row[3],
+            path=path,
+            location=Location(row[4], row[5]),
+            footnote=row[6],
+            related=tuple(row[7]),
+            claim_date=decode_date(row[8]),
+            source_date=decode_date(row[9]),
+            claim=row[10],
+            note_text=row[11],
+            hint=row[12],
+        )
+        for row in rows
+    )
