@@ -22,11 +22,9 @@ lists the configuration in force, each value with its `Origin`, for `footcheck c
 from __future__ import annotations
 
 import datetime
-import difflib
 import functools
 import os
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,6 +157,8 @@ def _has_table(data: Mapping[str, Any]) -> bool:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib
+
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
@@ -222,6 +222,8 @@ def load_config(path: Path) -> FileSettings:
 
 
 def _suggest(spelling: str) -> str:
+    import difflib
+
     close = difflib.get_close_matches(spelling, list(_SPELLINGS), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

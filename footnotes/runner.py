@@ -10,13 +10,12 @@ while the others are still checked.
 from __future__ import annotations
 
 import errno
-import multiprocessing
 import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from footnotes import suppress
 from footnotes.config import FileSettings, matches
@@ -159,8 +158,12 @@ class RunResult:
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
 
-# Worker processes pay off only past this many files each (start-up, then the imports).
-_FILES_PER_WORKER = 16
+# A worker process pays for its start-up only with this much text to check (the
+# checks run at about 2 MB a second; forking and handing back results cost tens of
+# milliseconds per worker).
+_BYTES_PER_WORKER = 256 * 1024
+# The size assumed for a file whose size is not known (standard input, say).
+_TYPICAL_FILE = 16 * 1024
 
 
 def run(
@@ -173,28 +176,48 @@ def run(
 ) -> RunResult:
     """Check every file that `paths` names, in a stable order.
 
-    `jobs` is the most worker processes to use (None: one per CPU); fewer are used
-    when the files are too few to cover their start-up, and none for standard
-    input. The results come in the same order whatever the number of workers.
+    With a cache, every file is read and looked up first: the unchanged ones are
+    done then, and only the others are parsed. `jobs` is the most worker processes
+    to use (None: one per CPU); fewer are used when the text left to check is too
+    little to cover their start-up, and none for standard input. The results come
+    in the same order whatever the number of workers.
     """
     targets = list(discover(paths, parse, config))
     if config.today is None:
         # One "today" for the whole run (and every worker), even across midnight.
         config = replace(config, today=_current_date())
     cache = _open_cache(config)
-    workers = choose_workers(jobs, targets)
-    results: list[FileResult] = []
+    results: list[FileResult | None] = [None] * len(targets)
+    done = 0
+    todo: list[int] = []
+    read: dict[int, bytes] = {}  # files read by the cache pass, not yet checked
+    for index, target in enumerate(targets):
+        found = _look_up(target, config, cache) if cache is not None else None
+        if isinstance(found, FileResult):
+            results[index] = found
+            done += 1
+            if progress is not None:
+                progress(done, len(targets))
+            continue
+        todo.append(index)
+        if found is not None:
+            read[index] = found
+    left = [targets[i] for i in todo]
+    sizes = [len(read[i]) if i in read else None for i in todo]
+    workers = choose_workers(jobs, left, sizes)
     if workers <= 1:
-        for target in targets:
-            results.append(check_target(target, config, parse, cache))
-            if progress is not None:
-                progress(len(results), len(targets))
+        checked: Iterable[FileResult] = (
+            check_target(targets[i], config, parse, cache, data=read.pop(i, None)) for i in todo
+        )
     else:
-        for result in _in_workers(targets, config, parse, cache, workers):
-            results.append(result)
-            if progress is not None:
-                progress(len(results), len(targets))
-    return RunResult(tuple(results), config.fail_on)
+        read.clear()  # the workers read their files themselves
+        checked = _in_workers(left, config, parse, cache, workers)
+    for index, result in zip(todo, checked, strict=True):
+        results[index] = result
+        done += 1
+        if progress is not None:
+            progress(done, len(targets))
+    return RunResult(tuple(r for r in results if r is not None), config.fail_on)
 
 
 def _current_date() -> PartialDate:
@@ -212,15 +235,29 @@ def _open_cache(config: Config) -> ResultCache | None:
     return ResultCache(config.cache_dir)
 
 
-def choose_workers(jobs: int | None, targets: Sequence[Target]) -> int:
-    """How many worker processes the files are worth (1: check them here)."""
+def choose_workers(
+    jobs: int | None, targets: Sequence[Target], sizes: Sequence[int | None] | None = None
+) -> int:
+    """How many worker processes the files are worth (1: check them here).
+
+    `sizes` are the files' sizes in bytes when known (None: looked up, or assumed).
+    """
     cpus = os.cpu_count() or 1
     wanted = cpus if jobs is None or jobs <= 0 else jobs
-    if wanted <= 1 or any(t.source == STDIN for t in targets):
+    if wanted <= 1 or len(targets) < 2 or any(t.source == STDIN for t in targets):
         return 1
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not hasattr(os, "fork"):
         return 1  # workers inherit the configuration; without fork, stay serial
-    return max(1, min(wanted, len(targets) // _FILES_PER_WORKER))
+    known = sizes if sizes is not None else [None] * len(targets)
+    work = sum(_size(t) if size is None else size for t, size in zip(targets, known, strict=True))
+    return max(1, min(wanted, len(targets), work // _BYTES_PER_WORKER))
+
+
+def _size(target: Target) -> int:
+    try:
+        return os.stat(target.source).st_size
+    except (OSError, ValueError):
+        return _TYPICAL_FILE
 
 
 _WORKER: tuple[Config, Reader, ResultCache | None] | None = None
@@ -245,6 +282,7 @@ def _in_workers(
     workers: int,
 ) -> Iterator[FileResult]:
     """check_target over a pool of forked workers, results in the targets' order."""
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, len(targets) // (workers * 8))
@@ -500,40 +538,107 @@ def _internal(where: str, exc: Exception) -> str:
 
 
 def check_target(
-    target: Target, config: Config, parse: Reader, cache: ResultCache | None = None
+    target: Target,
+    config: Config,
+    parse: Reader,
+    cache: ResultCache | None = None,
+    *,
+    data: bytes | None = None,
 ) -> FileResult:
     """One file's result; whatever goes wrong becomes its one-line error, never an exception.
 
     With a cache, a file whose bytes, configuration and code are those of a stored
-    result gets that result back without being parsed.
+    result gets that result back without being parsed. `data` is the file's content
+    when it has been read already.
     """
-    display = config.stdin_name if target.source == STDIN else target.display
-    fmt = target.format or config.stdin_format
+    if data is None:
+        found = _read(target, config)
+        if isinstance(found, FileResult):
+            return found
+        data = found
+    if cache is None or target.source == STDIN:
+        return _check_bytes(data, target, config, parse)[0]
+    key, content, today = _cache_key(target, config, cache, data)
+    stored = _stored(cache, target, key, content, today)
+    if stored is not None:
+        return stored
+    result, used_today = _check_bytes(data, target, config, parse)
+    if result.error is None or not result.error.endswith("please report it"):
+        from footnotes.cache import encode_date, encode_findings
+
+        cache.put(
+            key,
+            content,
+            today if used_today else None,
+            {
+                "format": result.format,
+                "error": result.error,
+                "report_date": encode_date(result.report_date),
+                "markers": result.markers,
+                "footnotes": result.footnotes,
+                "findings": encode_findings(result.findings),
+            },
+        )
+    return result
+
+
+def _read(target: Target, config: Config) -> bytes | FileResult:
+    """The target's bytes, or its result when it cannot be read."""
     try:
-        data = read_bytes(target, config)
+        return read_bytes(target, config)
     except DocumentError as exc:
-        return FileResult(display, fmt, _one_line(str(exc)))
+        error = _one_line(str(exc))
     except Exception as exc:  # reading must never end the run
         if config.debug:
             raise
-        return FileResult(display, fmt, _one_line(_internal("while reading", exc)))
-    if cache is None or target.source == STDIN:
-        return _check_bytes(data, target, config, parse)[0]
-    from footnotes import cache as caching
+        error = _one_line(_internal("while reading", exc))
+    display = config.stdin_name if target.source == STDIN else target.display
+    return FileResult(display, target.format or config.stdin_format, error)
 
-    key = cache.key(display, config.fingerprint(display, fmt))
-    content = caching.digest(data)
+
+def _look_up(target: Target, config: Config, cache: ResultCache) -> FileResult | bytes | None:
+    """A stored result for the target (or why it cannot be read), else its bytes to check."""
+    if target.source == STDIN:
+        return None  # read once, when checked
+    found = _read(target, config)
+    if isinstance(found, FileResult):
+        return found
+    key, content, today = _cache_key(target, config, cache, found)
+    stored = _stored(cache, target, key, content, today)
+    return found if stored is None else stored
+
+
+def _cache_key(
+    target: Target, config: Config, cache: ResultCache, data: bytes
+) -> tuple[str, str, str]:
+    from footnotes.cache import digest
+
+    key = cache.key(target.display, config.fingerprint(target.display, target.format))
     today = config.today.iso() if config.today is not None else ""
+    return key, digest(data), today
+
+
+def _stored(
+    cache: ResultCache, target: Target, key: str, content: str, today: str
+) -> FileResult | None:
     stored = cache.get(key, content, today)
-    if stored is not None:
-        try:
-            return _from_cache(display, stored)
-        except (LookupError, TypeError, ValueError):
-            pass  # an entry of another shape: computed again, and overwritten
-    result, used_today = _check_bytes(data, target, config, parse)
-    if result.error is None or not result.error.endswith("please report it"):
-        cache.put(key, content, today if used_today else None, _to_cache(result))
-    return result
+    if stored is None:
+        return None
+    from footnotes.cache import decode_date, decode_findings
+
+    path = target.display
+    try:
+        return FileResult(
+            path=path,
+            format=stored["format"],
+            error=stored["error"],
+            report_date=decode_date(stored["report_date"]),
+            markers=int(stored["markers"]),
+            footnotes=int(stored["footnotes"]),
+            findings=decode_findings(stored["findings"], path),
+        )
+    except (LookupError, TypeError, ValueError):
+        return None  # an entry of another shape: computed again, and overwritten
 
 
 def _check_bytes(
@@ -568,33 +673,6 @@ def _check_bytes(
         findings=tuple(checked.findings),
     )
     return result, checked.context.used_today
-
-
-def _to_cache(result: FileResult) -> dict[str, object]:
-    from footnotes.cache import encode_date, encode_findings
-
-    return {
-        "format": result.format,
-        "error": result.error,
-        "report_date": encode_date(result.report_date),
-        "markers": result.markers,
-        "footnotes": result.footnotes,
-        "findings": encode_findings(result.findings),
-    }
-
-
-def _from_cache(path: str, stored: dict[str, Any]) -> FileResult:
-    from footnotes.cache import decode_date, decode_findings
-
-    return FileResult(
-        path=path,
-        format=stored["format"],
-        error=stored["error"],
-        report_date=decode_date(stored["report_date"]),
-        markers=int(stored["markers"]),
-        footnotes=int(stored["footnotes"]),
-        findings=decode_findings(stored["findings"], path),
-    )
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:

@@ -55,6 +55,20 @@ def test_workers_are_chosen_from_the_work() -> None:
     assert choose_workers(4, [*files, Target(STDIN, STDIN, None)]) == 1
 
 
+def test_workers_are_chosen_from_the_bytes_to_check(tmp_path: Path) -> None:
+    big = tmp_path / "big.md"
+    big.write_bytes(b"x" * 2_000_000)
+    small = tmp_path / "small.md"
+    small.write_bytes(b"x" * 1000)
+    on_disk = [Target(str(p), str(p), "markdown") for p in (big, small)]
+    assert choose_workers(8, on_disk) == 2  # never more workers than files
+    assert choose_workers(8, on_disk[1:] * 40) == 1  # 40 KB: not worth a fork
+    tiny = [Target(f"f{i}.txt", f"f{i}.txt", "text") for i in range(100)]
+    assert choose_workers(8, tiny, [500] * 100) == 1
+    assert choose_workers(8, tiny, [100_000] * 100) == 8
+    assert choose_workers(3, tiny, [100_000] * 100) == 3
+
+
 def test_progress_bar_stays_out_of_ci_and_pipes(monkeypatch: object) -> None:
     import pytest
 
