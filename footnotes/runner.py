@@ -176,48 +176,30 @@ def run(
 ) -> RunResult:
     """Check every file that `paths` names, in a stable order.
 
-    With a cache, every file is read and looked up first: the unchanged ones are
-    done then, and only the others are parsed. `jobs` is the most worker processes
-    to use (None: one per CPU); fewer are used when the text left to check is too
-    little to cover their start-up, and none for standard input. The results come
-    in the same order whatever the number of workers.
+    Each file is read once: looked up in the cache when there is one, and parsed
+    only when no stored result fits. `jobs` is the most worker processes to use
+    (None: one per CPU); fewer are used when the files are too small to cover
+    their start-up, and none for standard input. The results come in the same
+    order whatever the number of workers.
     """
     targets = list(discover(paths, parse, config))
     if config.today is None:
         # One "today" for the whole run (and every worker), even across midnight.
         config = replace(config, today=_current_date())
     cache = _open_cache(config)
-    results: list[FileResult | None] = [None] * len(targets)
-    done = 0
-    todo: list[int] = []
-    read: dict[int, bytes] = {}  # files read by the cache pass, not yet checked
-    for index, target in enumerate(targets):
-        found = _look_up(target, config, cache) if cache is not None else None
-        if isinstance(found, FileResult):
-            results[index] = found
-            done += 1
-            if progress is not None:
-                progress(done, len(targets))
-            continue
-        todo.append(index)
-        if found is not None:
-            read[index] = found
-    left = [targets[i] for i in todo]
-    sizes = [len(read[i]) if i in read else None for i in todo]
-    workers = choose_workers(jobs, left, sizes)
+    workers = choose_workers(jobs, targets)
     if workers <= 1:
         checked: Iterable[FileResult] = (
-            check_target(targets[i], config, parse, cache, data=read.pop(i, None)) for i in todo
+            check_target(target, config, parse, cache) for target in targets
         )
     else:
-        read.clear()  # the workers read their files themselves
-        checked = _in_workers(left, config, parse, cache, workers)
-    for index, result in zip(todo, checked, strict=True):
-        results[index] = result
-        done += 1
+        checked = _in_workers(targets, config, parse, cache, workers)
+    results: list[FileResult] = []
+    for result in checked:
+        results.append(result)
         if progress is not None:
-            progress(done, len(targets))
-    return RunResult(tuple(r for r in results if r is not None), config.fail_on)
+            progress(len(results), len(targets))
+    return RunResult(tuple(results), config.fail_on)
 
 
 def _current_date() -> PartialDate:
@@ -240,7 +222,7 @@ def choose_workers(
 ) -> int:
     """How many worker processes the files are worth (1: check them here).
 
-    `sizes` are the files' sizes in bytes when known (None: looked up, or assumed).
+    The work is counted in bytes: `sizes` when known, else each file's size on disk.
     """
     cpus = os.cpu_count() or 1
     wanted = cpus if jobs is None or jobs <= 0 else jobs
@@ -542,20 +524,15 @@ def check_target(
     config: Config,
     parse: Reader,
     cache: ResultCache | None = None,
-    *,
-    data: bytes | None = None,
 ) -> FileResult:
     """One file's result; whatever goes wrong becomes its one-line error, never an exception.
 
     With a cache, a file whose bytes, configuration and code are those of a stored
-    result gets that result back without being parsed. `data` is the file's content
-    when it has been read already.
+    result gets that result back without being parsed.
     """
-    if data is None:
-        found = _read(target, config)
-        if isinstance(found, FileResult):
-            return found
-        data = found
+    data = _read(target, config)
+    if isinstance(data, FileResult):
+        return data
     if cache is None or target.source == STDIN:
         return _check_bytes(data, target, config, parse)[0]
     key, content, today = _cache_key(target, config, cache, data)
@@ -594,18 +571,6 @@ def _read(target: Target, config: Config) -> bytes | FileResult:
         error = _one_line(_internal("while reading", exc))
     display = config.stdin_name if target.source == STDIN else target.display
     return FileResult(display, target.format or config.stdin_format, error)
-
-
-def _look_up(target: Target, config: Config, cache: ResultCache) -> FileResult | bytes | None:
-    """A stored result for the target (or why it cannot be read), else its bytes to check."""
-    if target.source == STDIN:
-        return None  # read once, when checked
-    found = _read(target, config)
-    if isinstance(found, FileResult):
-        return found
-    key, content, today = _cache_key(target, config, cache, found)
-    stored = _stored(cache, target, key, content, today)
-    return found if stored is None else stored
 
 
 def _cache_key(
