@@ -17,14 +17,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
-from footnotes import suppress
 from footnotes.config import FileSettings, matches
-from footnotes.context import Context
 from footnotes.model import Document, DocumentError, Finding, PartialDate, Severity
 from footnotes.rules import RULES, Rule
 
 if TYPE_CHECKING:
+    from footnotes import suppress
     from footnotes.cache import ResultCache
+    from footnotes.context import Context
 
 STDIN = "-"
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -107,6 +107,8 @@ class Config:
         settings = self.settings
         if settings is None or not settings.ignore_notes:
             return []
+        from footnotes import suppress
+
         return [
             suppress.NoteIgnore(code, label, str(settings.origin.detail or "configuration"))
             for glob, code, label in settings.ignore_notes
@@ -483,6 +485,10 @@ def check_document(doc: Document, config: Config) -> Checked:
     A rule that fails (a bug) costs its own findings only: the others are kept and
     the failure is reported as the file's error, asking for a report.
     """
+    # Imported here: a run whose every file is cached never needs the date scanner.
+    from footnotes import suppress
+    from footnotes.context import Context
+
     ctx = Context(doc, report_date=config.report_date, today=config.today)
     findings: list[Finding] = []
     failure: str | None = None
