@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import parsers
 from footnotes.model import Finding, Location, PartialDate, Severity
-from footnotes.report import github, json_report, jsonl, junit, sarif
+from footnotes.report import fastjson, github, json_report, jsonl, junit, sarif
 from footnotes.rules import RULES
 from footnotes.runner import Config, FileResult, RunResult, run
 
@@ -451,3 +453,23 @@ def test_output_is_deterministic(module: Any, project: Path) -> None:
     os.utime(project / "reports" / "info.txt", (0, 0))
     assert module.render(check(["reports", "missing.txt"]), VERSION) == first
     assert first.endswith("\n")
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON_VALUES)
+def test_the_fast_json_writer_writes_what_json_dumps_writes(value: Any) -> None:
+    assert fastjson.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_the_fast_json_writer_keeps_tuples_and_odd_text() -> None:
+    value = {"related": ("1", "2"), "text": 'quote " back \\ nul \x00 line\u2028 é', "n": []}
+    assert fastjson.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)

@@ -5,10 +5,10 @@ Fields are only ever added, never renamed or dropped.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from footnotes.model import Finding, Severity, iso_or_none
+from footnotes.report import fastjson
 from footnotes.runner import FileResult, RunResult
 
 TOOL_NAME = "footcheck"
@@ -62,4 +62,4 @@ def render(result: RunResult, version: str) -> str:
         "findings": [finding_dict(f) for f in result.findings],
         "summary": summary_dict(result),
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return fastjson.dumps(payload) + "\n"

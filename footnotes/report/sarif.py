@@ -21,7 +21,6 @@ the same bytes.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import posixpath
 import re
@@ -32,6 +31,7 @@ from typing import Any
 from urllib.parse import quote_from_bytes
 
 from footnotes.model import Finding, Severity, iso_or_none
+from footnotes.report import fastjson
 from footnotes.rules import RULES, Rule
 from footnotes.runner import RunResult
 
@@ -60,7 +60,7 @@ def render(result: RunResult, version: str) -> str:
         "version": SARIF_VERSION,
         "runs": [run_dict(result, version)],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return fastjson.dumps(log) + "\n"
 
 
 def run_dict(result: RunResult, version: str) -> dict[str, Any]:

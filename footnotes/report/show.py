@@ -6,11 +6,11 @@ compare parsers (the JSON form is part of the output contract).
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from footnotes.context import Context
 from footnotes.model import iso_or_none
+from footnotes.report import fastjson
 from footnotes.report.terminal import safe
 
 
@@ -74,7 +74,7 @@ def error_dict(path: str, fmt: str | None, error: str) -> dict[str, Any]:
 
 
 def render_json(payload: dict[str, Any]) -> str:
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return fastjson.dumps(payload) + "\n"
 
 
 def render_console(ctx: Context, stream: TextIO, *, colour: bool) -> None:
