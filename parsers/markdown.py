@@ -14,11 +14,14 @@
 
 How it reads a file (speed matters: this runs in pre-commit hooks on whole folders):
 
-1. Blocks: markdown-it-py's block pass alone (no inline pass), with one rule of our
-   own for footnote definitions that follows pandoc: the rest of the `[^x]:` line,
-   then unindented lazy lines, then after blank lines every block indented by four
-   columns. A definition's lines are dedented into a small source of their own and
-   block-parsed again, with a map back to the file's lines and columns.
+1. Blocks: markdown-it-py's block pass alone (no inline pass), with two rules of our
+   own. One, tried first, makes a plain paragraph (one no other rule could claim)
+   without trying every rule on every line: the same tokens, at a fraction of the
+   cost. The other reads footnote definitions as pandoc does: the rest of the
+   `[^x]:` line, then unindented lazy lines, then after blank lines every block
+   indented by four columns. A definition's lines are dedented into a small source
+   of their own and block-parsed again, with a map back to the file's lines and
+   columns.
 2. Inlines: one left-to-right scan per block, jumping between the characters that
    can start syntax with a compiled regex: code spans (backtick runs paired through
    an index of runs, so unmatched runs cost nothing), `[^x]` markers, `^[...]`
@@ -39,7 +42,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from footnotes.model import Document, Location, Note, Paragraph
 
@@ -94,6 +97,7 @@ _SIMPLE_BODY = re.compile(r"(?:[ \t]{0,3}+[^\s#>\-+*=|<`~:\d_\[{$][^\n]*+(?:\n|$
 _SKIP_HTML_BLOCK = ("<!--", "<script", "<style", "<pre", "<textarea", "<?", "<!")
 
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _DATE_KEYS = ("date", "published", "pubdate", "date_published")
 
 
@@ -158,12 +162,29 @@ class _Block:
 _MD: MarkdownIt | None = None
 
 
+class _MI:
+    """markdown-it functions the block rules call, bound when markdown-it is loaded."""
+
+    table: Callable[[StateBlock, int, int, bool], bool]
+    md_trim: Callable[[str], str]
+    token: type[Token]
+
+
 def _markdown_it() -> MarkdownIt:
     global _MD
     if _MD is None:
         from markdown_it import MarkdownIt
+        from markdown_it.common.utils import mdTrim
+        from markdown_it.rules_block import table
+        from markdown_it.token import Token
+
+        _MI.table = table
+        _MI.md_trim = mdTrim
+        _MI.token = Token
 
         md = MarkdownIt("commonmark", {"maxNesting": 20}).enable("table")
+        # Tried first, and a terminator of nothing (no "alt"): see _plain_paragraph.
+        md.block.ruler.before("table", "footcheck_paragraph", _plain_paragraph)
         md.block.ruler.before(
             "table",
             "footcheck_footnote",
@@ -172,6 +193,87 @@ def _markdown_it() -> MarkdownIt:
         )
         _MD = md
     return _MD
+
+
+# The first characters (after the indent) with which a line can start or end a block
+# other than a paragraph, in the rules markdown-it's "commonmark" preset runs with
+# tables and our footnote rule: `[` (footnote, reference), `|-:` (table delimiter
+# row), backtick and `~` (fence), `>` (blockquote), `*-_` (rule), `*-+` and digits
+# (list), `<` (HTML), `#` (heading), `=-` (setext underline).
+_BLOCK_CHARS = frozenset("[|-:`~>*_+0123456789<#=")
+
+
+def _plain_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Block rule, tried first: a paragraph that no other rule could claim, made cheaply.
+
+    The same tokens as markdown-it's own chain, where every rule before `paragraph`
+    is tried on the first line (and `lheading` and `paragraph` each try all the
+    terminators on every further line). It is exact because it proves each of those
+    rules false before it acts, and returns False (the chain runs as before) when it
+    cannot:
+
+    - the first line: not indented as code, and its first character is not in
+      `_BLOCK_CHARS`, so footnote, fence, blockquote, hr, list, reference, html_block
+      and heading all fail on it; `table` (which also needs the next line) is asked.
+    - each further line, as `paragraph` walks it: a blank line ends the paragraph;
+      a lazy line (indented 4 more, or the blockquote quirk of a negative count)
+      continues it, as there; a line that could be a setext underline for `lheading`
+      gives up; any other line starting with a character of `_BLOCK_CHARS` or holding
+      a `|` (`table` needs one in the line it starts on) is put to the paragraph
+      terminators exactly as `paragraph` does; the rest no terminator can claim.
+
+    `lheading` walks the same lines (a prefix of them) and, failing, leaves
+    `parentType` set to "paragraph", which `paragraph` keeps: so does this rule.
+    """
+    if silent:
+        return False
+    blk = state.blkIndent
+    s_count = state.sCount
+    if s_count[start] - blk >= 4:
+        return False
+    src = state.src
+    b_marks = state.bMarks
+    t_shift = state.tShift
+    e_marks = state.eMarks
+    first = b_marks[start] + t_shift[start]
+    if src[first] in _BLOCK_CHARS:
+        return False
+    if src.find("|", first, e_marks[start]) >= 0 and _MI.table(state, start, end, True):
+        return False
+    parent = state.parentType
+    line = start + 1
+    line_max = state.lineMax
+    terminators: list[Callable[[StateBlock, int, int, bool], bool]] | None = None
+    while line < line_max:
+        first = b_marks[line] + t_shift[line]
+        eol = e_marks[line]
+        if first >= eol:
+            break
+        if s_count[line] - blk > 3 or s_count[line] < 0:
+            line += 1
+            continue
+        ch = src[first]
+        if ch in _BLOCK_CHARS or src.find("|", first, eol) >= 0:
+            if ch in "-=" and s_count[line] >= blk and not src[first:eol].rstrip(" \t").lstrip(ch):
+                state.parentType = parent
+                return False  # a setext underline: lheading's
+            if terminators is None:
+                terminators = state.md.block.ruler.getRules("paragraph")
+                state.parentType = "paragraph"
+            if any(rule(state, line, line_max, True) for rule in terminators):
+                break
+        line += 1
+
+    state.parentType = "paragraph"
+    state.line = line
+    token = state.push("paragraph_open", "p", 1)
+    token.map = [start, line]
+    token = state.push("inline", "", 0)
+    token.content = _MI.md_trim(state.getLines(start, line, blk, False))
+    token.map = [start, line]
+    token.children = []
+    state.push("paragraph_close", "p", -1)
+    return True
 
 
 def _cut(state: StateBlock, line: int, columns: int) -> int:
@@ -188,13 +290,13 @@ def _cut(state: StateBlock, line: int, columns: int) -> int:
 
 def _footnote_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """Block rule: a `[^label]:` definition, its extent as pandoc reads it."""
-    if state.sCount[start] - state.blkIndent >= 4:
-        return False
     src = state.src
     pos = state.bMarks[start] + state.tShift[start]
-    eol = state.eMarks[start]
-    if not src.startswith("[^", pos):
+    if not src.startswith("[^", pos):  # the cheap test first: most lines fail it
         return False
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    eol = state.eMarks[start]
     match = _DEF_START.match(src, pos, eol)
     if match is None:
         return False
@@ -242,9 +344,13 @@ def _footnote_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     texts: list[str] = []
     lines: list[int] = []
     cols: list[int] = []
+    starts: list[int] = []  # the body's line starts, known here without a search
+    offset = 0
     prev = start
     for a, b, ln in parts:
         texts.append(src[a:b])
+        starts.append(offset)
+        offset += b - a + 1
         if ln < 0:  # blank separator: place it at the line before the next part
             ln = prev
             a = source.starts[ln]
@@ -254,11 +360,10 @@ def _footnote_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     if not texts:
         lines.append(source.lines[start])
         cols.append(source.cols[start] + pos - line_start)
-    body = _Source("\n".join(texts), lines, cols, source.depth + 1)
+        starts.append(0)
+    body = _Source("\n".join(texts), lines, cols, source.depth + 1, starts)
 
-    from markdown_it.token import Token
-
-    token = Token("footcheck_footnote", "", 0)
+    token = _MI.token("footcheck_footnote", "", 0)
     token.map = [start, state.line]
     token.meta = {"def": _Def(labels, body)}
     state.tokens.append(token)
@@ -395,12 +500,8 @@ class _Mark:
         self.location = location
 
 
-class _Code(str):
-    """Literal text (code, URLs): no smart dashes."""
-
-    __slots__ = ()
-
-
+# A piece is text in its final form (source text with `--`/`---` already made dashes;
+# code, URLs, escapes and entities literal) or a marker.
 _Piece = str | _Mark
 
 
@@ -419,18 +520,28 @@ class _Opener:
 
 
 class _Locator:
-    """Offsets in a block's inline content -> file locations."""
+    """Offsets in a block's inline content -> file locations.
 
-    __slots__ = ("_cursor", "_first", "_inline", "_lead", "_nl", "_source", "content")
+    Most blocks are one line and most are asked only where they start, so the index of
+    the content's newlines is made on the first question about a later line.
+    """
+
+    __slots__ = ("_cursor", "_first", "_inline", "_lead", "_nl", "_nl0", "_source", "content")
 
     def __init__(self, source: _Source, first: int, content: str, *, inline: bool) -> None:
         self._source = source
         self._first = first
         self.content = content
-        self._nl = [m.start() for m in _NL.finditer(content)]
+        self._nl0 = content.find("\n")  # the first newline, -1 if none
+        self._nl: list[int] | None = None if self._nl0 >= 0 else []
         self._lead: dict[int, int] = {}
         self._inline = inline
         self._cursor = -1
+
+    def _newlines(self) -> list[int]:
+        if self._nl is None:
+            self._nl = [m.start() for m in _NL.finditer(self.content, self._nl0)]
+        return self._nl
 
     def cell(self, cursor: int) -> int:
         """Locate a table cell on its line from `cursor` on; returns the end of the cell."""
@@ -443,8 +554,13 @@ class _Locator:
         col = self._lead.get(k)
         if col is not None:
             return col
-        start = self._nl[k - 1] + 1 if k else 0
-        end = self._nl[k] if k < len(self._nl) else len(self.content)
+        if k:
+            nl = self._newlines()
+            start = nl[k - 1] + 1
+            end = nl[k] if k < len(nl) else len(self.content)
+        else:
+            start = 0
+            end = self._nl0 if self._nl0 >= 0 else len(self.content)
         piece = self.content[start:end]
         line = self._source.line_text(min(self._first + k, len(self._source.starts) - 1))
         if self._cursor >= 0:
@@ -463,8 +579,11 @@ class _Locator:
         return col
 
     def __call__(self, offset: int) -> Location:
-        k = bisect.bisect_left(self._nl, offset)
-        start = self._nl[k - 1] + 1 if k else 0
+        if self._nl0 < 0 or offset <= self._nl0:  # on the first line
+            return self._source.location(self._first, self._lead_of(0) + offset)
+        nl = self._newlines()
+        k = bisect.bisect_left(nl, offset)
+        start = nl[k - 1] + 1 if k else 0
         return self._source.location(self._first + k, self._lead_of(k) + offset - start)
 
     def start(self) -> Location:
@@ -497,13 +616,18 @@ def _delimiter_is_syntax(run: str, before: str, after: str) -> bool:
 class _Scanner:
     """Inline syntax of one block -> pieces of text and markers, plus inline notes."""
 
-    __slots__ = ("_tick_index", "_tick_runs", "locate", "notes", "refs", "text")
+    __slots__ = ("_tick_index", "_tick_runs", "locate", "marked", "notes", "refs", "text")
 
     def __init__(self, text: str, locate: Callable[[int], Location], refs: Mapping[str, Any]):
         self.text = text
         self.locate = locate
         self.refs = refs
         self.notes: list[_InlineNote] = []
+        # Whether any marker piece was made. None is ever dropped (an image's alt text
+        # keeps its markers; an inline note's pieces move into the note, whose own
+        # marker takes their place), so this says whether the block or one of its
+        # notes holds a marker.
+        self.marked = False
         self._tick_runs: dict[int, list[int]] | None = None
         self._tick_index: dict[int, int] = {}
 
@@ -530,116 +654,131 @@ class _Scanner:
         s = self.text
         n = len(s)
         pieces: list[_Piece] = []
+        append = pieces.append
+        search = _SPECIAL.search
         stack: list[_Opener] = []
         comment_end = -2  # cached end of the next "-->" (-1: none left)
+        # Smart dashes are made in each run of source text as it is cut (a run never
+        # holds part of an escape, code span, URL or entity); with no "--" in the
+        # block there is nothing to make.
+        dashes = "--" in s
         spans = plain or []
+        n_spans = len(spans)
         si = 0
         pos = 0
+        limit = n
         while pos < n:
-            while si < len(spans) and spans[si].start < pos:
-                si += 1
-            limit = spans[si].start if si < len(spans) else n
-            m = _SPECIAL.search(s, pos, limit)
+            if n_spans:
+                while si < n_spans and spans[si].start < pos:
+                    si += 1
+                limit = spans[si].start if si < n_spans else n
+            m = search(s, pos, limit)
             if m is None:
                 if pos < limit:
-                    pieces.append(s[pos:limit])
-                if si < len(spans):
+                    append(_smart(s[pos:limit]) if dashes else s[pos:limit])
+                if si < n_spans:
                     span = spans[si]
+                    self.marked = True
                     for label in span.labels:
-                        pieces.append(_Mark(label, self.locate(span.start)))
+                        append(_Mark(label, self.locate(span.start)))
                     pos = span.end
                     si += 1
                     continue
                 break
             i = m.start()
             if i > pos:
-                pieces.append(s[pos:i])
+                append(_smart(s[pos:i]) if dashes else s[pos:i])
             c = s[i]
-            nxt = s[i + 1] if i + 1 < n else ""
             pos = i + 1
-            if c == "\n":
-                pieces.append("\n")
-            elif c == "\\":
-                if nxt in _ASCII_PUNCT and nxt:
-                    pieces.append(_Code(nxt))
-                    pos = i + 2
-                elif nxt == "\n":
-                    pieces.append("\n")
-                    pos = i + 2
-                else:
-                    pieces.append("\\")
-            elif c == "`":
-                run = _TICKS.match(s, i)
+            # The branches in order of how often they are taken in reports.
+            if c in "*_~":
+                run = _DELIMS.match(s, i)
                 assert run is not None
-                length = run.end() - i
-                close = self._closing_ticks(length, run.end())
-                if close < 0:
-                    pieces.append(run.group())
-                    pos = run.end()
-                else:
-                    code = s[run.end() : close].replace("\n", " ")
-                    if len(code) > 2 and code[0] == " " and code[-1] == " " and code.strip():
-                        code = code[1:-1]
-                    pieces.append(_Code(code))
-                    pos = close + length
+                pos = run.end()
+                # A `*` run next to a letter or digit is always markup (it flanks on
+                # that side): the common case, decided without the flanking rules.
+                if c == "*" and (s[i - 1 : i] in _ALNUM or s[pos : pos + 1] in _ALNUM):
+                    continue
+                before = s[i - 1] if i else ""
+                after = s[pos] if pos < n else ""
+                if not _delimiter_is_syntax(run.group(), before, after):
+                    append(run.group())
             elif c == "[":
-                if nxt == "^":
+                if s.startswith("^", pos):
                     ref = _FOOTREF.match(s, i)
                     if ref is not None:
-                        pieces.append(_Mark(ref.group(1), self.locate(i)))
+                        self.marked = True
+                        append(_Mark(ref.group(1), self.locate(i)))
                         pos = ref.end()
                         continue
                 stack.append(_Opener("link", i, len(pieces)))
-                pieces.append("[")
-            elif c == "!" and nxt == "[" and not s.startswith("[^", i + 1):
-                stack.append(_Opener("image", i, len(pieces)))
-                pieces.append("![")
-                pos = i + 2
-            elif c == "^" and nxt == "[":
-                stack.append(_Opener("note", i, len(pieces)))
-                pieces.append("^[")
-                pos = i + 2
-            elif c == "]":
-                pos = self._close(stack, pieces, i)
+                append("[")
             elif c == "<":
-                pos = i + 1
                 if s.startswith("<!--", i):
                     if comment_end == -2 or (0 <= comment_end < i + 4):
                         comment_end = s.find("-->", i + 4)
                     if comment_end >= 0:
                         pos = comment_end + 3
                         continue
-                    pieces.append("<")
+                    append("<")
                     continue
                 auto = _AUTOLINK.match(s, i) or _EMAIL.match(s, i)
                 if auto is not None:
-                    pieces.append(_Code(auto.group(1)))
+                    append(auto.group(1))
                     pos = auto.end()
                     continue
                 tag = _TAG.match(s, i)
                 if tag is not None:
                     pos = tag.end()
                     if tag.group().lower().startswith(("<br", "<p", "</p", "<div", "</div")):
-                        pieces.append(" ")
+                        append(" ")
                     continue
-                pieces.append("<")
+                append("<")
+            elif c == "]":
+                pos = self._close(stack, pieces, i)
             elif c == "&":
                 ent = _ENTITY.match(s, i)
                 if ent is not None:
-                    pieces.append(_Code(html.unescape(ent.group())))
+                    append(html.unescape(ent.group()))
                     pos = ent.end()
                 else:
-                    pieces.append("&")
-            elif c in "*_~":
-                run = _DELIMS.match(s, i)
+                    append("&")
+            elif c == "`":
+                run = _TICKS.match(s, i)
                 assert run is not None
-                pos = run.end()
-                before = s[i - 1] if i else ""
-                after = s[pos] if pos < n else ""
-                if not _delimiter_is_syntax(run.group(), before, after):
-                    pieces.append(run.group())
+                length = run.end() - i
+                close = self._closing_ticks(length, run.end())
+                if close < 0:
+                    append(run.group())
+                    pos = run.end()
+                else:
+                    code = s[run.end() : close].replace("\n", " ")
+                    if len(code) > 2 and code[0] == " " and code[-1] == " " and code.strip():
+                        code = code[1:-1]
+                    append(code)
+                    pos = close + length
+            elif c == "\\":
+                nxt = s[pos : pos + 1]
+                if nxt in _ASCII_PUNCT and nxt:
+                    append(nxt)
+                    pos = i + 2
+                elif nxt == "\n":
+                    append("\n")
+                    pos = i + 2
+                else:
+                    append("\\")
+            elif c == "\n":
+                append("\n")
+            elif c == "!" and s.startswith("[", pos) and not s.startswith("[^", pos):
+                stack.append(_Opener("image", i, len(pieces)))
+                append("![")
+                pos = i + 2
+            elif c == "^" and s.startswith("[", pos):
+                stack.append(_Opener("note", i, len(pieces)))
+                append("^[")
+                pos = i + 2
             else:  # "!" or "^" not opening a bracket
-                pieces.append(c)
+                append(c)
         return pieces
 
     def _close(self, stack: list[_Opener], pieces: list[_Piece], i: int) -> int:
@@ -657,6 +796,7 @@ class _Scanner:
             content = pieces[opener.index + 1 :]
             del pieces[opener.index :]
             mark = _Mark("", self.locate(opener.start))
+            self.marked = True
             self.notes.append(_InlineNote(mark, content, opener.start))
             pieces.append(mark)
             return i + 1
@@ -705,18 +845,23 @@ def _smart(text: str) -> str:
     return text
 
 
-def _emit(pieces: Iterable[_Piece], builder: TextBuilder) -> None:
+def _emit(pieces: list[_Piece], builder: TextBuilder, *, marked: bool = True) -> None:
+    """Add the pieces to `builder`: the text between markers in one run each.
+
+    `marked` False says no piece is a marker (the scanner knows): the text is one run.
+    """
+    if not marked:
+        builder.add_text("".join(cast("list[str]", pieces)))
+        return
     run: list[str] = []
     for piece in pieces:
-        if isinstance(piece, _Mark):
+        if type(piece) is _Mark:
             if run:
                 builder.add_text("".join(run))
                 run.clear()
             builder.add_marker(piece.label, piece.location)
-        elif isinstance(piece, _Code):
-            run.append(str(piece))
         else:
-            run.append(_smart(piece))
+            run.append(cast(str, piece))
     if run:
         builder.add_text("".join(run))
 
@@ -750,10 +895,11 @@ class _Reader:
         plain: list[MarkerSpan] | None = None,
     ) -> None:
         pieces = scanner.scan(plain)
-        self._inline_notes(scanner)
-        if scanner.notes or any(isinstance(p, _Mark) for p in pieces):
+        if scanner.notes:
+            self._inline_notes(scanner)
+        if scanner.marked:
             self.marker_seen = True
-        _emit(pieces, builder)
+        _emit(pieces, builder, marked=scanner.marked)
 
     def block_into(
         self,
