@@ -195,8 +195,14 @@ def ref_hint(a: Element) -> int:
     return 0
 
 
+# The attributes `is_container` reads: an element with none of them is no container.
+CONTAINER_ATTRS = frozenset(["role", "data-footnotes", "epub:type", "class", "style"])
+
+
 def is_container(el: Element) -> bool:
     """Markup that says "the notes are in here"."""
+    if CONTAINER_ATTRS.isdisjoint(el.keys()):  # most elements: one call, not five
+        return False
     if (el.get("role") or "").lower() in CONTAINER_ROLES:
         return True
     if el.get("data-footnotes") is not None:

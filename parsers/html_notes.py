@@ -69,7 +69,7 @@ def build_index(root: Element) -> Index:
     seen_frags: dict[str, int] = {}
     meta = PageMeta()
     for el in root.iter(etree.Element):
-        tag = tag_of(el)
+        tag = el.tag  # a str: iter(etree.Element) passes no comments or instructions
         ident = el.get("id")
         if ident:
             ids.setdefault(ident.strip(), el)
@@ -86,7 +86,7 @@ def build_index(root: Element) -> Index:
                     seen_frags[frag] = ordinal[el] + 1
         elif tag in ("meta", "title", "script", "time"):
             meta.see(el, tag)
-        if el.attrib and is_container(el):
+        if is_container(el):
             containers.append(el)
             if is_own_note(el):
                 own_notes.append(el)
