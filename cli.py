@@ -177,6 +177,7 @@ def check(
     """Check reports: files, folders (searched recursively), or - for stdin (default: .)."""
     from footnotes.runner import DEFAULT_MAX_BYTES, Config, run
 
+    _fewer_collections()
     if prune_baseline and not baseline:
         raise click.UsageError("--prune-baseline needs --baseline FILE")
     paths = paths or (".",)
@@ -215,6 +216,21 @@ def _cache_dir(given: str | None, settings: FileSettings) -> str:
     if given:
         return given
     return os.path.join(str(settings.root) if settings.root is not None else ".", DEFAULT_DIR)
+
+
+def _fewer_collections() -> None:
+    """Let the cyclic garbage collector run less often during a check.
+
+    Reading a large report builds hundreds of thousands of small objects (markdown-it's
+    tokens, the parsed notes and paragraphs) that stay alive until its check ends; with
+    the default threshold the collector walks them again and again (a third of the
+    time on a 20 MB report). footcheck makes little cyclic garbage, so collecting
+    every 100,000 allocations instead of 700 costs no memory that shows.
+    """
+    import gc
+
+    gc.freeze()  # the modules imported so far are never garbage
+    gc.set_threshold(100_000, 50, 100)
 
 
 def _changed(revision: str, paths: Sequence[str]) -> tuple[str, ...]:
