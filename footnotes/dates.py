@@ -1,6 +1,6 @@
 """Date mentions in report text: which dates a sentence or a note talks about.
 
-`find_dates` scans a text once with one compiled pattern and returns every date
+`find_dates` scans a text once with one pattern and returns every date
 mention in reading order, with its precision (day, month or year), whether it can
 exist at all (February 30 is kept, marked invalid, for DT003), whether it is an
 event or a date set in advance ("will be held in 2025", "entered into force on
@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from footnotes.abbreviations import ABBREVIATIONS
 from footnotes.model import PartialDate
@@ -151,14 +152,58 @@ _ALTERNATIVES = {
     ),
 }
 
+_FORMS = "(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _ALTERNATIVES.items()) + ")"
+
 # Every form starts at a digit or at the first letter of a word; the guard in
-# front lets the scanner pass over the inside of words cheaply.
-_SCAN = re.compile(
-    r"(?=[0-9]|(?<!\w)[^\W\d_])(?:"
-    + "|".join(f"(?P<{name}>{body})" for name, body in _ALTERNATIVES.items())
-    + ")",
-    re.IGNORECASE,
-)
+# front lets the scanner pass over the inside of words cheaply. (_find_dates uses
+# it at a text's first position only: _SCAN_AFTER below does the rest.)
+_SCAN = re.compile(r"(?=[0-9]|(?<!\w)[^\W\d_])" + _FORMS, re.IGNORECASE)
+
+
+# Under IGNORECASE an ASCII letter also matches these: "ſept" is "sept", "İ" an "i".
+# (tests/test_dates_fastpath.py checks the list against the regex engine.)
+_CASE_VARIANTS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _cased(letter: str) -> str:
+    """What IGNORECASE lets `letter` (lower-case ASCII) match, as a case-sensitive class."""
+    return f"[{letter}{letter.upper()}{_CASE_VARIANTS.get(letter, '')}]"
+
+
+def _start_guard() -> str:
+    """A case-sensitive look-ahead admitting what some form can start with.
+
+    A number that can open a form: a year (iso, r2, r3, bare), or one or two digits
+    before a separator (num), an ordinal suffix, a dash or a space (dmy); "14%" and
+    "5,107" are turned away. Or a word that opens a form, spelled out in the cases
+    IGNORECASE would admit: each alternative opens with a plain literal, which the
+    regex engine rejects with one comparison (a case-insensitive literal or a class
+    costs a branch entry each).
+    """
+    words = {name[:3] for name in MONTHS}  # "sept", "september" start as "sep"
+    words |= {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}  # every _WEEKDAY
+    words |= {"today", "yesterday", "last", "this"}  # rel
+    words |= {"between", "from"}  # r1, r2
+    words |= {"mid", "early", "late", "spring", "summer", "autumn", "fall", "winter"}  # bare
+    rests: dict[str, list[str]] = {"q": ["[1-4]"], "h": ["[12]"]}  # "Q3 2023", "H1 2024"
+    for word in sorted(words):
+        rests.setdefault(word[0], []).append("".join(map(_cased, word[1:])))
+    ordinal = "".join(_cased(c)[1:-1] for c in "snrt")  # the first letters of st, nd, rd, th
+    alternatives = ["[12][0-9]{3}", f"[0-9]{{1,2}}[./\\s–—{ordinal}-]"]
+    for first, tails in rests.items():
+        for variant in first + first.upper() + _CASE_VARIANTS.get(first, ""):
+            alternatives.append(f"{variant}(?:{'|'.join(tails)})")
+    return "(?=(?-i:" + "|".join(alternatives) + "))"
+
+
+# The same scanner for every position but the first, and much faster: a match starts
+# after a non-word character (every form's look-behind requires one), so the pattern
+# opens by consuming that character, and the regex engine then skips from one
+# non-word character to the next in C instead of trying the forms at every position.
+# After it, the guard admits only a digit or the start of a word that some form can
+# begin with ("the", "council" are turned away at once). The form found is
+# `m.lastgroup`; it starts at `m.start() + 1`.
+_SCAN_AFTER = re.compile(r"\W" + _start_guard() + _FORMS, re.IGNORECASE)
 
 # Every form ends with a four-digit year; none starts more than _SEGMENT_BACK
 # characters before it ("Wednesday, September 30th - 31st, 2023" is 38).
@@ -305,34 +350,41 @@ _SENTENCE_END_AFTER = re.compile(r"[.!?]+[\"'”’)\]]*(?:\s|$)")
 _BOUNDARY = re.compile(r"[;!?]|\.(?=[\"'”’)\]]{0,3}\s)|\n\s*\n")
 
 # A trigger before a date, in its clause, makes the date planned or set in advance.
-_FUTURE = re.compile(
-    r"""
-    \b(?:will|would|shall|won't|wont)\b | (?<=\w)['’]ll\b | \bgoing\s+to\b
-    | \b(?:re)?schedul(?:ed|es|e|ing)\b
-    | \bplan(?:s|ned|ning)?\s+(?:to|for|on)\b | \bplanned\b
-    | \bnext\b | \bexpect(?:s|ed|ing)?\s+(?:in|to|by|on|for|at|around|before|after|that)\b
-    | \bexpectations?\b | \b(?:is|are|was|were|be|been)\s+expected\b
-    | \bset\s+(?:to|for)\b
-    | \bdue\s+(?:in|on|by|for|before|at)\b | \b(?:is|are|was|were|be|not)\s+due\b
-    | \baim(?:s|ed|ing)?\s+(?:to|at|for)\b
-    | \btarget(?:s|ed|ing)?\s+(?:of|for|to|by|date|year|is|was|set)\b
-    | \bforecast(?:s|ed|ing)?\b | \bproject(?:ed|ions?)\b | \bpredict(?:s|ed|ions?)?\b
-    | \bupcoming\b | \bforthcoming\b | \bin\s+the\s+coming\b
-    | \bintend(?:s|ed|ing)?\b | \bintention\b | \bproposed\s+for\b
-    | \bto\s+be\s+held\b | \b(?:is|are|was|were)\s+to\s+(?:be|take|begin|start|open|end)\b
-    | \bby\s+the\s+end\s+of\b | \bdeadline\b
-    | \bpostponed\b | \bdelayed\s+(?:to|until|till)\b | \bdeferred\b
-    | \b(?:take|takes|took|taken|taking)\s+effect\b
-    | \binto\s+force\b | \bin\s+force\s+(?:from|until|till|on|as)\b
-    | \bwith\s+effect\s+from\b | \bin\s+effect\s+(?:from|until|on|as)\b
-    | \beffective(?=\s+(?:from|as\s+of|on|until|immediately)\b|\s*$)
-    | \bgoals?\b | \bambitions?\b | \bhop(?:e|es|ed|ing)\s+to\b
-    | \b(?:pledg|promis|vow|commit(?:t)?|seek|sought|want)(?:e|es|ed|s|ing)?\s+to\b
-    | \bappl(?:y|ies|ied|icable|ying)\s+(?:from|as\s+of|since|until)\b
-    | \bvalid\s+(?:until|till|through|thru|to|from)\b
-    | \bexpir(?:e|es|ed|ing|y|ation)\b | \bsunset\b
-    | \b(?:until|till|til|through|thru|runs?\s+to|ran\s+to|lasts?\s+to)\s+(?:the\s+end\s+of\s+)?$
-    """,
+# Every trigger but "'ll" is a phrase that starts a word.
+_FUTURE_PHRASES = r"""
+      (?:will|would|shall|won't|wont)\b | going\s+to\b
+    | (?:re)?schedul(?:ed|es|e|ing)\b
+    | plan(?:s|ned|ning)?\s+(?:to|for|on)\b | planned\b
+    | next\b | expect(?:s|ed|ing)?\s+(?:in|to|by|on|for|at|around|before|after|that)\b
+    | expectations?\b | (?:is|are|was|were|be|been)\s+expected\b
+    | set\s+(?:to|for)\b
+    | due\s+(?:in|on|by|for|before|at)\b | (?:is|are|was|were|be|not)\s+due\b
+    | aim(?:s|ed|ing)?\s+(?:to|at|for)\b
+    | target(?:s|ed|ing)?\s+(?:of|for|to|by|date|year|is|was|set)\b
+    | forecast(?:s|ed|ing)?\b | project(?:ed|ions?)\b | predict(?:s|ed|ions?)?\b
+    | upcoming\b | forthcoming\b | in\s+the\s+coming\b
+    | intend(?:s|ed|ing)?\b | intention\b | proposed\s+for\b
+    | to\s+be\s+held\b | (?:is|are|was|were)\s+to\s+(?:be|take|begin|start|open|end)\b
+    | by\s+the\s+end\s+of\b | deadline\b
+    | postponed\b | delayed\s+(?:to|until|till)\b | deferred\b
+    | (?:take|takes|took|taken|taking)\s+effect\b
+    | into\s+force\b | in\s+force\s+(?:from|until|till|on|as)\b
+    | with\s+effect\s+from\b | in\s+effect\s+(?:from|until|on|as)\b
+    | effective(?=\s+(?:from|as\s+of|on|until|immediately)\b|\s*$)
+    | goals?\b | ambitions?\b | hop(?:e|es|ed|ing)\s+to\b
+    | (?:pledg|promis|vow|commit(?:t)?|seek|sought|want)(?:e|es|ed|s|ing)?\s+to\b
+    | appl(?:y|ies|ied|icable|ying)\s+(?:from|as\s+of|since|until)\b
+    | valid\s+(?:until|till|through|thru|to|from)\b
+    | expir(?:e|es|ed|ing|y|ation)\b | sunset\b
+    | (?:until|till|til|through|thru|runs?\s+to|ran\s+to|lasts?\s+to)\s+(?:the\s+end\s+of\s+)?$
+"""
+_FUTURE = re.compile(r"\b(?:" + _FUTURE_PHRASES + r")|(?<=\w)['’]ll\b", re.IGNORECASE | re.VERBOSE)
+# The same triggers from the second position on, found faster (see _SCAN_AFTER): the
+# pattern opens by consuming the non-word character before a phrase (or the
+# apostrophe of "'ll"), and a phrase is tried only after a letter that one can
+# start with (IGNORECASE adds "ſ", "İ", "ı" to the class).
+_FUTURE_AFTER = re.compile(
+    r"\W(?:(?=[abcdefghilnprstuvw])(?:" + _FUTURE_PHRASES + r")|(?<=\w['’])ll\b)",
     re.IGNORECASE | re.VERBOSE,
 )
 _FUTURE_WINDOW = 60
@@ -354,29 +406,64 @@ _FUTURE_KEYWORDS = _words(
     """
 )
 
+# The same words as bytes, and a table that lower-cases ASCII letters and blanks the
+# rest of the bytes.
+_FUTURE_KEYWORDS_ASCII = frozenset(word.encode("ascii") for word in _FUTURE_KEYWORDS)
+_LOWER_LETTERS_ONLY = bytes(ord(chr(c).lower()) if chr(c).isalpha() else 32 for c in range(128))
+_LOWER_LETTERS_ONLY += b" " * 128
+
+
+def _has_future_keyword(text: str, lo: int, start: int) -> bool:
+    """Whether a word of text[lo:start] (a run of letters), lower-cased, is a trigger word.
+
+    Decided on bytes first: the window is encoded with every non-ASCII character as
+    "?", lower-cased and split at whatever is not an ASCII letter (one table does
+    both). A trigger word is ASCII letters with non-letters around it, so it survives
+    that as a word of its own (only the Kelvin sign, which lower-cases to "k", is lost:
+    such a window takes the exact path). The bytes can also show a word the text does
+    not have ("will" from "willé"): a hit is confirmed on the text itself.
+    """
+    window = text[lo:start]
+    words = window.encode("ascii", "replace").translate(_LOWER_LETTERS_ONLY).split()
+    if _FUTURE_KEYWORDS_ASCII.isdisjoint(words) and "\u212a" not in window:
+        return False
+    if window.isascii():
+        return True  # the bytes were the text
+    return not _FUTURE_KEYWORDS.isdisjoint(map(str.lower, _LETTERS.findall(window)))
+
+
 # A clause that reports a change as done: "had doubled by 2017", "rose 28% by 2022".
 # There, "by" + date is when it had happened, not a deadline.
-_PAST_CHANGE = re.compile(
-    r"""\b(?:had|has|have|was|were|did
-    | rose|fell|grew|reached|doubled|tripled|halved|climbed|dropped|increased|decreased
-    | declined|jumped|soared|surged|slumped|recovered|peaked|hit|exceeded|surpassed|topped
-    | totall?ed|stood|expanded|shrank|contracted|improved|worsened|fallen|risen|grown)\b""",
-    re.IGNORECASE | re.VERBOSE,
+_PAST_CHANGE_WORDS = _words(
+    """
+    had has have was were did rose fell grew reached doubled tripled halved climbed
+    dropped increased decreased declined jumped soared surged slumped recovered peaked hit
+    exceeded surpassed topped totalled totaled stood expanded shrank contracted improved
+    worsened fallen risen grown
+    """
 )
+_PAST_CHANGE = re.compile(r"\b(?:" + "|".join(sorted(_PAST_CHANGE_WORDS)) + r")\b", re.IGNORECASE)
+_PAST_CHANGE_ASCII = frozenset(word.encode("ascii") for word in _PAST_CHANGE_WORDS)
+# ASCII word characters (letters lower-cased, digits, "_") kept, the rest blanked.
+_LOWER_WORD_ONLY = bytes(
+    ord(chr(c).lower()) if chr(c).isalnum() or c == 95 else 32 for c in range(128)
+)
+_LOWER_WORD_ONLY += b" " * 128
+_CASE_VARIANT_CHARS = frozenset("".join(_CASE_VARIANTS.values()))
 
 # --------------------------------------------------------------------------- helpers
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
+# Named tuples, not dataclasses: one of each is built per candidate, and a tuple is
+# built in half the time.
+class _Found(NamedTuple):
     date: PartialDate
     range_start: PartialDate | None = None
     future: bool = False
     attributive: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class _Before:
+class _Before(NamedTuple):
     """The words just before a position: the last two tokens, as written and folded."""
 
     raw: str  # the last whitespace-separated token, as written ("(No.", "Russia's")
@@ -394,10 +481,10 @@ def _before(text: str, start: int) -> _Before:
     chunk = text[max(0, start - 48) : start]
     glued = ""
     if chunk and not chunk[-1].isspace():
-        parts = chunk.split()
+        parts = chunk.rsplit(None, 1)
         glued = parts[-1] if parts else ""
         chunk = chunk[: len(chunk) - len(glued)]
-    tokens = chunk.split()
+    tokens = chunk.rsplit(None, 2)  # the last two tokens (and the rest, unused)
     raw = tokens[-1] if tokens else ""
     word = _fold(raw)
     word2 = _fold(tokens[-2]) if len(tokens) > 1 else ""
@@ -406,7 +493,7 @@ def _before(text: str, start: int) -> _Before:
     else:
         tail = raw.rstrip("\"'”’)]")
         opens = (not tokens and start <= 48) or (
-            tail[-1:] in ("!", "?") or (tail.endswith(".") and _fold(raw) not in _ABBREVIATIONS)
+            tail[-1:] in ("!", "?") or (tail.endswith(".") and word not in _ABBREVIATIONS)
         )
     if glued and glued[-1] in "\"'“‘([":
         opens = opens or raw == "" or raw[-1:] in ".!?:;"
@@ -426,6 +513,9 @@ def _next_words(text: str, end: int) -> tuple[str, str]:
 
 def _is_quantity_after(text: str, end: int) -> bool:
     """True when what follows a number makes it an amount: "people", "km", "%", "new cases"."""
+    after = text[end : end + 1]
+    if not (after.isalnum() or after.isspace() or after in ("%", "‰")):
+        return False  # ".", ",", ")" or the end: no sign and no word follows
     rest = text[end : end + 4]
     if rest[:1] == "%" or rest.lstrip()[:1] in ("%", "‰"):
         return True
@@ -436,7 +526,9 @@ def _is_quantity_after(text: str, end: int) -> bool:
 
 
 def _is_number_token(token: str) -> bool:
-    return bool(token) and _NUMBER_TOKEN.fullmatch(token.strip(_STRIP)) is not None
+    token = token.strip(_STRIP)
+    # _NUMBER_TOKEN starts with an ASCII digit: a word is turned away without it.
+    return "0" <= token[:1] <= "9" and _NUMBER_TOKEN.fullmatch(token) is not None
 
 
 def _year_ok(year: int) -> bool:
@@ -517,7 +609,7 @@ def _year_range(a: int, b_text: str) -> tuple[int, int] | None:
 
 
 def _bare_year(
-    text: str, m: re.Match[str], prev: DateMention | None
+    text: str, m: re.Match[str], start: int, prev: DateMention | None
 ) -> tuple[PartialDate, bool, bool] | None:
     """A year written alone, when its context makes it one.
 
@@ -526,7 +618,7 @@ def _bare_year(
     qual = m.group("qual")
     year_text = m.group("qy") if qual else m.group("by")
     year = int(year_text)
-    start, end = m.start(), m.end()
+    end = m.end()
     if not _year_ok(year) or _is_quantity_after(text, end):
         return None
     if qual:
@@ -638,14 +730,19 @@ def _relative(phrase: str, text: str, start: int, reference: PartialDate | None)
 
 
 def _interpret(
-    text: str, m: re.Match[str], reference: PartialDate | None, prev: DateMention | None
+    text: str,
+    m: re.Match[str],
+    kind: str | None,
+    start: int,
+    reference: PartialDate | None,
+    prev: DateMention | None,
 ) -> _Found | None:
-    kind = m.lastgroup
-    start, end = m.start(), m.end()
+    """What the form `kind`, matched by `m` from `start`, says, or None when it is no date."""
+    end = m.end()
     if kind == "rel":
-        return _relative(m.group(), text, start, reference)
+        return _relative(text[start:end], text, start, reference)
     if kind == "bare":
-        found = _bare_year(text, m, prev)
+        found = _bare_year(text, m, start, prev)
         return None if found is None else _Found(found[0], None, found[1], found[2])
     if kind == "iso":
         year, month, day = int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])
@@ -661,7 +758,7 @@ def _interpret(
             return None
         return _Found(_numeric(int(m["num_a"]), int(m["num_b"]), year, m["num_s"]))
     if kind in ("r1", "r2", "r3"):
-        return _range(text, m, kind, prev)
+        return _range(text, m, kind, start, prev)
     # The forms that end with a year written after a month.
     if _is_quantity_after(text, end):
         return None  # "On October 7, 2000 people ..."
@@ -686,8 +783,10 @@ def _interpret(
     return _Found(parts[0], parts[1])
 
 
-def _range(text: str, m: re.Match[str], kind: str, prev: DateMention | None) -> _Found | None:
-    start, end = m.start(), m.end()
+def _range(
+    text: str, m: re.Match[str], kind: str, start: int, prev: DateMention | None
+) -> _Found | None:
+    end = m.end()
     a_text, b_text = m[f"{kind}_a"], m[f"{kind}_b"]
     span = _year_range(int(a_text), b_text)
     if span is None:
@@ -743,15 +842,28 @@ def _clause_start(text: str, lo: int, start: int) -> int:
 def _reports_past_change(text: str, start: int) -> bool:
     """Whether the clause before `start` says something had already happened."""
     lo = max(0, start - _FUTURE_WINDOW)
+    # A quick test on bytes first, as in _has_future_keyword: a word the pattern
+    # matches is ASCII word characters between non-word ones, so it survives as a
+    # word of its own (a letter IGNORECASE also matches, such as "ſ", does not: that
+    # window takes the pattern). The clause lies inside the window.
+    window = text[lo:start]
+    words = window.encode("ascii", "replace").translate(_LOWER_WORD_ONLY).split()
+    if _PAST_CHANGE_ASCII.isdisjoint(words) and _CASE_VARIANT_CHARS.isdisjoint(window):
+        return False
     return _PAST_CHANGE.search(text, _clause_start(text, lo, start), start) is not None
 
 
 def _is_future(text: str, start: int) -> bool:
     lo = max(0, start - _FUTURE_WINDOW)
-    if _FUTURE_KEYWORDS.isdisjoint(map(str.lower, _LETTERS.findall(text, lo, start))):
+    if not _has_future_keyword(text, lo, start):
         return False  # the common case, decided without the long pattern
     cut = _clause_start(text, lo, start)
-    return _FUTURE.search(text, cut, start) is not None
+    # _FUTURE.search(text, cut, start), in two parts: a trigger at `cut` itself, or one
+    # after a non-word character at `cut` or later.
+    return (
+        _FUTURE.match(text, cut, start) is not None
+        or _FUTURE_AFTER.search(text, cut, start) is not None
+    )
 
 
 # --------------------------------------------------------------------------- the API
@@ -787,7 +899,7 @@ def find_dates(text: str, reference: PartialDate | None = None) -> list[DateMent
 def _find_dates(text: str, reference: PartialDate | None) -> list[DateMention]:
     found: list[DateMention] = []
     prev: DateMention | None = None
-    search = _SCAN.search
+    search = _SCAN_AFTER.search
     pos = 0
     for seg_start, seg_end in _segments(text, reference is not None):
         pos = max(pos, seg_start)
@@ -795,14 +907,27 @@ def _find_dates(text: str, reference: PartialDate | None) -> list[DateMention]:
         # segment; the slack keeps the look-aheads after it exact.
         endpos = seg_end + _SEGMENT_SLACK
         while pos < seg_end:
-            m = search(text, pos, endpos)
-            if m is None or m.start() >= seg_end:
+            if pos:
+                # A match from `pos` on: its non-word character is at `pos - 1` or later.
+                m = search(text, pos - 1, endpos)
+                if m is None:
+                    break
+                kind = m.lastgroup
+                start = m.start() + 1  # past the non-word character
+            else:
+                m = _SCAN.match(text, 0, endpos)  # no character before the first
+                if m is None:
+                    pos = 1
+                    continue
+                kind = m.lastgroup
+                start = 0
+            if start >= seg_end:
                 break
-            got = _interpret(text, m, reference, prev)
+            got = _interpret(text, m, kind, start, reference, prev)
             if got is None:
-                pos = m.start() + 1
+                pos = start + 1
                 continue
-            start, end = m.start(), m.end()
+            end = m.end()
             # got.future is a deadline ("by 2030"): planned, unless the clause reports
             # the change as done ("had doubled by 2017"); a trigger word always counts.
             future = _is_future(text, start) or (
@@ -812,8 +937,9 @@ def _find_dates(text: str, reference: PartialDate | None) -> list[DateMention]:
                 # "will be held in 2024 and 2025": a date joined to a planned one is planned
                 future = _CONNECTOR.fullmatch(text, prev.end, start) is not None
             valid = got.date.is_valid() and (got.range_start is None or got.range_start.is_valid())
+            phrase = text[start:end]
             mention = DateMention(
-                got.date, start, end, m.group(), valid, future, got.range_start, got.attributive
+                got.date, start, end, phrase, valid, future, got.range_start, got.attributive
             )
             found.append(mention)
             prev = mention
@@ -827,19 +953,33 @@ def _segments(text: str, relative: bool) -> list[tuple[int, int]]:
     A date ends with a four-digit year (or is a relative word); finding those
     with a trivial pattern first lets the full scanner skip the plain prose.
     """
+    if not relative:
+        # The anchors come in order: merge them as they come (the common case, and
+        # the same spans as the sort-and-merge below).
+        merged: list[tuple[int, int]] = []
+        last_lo = last_hi = -_SEGMENT_SLACK - 1
+        for a in _YEAR_ANCHOR.finditer(text):
+            lo, hi = a.span()
+            lo = max(lo - _SEGMENT_BACK, 0)
+            if lo <= last_hi + _SEGMENT_SLACK:
+                last_hi = hi  # anchors do not overlap: a later one ends later
+                merged[-1] = (last_lo, hi)
+            else:
+                last_lo, last_hi = lo, hi
+                merged.append((lo, hi))
+        return merged
     spans = [(a.start() - _SEGMENT_BACK, a.end()) for a in _YEAR_ANCHOR.finditer(text)]
-    if relative:
-        low = text.lower()
-        if len(low) == len(text):
-            for word in _RELATIVE_ANCHORS:
-                at = low.find(word)
-                while at >= 0:
-                    spans.append((at, at + 20))
-                    at = low.find(word, at + 1)
-        else:
-            spans.extend((a.start(), a.end() + 20) for a in _RELATIVE_ANCHOR.finditer(text))
-        spans.sort()
-    merged: list[tuple[int, int]] = []
+    low = text.lower()
+    if len(low) == len(text):
+        for word in _RELATIVE_ANCHORS:
+            at = low.find(word)
+            while at >= 0:
+                spans.append((at, at + 20))
+                at = low.find(word, at + 1)
+    else:
+        spans.extend((a.start(), a.end() + 20) for a in _RELATIVE_ANCHOR.finditer(text))
+    spans.sort()
+    merged = []
     for lo, hi in spans:
         lo = max(lo, 0)
         if merged and lo <= merged[-1][1] + _SEGMENT_SLACK:
