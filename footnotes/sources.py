@@ -41,7 +41,27 @@ _ACCESS_WORDS = re.compile(
     r"downloaded)\s*(?:on|at|from)?\s*[:,]?\s*$",
     re.IGNORECASE,
 )
+# Every form of _ACCESS_WORDS ends with one of these words (then only "on", "at" or
+# "from", blanks, a colon or a comma): a text that does not is no access clause.
+_ACCESS_ENDINGS = (
+    "accessed",
+    "retrieved",
+    "visited",
+    "checked",
+    "modified",
+    "updated",
+    "viewed",
+    "consulted",
+    "archived",
+    "original",
+    "downloaded",
+)
+# The last letters of those endings and of "on", "at" and "from", in both cases (no
+# other letter matches them under IGNORECASE).
+_ACCESS_LAST_LETTERS = frozenset("dlnmtDLNMT")
 _SUBJECT_WORDS = re.compile(r"\b(?:of|for|from|to|until|through|since|between)\s*$", re.IGNORECASE)
+_SUBJECT_ENDINGS = ("of", "for", "from", "to", "until", "through", "since", "between")
+_SUBJECT_LAST_LETTERS = frozenset("frmolhenFRMOLHEN")  # no other letter matches them
 # "resolution 2231 (2015)": the year belongs to a legal instrument's designation.
 # (A journal's "33, no. 4 (2020)" is its publication year and is kept.)
 _DESIGNATION_BEFORE_PAREN = re.compile(
@@ -50,33 +70,41 @@ _DESIGNATION_BEFORE_PAREN = re.compile(
     r"(?:no\.?\s*)?[\w/.-]*\d[\w/.-]*\s*\(\s*$",
     re.IGNORECASE,
 )
-_URL = re.compile(r"""(?:https?://|www\.)[^\s<>"'“”‘’)\]]+""", re.IGNORECASE)
+# "http://" or "www.", in any case: the first letter is written as plain literals so
+# that the regex engine looks for an "h" or a "w" in C (a case-insensitive pattern
+# is tried at every position). No letter but these matches them under IGNORECASE.
+_URL = re.compile(r"""(?:h(?i:ttps?://)|H(?i:ttps?://)|w(?i:ww\.)|W(?i:ww\.))[^\s<>"'“”‘’)\]]+""")
+_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
+_WWW = re.compile(r"^www\.", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?"
 _TRACKING = re.compile(r"^(?:utm_\w*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid)$")
 _WINDOW = 40  # characters around a date that decide how it is set off
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’"))
-_FOLD = str.maketrans(
-    {
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "«": '"',
-        "»": '"',
-        "‘": "'",
-        "’": "'",
-        "‚": "'",
-        "–": "-",
-        "—": "-",
-        "‒": "-",
-        "―": "-",
-        "\u00a0": " ",
-    }
+# Quotes, dashes and no-break spaces folded to ASCII. They end up as blanks either
+# way; folded first, most notes' text is all ASCII and takes the fast path in
+# _fold_words. (A chain of str.replace: str.translate with a table is slow on
+# non-ASCII text.)
+_FOLD_MAP = {
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "«": '"',
+    "»": '"',
+    "‘": "'",
+    "’": "'",
+    "‚": "'",
+    "–": "-",
+    "—": "-",
+    "‒": "-",
+    "―": "-",
+    "\u00a0": " ",
+}
+_FOLD_PAIRS = tuple(_FOLD_MAP.items())
+# On ASCII text, _NON_WORD and "_" to blanks, one blank per character.
+_ASCII_PUNCTUATION_TO_BLANK = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c).isspace())}
 )
-_NON_WORD = re.compile("[^\\w\\s\ue000\ue001]+")
-# URLs are set aside behind private-use characters, which no note's text can hold
-# once read (they are folded to spaces first).
-_URL_PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
-_SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^\w\s]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,29 +143,35 @@ def read_sources(notes: Sequence[Note]) -> list[Source]:
     """
     sources: list[Source] = []
     # Each word naming a source near a note's start -> the latest earlier note with it
-    # (one look-up per "op. cit.", however many notes came before).
+    # (one look-up per "op. cit.", however many notes came before). The notes are
+    # indexed only when an "op. cit." asks, each note once: sources[:named] are in.
     names: dict[str, Source] = {}
+    named = 0
     for note in notes:
         source = read_source(note)
         if source.ibid and sources:
-            before = _antecedent(source, sources, names)
+            author = _OP_CIT_AUTHOR.match(note.text)
+            if author is None:
+                before: Source | None = sources[-1]
+            else:
+                for earlier in sources[named:]:
+                    if not earlier.ibid:
+                        for word in _NAME_WORD.findall(earlier.note.text[:_NAME_SPAN]):
+                            names[word.casefold()] = earlier
+                named = len(sources)
+                before = _named(author, names)
             if before is not None:
                 source = replace(
                     source,
                     antecedent=before.antecedent or before.note.label,
                     inherited_date=before.date,
                 )
-        elif not source.ibid:
-            for word in _NAME_WORD.findall(note.text[:_NAME_SPAN]):
-                names[word.casefold()] = source
         sources.append(source)
     return sources
 
 
-def _antecedent(source: Source, earlier: list[Source], names: dict[str, Source]) -> Source | None:
-    author = _OP_CIT_AUTHOR.match(source.note.text)
-    if author is None:
-        return earlier[-1]
+def _named(author: re.Match[str], names: dict[str, Source]) -> Source | None:
+    """The latest earlier note naming the author of "Author, op. cit." (its last word)."""
     words = [w.casefold() for w in _NAME_WORD.findall(author.group(1))]
     if not words:
         return None
@@ -154,9 +188,9 @@ def read_source(note: Note) -> Source:
         dates=tuple(mentions),
         publication_date=publication,
         access_date=access,
-        urls=tuple(_clean_url(m.group()) for m in _URL.finditer(text)),
+        urls=tuple(_clean_url(url) for url in _URL.findall(text)),
         key=duplicate_key(text, mentions),
-        ibid=bool(_IBID.search(text)),
+        ibid=_IBID.match(text) is not None,  # both forms are anchored at the start
     )
 
 
@@ -176,7 +210,7 @@ def _publication_and_access(
             continue
         if _inside(quoted, mention.start) or mention.range_start is not None:
             continue
-        if _SUBJECT_WORDS.search(before) or _DESIGNATION_BEFORE_PAREN.search(before):
+        if _subject_or_designation(before):
             continue
         if _free_standing(text, mention):
             publication = mention.date
@@ -185,11 +219,50 @@ def _publication_and_access(
     return publication or fallback, access
 
 
+def _subject_or_designation(before: str) -> bool:
+    """Whether `before` ends with a subject word ("Report for") or a designation's "(".
+
+    Both patterns end with blanks only, so the last other character decides first
+    whether either can match; then lower-casing stands for IGNORECASE on ASCII
+    (other characters are left to the pattern).
+    """
+    tail = before.rstrip()
+    last = tail[-1:]
+    if last == "(":
+        return bool(_SUBJECT_WORDS.search(before) or _DESIGNATION_BEFORE_PAREN.search(before))
+    if last not in _SUBJECT_LAST_LETTERS:
+        return False  # the usual case: "Daily," "Ledger*," end no subject word
+    end = tail[-7:]  # the longest subject word, "between", "through"
+    if end.isascii() and not end.lower().endswith(_SUBJECT_ENDINGS):
+        return False
+    return _SUBJECT_WORDS.search(before) is not None
+
+
 def _access_start(text: str, mention: DateMention) -> int | None:
     """Where the "accessed"/"retrieved"... words before an access date start, if any."""
     window = max(0, mention.start - 40)
+    if not _may_end_with_access_words(text[window : mention.start]):
+        return None
     match = _ACCESS_WORDS.search(text, window, mention.start)
     return match.start() if match else None
+
+
+def _may_end_with_access_words(before: str) -> bool:
+    """False when `before` cannot end with _ACCESS_WORDS: the pattern need not be run.
+
+    Undoes the pattern's tail (blanks, one colon or comma, one "on", "at" or "from")
+    and looks for one of _ACCESS_ENDINGS. Lower-casing matches IGNORECASE on ASCII;
+    an ending with other characters ("İ", "ſ") is left to the pattern.
+    """
+    tail = before.rstrip().rstrip(":,").rstrip()
+    if tail[-1:] not in _ACCESS_LAST_LETTERS:
+        return False  # the usual case: "Ledger*," "Daily," end otherwise
+    for word in ("on", "at", "from"):
+        if tail[-len(word) :].lower() == word:
+            tail = tail[: -len(word)].rstrip()
+            break
+    end = tail[-10:]  # the longest ending, "downloaded"
+    return not end.isascii() or end.lower().endswith(_ACCESS_ENDINGS)
 
 
 def _free_standing(text: str, mention: DateMention) -> bool:
@@ -243,8 +316,8 @@ def _clean_url(url: str) -> str:
 def normalise_url(url: str) -> str:
     """A URL's identity: no scheme, no "www.", no trailing slash, no tracking parameters."""
     url = _clean_url(url)
-    url = re.sub(r"^https?://", "", url, flags=re.IGNORECASE)
-    url = re.sub(r"^www\.", "", url, flags=re.IGNORECASE)
+    url = _SCHEME.sub("", url)
+    url = _WWW.sub("", url)
     fragment = ""
     if "#" in url:
         url, fragment = url.split("#", 1)
@@ -265,8 +338,8 @@ def duplicate_key(text: str, mentions: Sequence[DateMention] | None = None) -> s
     """The normalised form under which two notes count as the same source."""
     if mentions is None:
         mentions = find_dates(text)
-    # The sentinels that set URLs aside must not come from the note itself
-    # (a one-for-one replacement keeps the mentions' offsets right).
+    # U+E000 and U+E001 read as blanks (they once marked the URLs set aside; a
+    # one-for-one replacement keeps the mentions' offsets right).
     text = text.replace("\ue000", " ").replace("\ue001", " ")
     # Dates as ISO and access clauses dropped (from the end, so offsets stay right).
     pieces: list[str] = []
@@ -284,14 +357,35 @@ def duplicate_key(text: str, mentions: Sequence[DateMention] | None = None) -> s
             last = access
     pieces.append(text[:last])
     text = "".join(reversed(pieces))
-    urls: list[str] = []
+    # URLs keep their own normal form; the text around them is folded, each stretch
+    # between two URLs apart (the same as folding the whole text with the URLs set
+    # aside behind blanks: folding works character by character, and NFKC composes
+    # nothing across a blank). Blanks are collapsed last, over the whole key.
+    folded: list[str] = []
+    pos = 0
+    for match in _URL.finditer(text):
+        folded.append(_fold_words(text[pos : match.start()]))
+        folded.append(normalise_url(match.group()))
+        pos = match.end()
+    folded.append(_fold_words(text[pos:]))
+    return " ".join(" ".join(folded).split())
 
-    def set_url_aside(match: re.Match[str]) -> str:
-        urls.append(normalise_url(match.group()))
-        return f" \ue000{len(urls) - 1}\ue001 "
 
-    text = _URL.sub(set_url_aside, text)
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
-    text = _NON_WORD.sub(" ", text).replace("_", " ")
-    text = _URL_PLACEHOLDER.sub(lambda m: urls[int(m.group(1))], text)
-    return _SPACES.sub(" ", text).strip()
+def _fold_words(text: str) -> str:
+    """NFKC, quotes and dashes folded, casefold, and punctuation and "_" as blanks.
+
+    Blanks are left as they come (the caller collapses them). ASCII text skips what
+    cannot change it: NFKC, the folding of non-ASCII quotes and dashes, and the
+    pattern for punctuation (a translation table does it character by character).
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        for char, folded in _FOLD_PAIRS:
+            if char in text:
+                text = text.replace(char, folded)
+        text = text.casefold()
+        if not text.isascii():
+            return _NON_WORD.sub(" ", text).replace("_", " ")
+    else:
+        text = text.lower()  # casefold on ASCII
+    return text.translate(_ASCII_PUNCTUATION_TO_BLANK)
