@@ -21,12 +21,21 @@ from footnotes.model import Marker, Paragraph, PartialDate
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before
 # whitespace and something that can start a sentence, or at the end of the text.
-# Linear: a match starts only at the first of a run of terminals (the look-behind),
-# and every repetition is possessive, so a run of a million dots is read once.
+# Linear: a match starts only at the first of a run of terminals (the look-behind,
+# written after that first terminal so that the pattern opens with a character
+# class, which the regex engine looks for in C), and every repetition is
+# possessive, so a run of a million dots is read once.
+# The whitespace after the end is captured (group 1 or 2): the next sentence starts
+# after it.
 _SENTENCE_END = re.compile(
-    r"""(?<![.!?…])[.!?…]++["'”’»)\]]*+(?=\s++["'“‘«(\[]?[A-Z0-9\u00c0-\u024f]|\s*+$)"""
+    r"""[.!?…](?<![.!?…]{2})[.!?…]*+["'”’»)\]]*+"""
+    r"""(?=(\s++)["'“‘«(\[]?[A-Z0-9\u00c0-\u024f]|(\s*+)$)"""
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+# Everything up to the last character that is not a word character or a dot: one
+# greedy pass, where searching for _WORD_BEFORE tries every start in the window.
+_UP_TO_LAST_BREAK = re.compile(r"(?s:.*)[^\w.]")
+_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
 _TRAILING_CLOSERS = "\"'”’»)] \t"
 _TERMINAL = ".!?…"
 _LEADING_PUNCTUATION = ",;:)]}—–- "
@@ -71,14 +80,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+        dot = match.start()
+        if text[dot] == "." and _is_abbreviation(text, dot):
             continue
+        end = match.end()
         if end > start:
             spans.append((start, end))
-        start = end
-        while start < len(text) and text[start].isspace():
-            start += 1
+        start = match.end(match.lastindex or 0)  # past the whitespace that follows
     if start < len(text):
         spans.append((start, len(text)))
     return spans
@@ -86,14 +94,38 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at `dot` closes an abbreviation or an initial, not a sentence."""
-    word = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
-    if word is None:
+    # The word before the period ends in a digit ("2019."), or is longer than any
+    # abbreviation: neither an abbreviation nor an initial, whatever precedes it.
+    tail = text[max(0, dot - _LONGEST_ABBREVIATION - 1) : dot]
+    if tail[-1:].isdigit() or (len(tail) > _LONGEST_ABBREVIATION and tail.isalnum()):
         return False
-    token = word.group(1).lower().strip(".")
+    lo = max(0, dot - 40)
+    window = text[lo:dot]
+    token = window[window.rfind(" ") + 1 :]
+    if token.isalnum():
+        # The common case, a plain word after a space: it is the whole run of word
+        # characters and dots before the period, so no search is needed.
+        start = dot - len(token)
+    elif text[dot - 1 : dot] == "\n":
+        # "$" also matches before a final newline: the general search decides.
+        word = _WORD_BEFORE.search(text, lo, dot)
+        if word is None:
+            return False
+        start = word.start(1)
+        token = word.group(1)
+    else:
+        # The leftmost start _WORD_BEFORE would find: just after the last character
+        # of the window that is not a word character or a dot.
+        cut = _UP_TO_LAST_BREAK.match(text, lo, dot)
+        start = lo if cut is None else cut.end()
+        if start == dot:
+            return False
+        token = text[start:dot]
+    token = token.lower().strip(".")
     if token in ABBREVIATIONS:
         return True
     # A single capital letter: an initial ("J. Smith"), not a sentence end.
-    return len(token) == 1 and text[word.start(1)].isupper()
+    return len(token) == 1 and text[start].isupper()
 
 
 def _anchor(text: str, offset: int) -> int:
