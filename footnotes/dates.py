@@ -545,8 +545,12 @@ def _numbered(before: _Before) -> bool:
         before.word in _DOC_WORDS
         or before.word in _CURRENCY
         or (not before.glued and _is_number_token(before.raw))
-        or before.glued[-1:] in ("$", "€", "£", "¥", "₹")
+        or _glued_currency(before)
     )
+
+
+def _glued_currency(before: _Before) -> bool:
+    return before.glued[-1:] in ("$", "€", "£", "¥", "₹")
 
 
 def _plausible_year_follows(text: str, end: int) -> bool:
@@ -563,6 +567,17 @@ def _plausible_year_follows(text: str, end: int) -> bool:
 
 
 # --------------------------------------------------------------------------- the forms
+
+
+def _month(name: str) -> int:
+    """A month's number from its name as matched (case-insensitively: "ſept" and "aprİl" too)."""
+    key = name.lower()
+    number = MONTHS.get(key)
+    if number is None:
+        # Case-insensitive matching also takes the long s for "s" and the dotted
+        # capital I for "i"; lower() keeps the one and decomposes the other.
+        number = MONTHS[key.replace("ſ", "s").replace("i\u0307", "i")]
+    return number
 
 
 def _numeric(a: int, b: int, year: int, sep: str) -> PartialDate:
@@ -749,7 +764,10 @@ def _interpret(
         date = PartialDate(year, month, day)
         if not _year_ok(year) or (m["iso_s"] == "." and not date.is_valid()):
             return None  # 2023.13.1 is a version number, not an impossible date
-        if _numbered(_before(text, start)):
+        before = _before(text, start)
+        # After a number only as a document number or an amount: "Outlook 2023-2028,
+        # 2022-06-27" lists a title's years, then the date.
+        if before.word in _DOC_WORDS or before.word in _CURRENCY or _glued_currency(before):
             return None
         return _Found(date)
     if kind == "num":
@@ -764,20 +782,20 @@ def _interpret(
         return None  # "On October 7, 2000 people ..."
     if kind == "mdy":
         year = int(m["mdy_y"])
-        parts = _day_range(year, MONTHS[m["mdy_m"].lower()], int(m["mdy_d"]), m["mdy_d2"])
+        parts = _day_range(year, _month(m["mdy_m"]), int(m["mdy_d"]), m["mdy_d2"])
     elif kind == "dmy":
         year = int(m["dmy_y"])
-        parts = _day_range(year, MONTHS[m["dmy_m"].lower()], int(m["dmy_d"]), m["dmy_d2"])
+        parts = _day_range(year, _month(m["dmy_m"]), int(m["dmy_d"]), m["dmy_d2"])
     elif kind == "mr":
         year = int(m["mr_y"])
-        first, last = MONTHS[m["mr_a"].lower()], MONTHS[m["mr_b"].lower()]
+        first, last = _month(m["mr_a"]), _month(m["mr_b"])
         if first == last:
             return None
         begin = PartialDate(year if first < last else year - 1, first)
         parts = (PartialDate(year, last), begin)
     else:  # "my"
         year = int(m["my_y"])
-        parts = (PartialDate(year, MONTHS[m["my_m"].lower()]), None)
+        parts = (PartialDate(year, _month(m["my_m"])), None)
     if parts is None or not _year_ok(year):
         return None
     return _Found(parts[0], parts[1])

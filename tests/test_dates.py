@@ -467,3 +467,27 @@ def test_pathological_input_finishes(text: str) -> None:
     began = time.perf_counter()
     find_dates(text, REFERENCE)
     assert time.perf_counter() - began < 5.0
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("ſept 7, 2020", "2020-09-07"),  # a long s: matched case-insensitively, read as s
+        ("7 ſept 2020", "2020-09-07"),
+        ("aprİl 7, 2020", "2020-04-07"),  # a dotted capital I
+    ],
+)
+def test_month_names_with_letters_that_fold_to_ascii(text: str, iso: str) -> None:
+    assert [m.date.iso() for m in find_dates(text)] == [iso]
+
+
+def test_an_iso_date_after_a_title_s_years_is_still_a_date() -> None:
+    text = 'Post, "Outlook 2023-2028," 2022-06-27.'
+    assert [m.date.iso() for m in find_dates(text)] == ["2028", "2022-06-27"]
+    assert [m.date.iso() for m in find_dates("Outlook 2028, 2022-06-27.")] == [
+        "2028",
+        "2022-06-27",
+    ]
+    # A document number or an amount before it still rules it out.
+    assert find_dates("Resolution 2022-06-27") == []
+    assert find_dates("USD 2022-06-27") == []
