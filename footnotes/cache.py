@@ -25,7 +25,7 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -97,7 +97,9 @@ class ResultCache:
             if not os.path.isdir(folder):
                 self._prepare()
                 os.makedirs(folder, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
+            # A name no other writer uses (this process, this moment), created exclusively.
+            temporary = f"{target}.{os.getpid()}.{time.monotonic_ns()}.tmp"
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
             try:
                 with os.fdopen(handle, "wb") as out:
                     out.write(json.dumps(entry, separators=(",", ":")).encode())
