@@ -66,7 +66,15 @@ class Result:
 
 
 def measure(path: Path, timeout: float, report_date: str) -> Result:
-    command = [str(FOOTCHECK), "check", "--no-cache", "--no-color", "--report-date", report_date, str(path)]
+    command = [
+        str(FOOTCHECK),
+        "check",
+        "--no-cache",
+        "--no-color",
+        "--report-date",
+        report_date,
+        str(path),
+    ]
     proc = subprocess.run(
         [sys.executable, "-c", _MEASURE, str(timeout), *command],
         capture_output=True,
