@@ -31,6 +31,7 @@ from typing import Any
 
 from footnotes import __version__
 from footnotes.model import Finding, Location, PartialDate, Severity
+from footnotes.runner import FileResult
 
 DEFAULT_DIR = ".footcheck_cache"
 _LAYOUT = "results-v1"  # bump when the entry format changes
@@ -61,10 +62,14 @@ class ResultCache:
         self.writable = True
         self._results = os.path.join(folder, _LAYOUT)
 
-    def key(self, path: str, fingerprint: str) -> str:
-        """The entry name of a file checked under a configuration."""
+    def slot(self, path: str, fingerprint: str, data: bytes, today: str) -> Slot:
+        """Where the result of the file at `path`, holding `data`, is kept.
+
+        `fingerprint` says everything in the configuration that can change the
+        file's findings; `today` is the day the run checks against (ISO).
+        """
         name = f"{path}\0{fingerprint}".encode("utf-8", "surrogateescape")
-        return hashlib.sha256(name).hexdigest()
+        return Slot(self, path, hashlib.sha256(name).hexdigest(), digest(data), today)
 
     def _entry_path(self, key: str) -> str:
         return os.path.join(self._results, key[:2], key[2:])
@@ -120,6 +125,34 @@ class ResultCache:
                     out.write(text)
 
 
+class Slot:
+    """One file's place in the cache, for the bytes it holds now."""
+
+    __slots__ = ("_cache", "_content", "_key", "_path", "_today")
+
+    def __init__(self, cache: ResultCache, path: str, key: str, content: str, today: str) -> None:
+        self._cache = cache
+        self._path = path
+        self._key = key
+        self._content = content
+        self._today = today
+
+    def result(self) -> FileResult | None:
+        """The stored result, if it was computed from these bytes by this code (and today)."""
+        stored = self._cache.get(self._key, self._content, self._today)
+        if stored is None:
+            return None
+        try:
+            return decode_result(stored, self._path)
+        except (LookupError, TypeError, ValueError):
+            return None  # an entry of another shape: computed again, and overwritten
+
+    def store(self, result: FileResult, *, used_today: bool) -> None:
+        """Keep a result; one that compared a date with today's holds for today only."""
+        today = self._today if used_today else None
+        self._cache.put(self._key, self._content, today, encode_result(result))
+
+
 def _remove(path: str) -> None:
     with contextlib.suppress(OSError):
         os.unlink(path)
@@ -160,6 +193,31 @@ def _module_stamps(folder: str) -> Iterable[str]:
 
 
 # --------------------------------------------------------------------------- results as JSON
+
+
+def encode_result(result: FileResult) -> dict[str, Any]:
+    """A file's result as JSON (its path is the entry's own, kept outside)."""
+    return {
+        "format": result.format,
+        "error": result.error,
+        "report_date": encode_date(result.report_date),
+        "markers": result.markers,
+        "footnotes": result.footnotes,
+        "findings": encode_findings(result.findings),
+    }
+
+
+def decode_result(stored: dict[str, Any], path: str) -> FileResult:
+    """The result `encode_result` stored, for the file at `path`."""
+    return FileResult(
+        path=path,
+        format=stored["format"],
+        error=stored["error"],
+        report_date=decode_date(stored["report_date"]),
+        markers=int(stored["markers"]),
+        footnotes=int(stored["footnotes"]),
+        findings=decode_findings(stored["findings"], path),
+    )
 
 
 def encode_date(value: PartialDate | None) -> list[int | None] | None:

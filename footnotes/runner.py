@@ -541,27 +541,15 @@ def check_target(
         return data
     if cache is None or target.source == STDIN:
         return _check_bytes(data, target, config, parse)[0]
-    key, content, today = _cache_key(target, config, cache, data)
-    stored = _stored(cache, target, key, content, today)
+    today = config.today.iso() if config.today is not None else ""
+    fingerprint = config.fingerprint(target.display, target.format)
+    slot = cache.slot(target.display, fingerprint, data, today)
+    stored = slot.result()
     if stored is not None:
         return stored
     result, used_today = _check_bytes(data, target, config, parse)
     if result.error is None or not result.error.endswith("please report it"):
-        from footnotes.cache import encode_date, encode_findings
-
-        cache.put(
-            key,
-            content,
-            today if used_today else None,
-            {
-                "format": result.format,
-                "error": result.error,
-                "report_date": encode_date(result.report_date),
-                "markers": result.markers,
-                "footnotes": result.footnotes,
-                "findings": encode_findings(result.findings),
-            },
-        )
+        slot.store(result, used_today=used_today)  # (internal errors are never kept)
     return result
 
 
@@ -577,39 +565,6 @@ def _read(target: Target, config: Config) -> bytes | FileResult:
         error = _one_line(_internal("while reading", exc))
     display = config.stdin_name if target.source == STDIN else target.display
     return FileResult(display, target.format or config.stdin_format, error)
-
-
-def _cache_key(
-    target: Target, config: Config, cache: ResultCache, data: bytes
-) -> tuple[str, str, str]:
-    from footnotes.cache import digest
-
-    key = cache.key(target.display, config.fingerprint(target.display, target.format))
-    today = config.today.iso() if config.today is not None else ""
-    return key, digest(data), today
-
-
-def _stored(
-    cache: ResultCache, target: Target, key: str, content: str, today: str
-) -> FileResult | None:
-    stored = cache.get(key, content, today)
-    if stored is None:
-        return None
-    from footnotes.cache import decode_date, decode_findings
-
-    path = target.display
-    try:
-        return FileResult(
-            path=path,
-            format=stored["format"],
-            error=stored["error"],
-            report_date=decode_date(stored["report_date"]),
-            markers=int(stored["markers"]),
-            footnotes=int(stored["footnotes"]),
-            findings=decode_findings(stored["findings"], path),
-        )
-    except (LookupError, TypeError, ValueError):
-        return None  # an entry of another shape: computed again, and overwritten
 
 
 def _check_bytes(
