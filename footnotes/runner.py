@@ -391,8 +391,14 @@ def _read_file(path: str, max_bytes: int) -> bytes:
     _require_regular(info, max_bytes)
     try:
         with open(path, "rb", opener=_open_nonblocking) as handle:
-            _require_regular(os.fstat(handle.fileno()), max_bytes)
-            return handle.read(max_bytes + 1)
+            size = os.fstat(handle.fileno())
+            _require_regular(size, max_bytes)
+            # Read what the file holds (a read of max_bytes would allocate that much
+            # each time), then anything it gained since, up to the limit.
+            data = handle.read(size.st_size + 1)
+            if len(data) > size.st_size:
+                data += handle.read(max_bytes + 1 - len(data))
+            return data
     except OSError as exc:
         if exc.errno in (errno.ENOENT, errno.ELOOP):
             raise DocumentError(_missing_reason(path, exc)) from None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import stat
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ import pytest
 
 import parsers
 from footnotes import runner
+from footnotes.model import DocumentError
 from footnotes.runner import Config, RunResult, Target, run
 from tests.conftest import TODAY
 from tests.test_cli import CLEAN, footcheck
@@ -319,3 +321,22 @@ def test_an_odd_name_with_a_bad_file_names_the_file_on_the_console(folder: Path)
     assert f"{bad}: error: binary file (a PNG image), not a text report" in shown
     assert "Traceback" not in console.stderr
     assert "2 files checked" in shown
+
+
+def test_a_file_that_grows_after_its_size_was_read_is_read_whole_and_still_limited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    grown = tmp_path / "growing.txt"
+    grown.write_bytes(b"x" * 1000)
+    real_fstat = os.fstat
+
+    def stale_fstat(fd: int) -> os.stat_result:  # the size from before the file grew
+        info = list(real_fstat(fd))
+        info[stat.ST_SIZE] = 10
+        return os.stat_result(info)
+
+    monkeypatch.setattr(runner.os, "fstat", stale_fstat)
+    target = runner.Target(str(grown), str(grown), "text")
+    assert runner.read_bytes(target, runner.Config(max_bytes=5000)) == b"x" * 1000
+    with pytest.raises(DocumentError, match="too large"):
+        runner.read_bytes(target, runner.Config(max_bytes=500))
