@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import time
 import unicodedata
 from pathlib import Path
@@ -17,9 +16,6 @@ from parsers import text as text_parser
 from parsers.text import parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
-SHARED = Path("/work/shared")
-SAMPLE = SHARED / "samples" / "pmu-russia-2024-02-01.txt"
-WRITER_PLAIN = SHARED / "peer" / "pandoc" / "writer-plain.txt"
 
 
 def read(name: str) -> Document:
@@ -321,59 +317,6 @@ def test_earlier_note_blocks_with_markers_between_are_body() -> None:
 def test_binary_data_is_a_document_error() -> None:
     with pytest.raises(DocumentError):
         parse(b"\x00\x01\x02binary", "x.txt")
-
-
-# --- the real sample and pandoc's plain writer ----------------------------------------------
-
-
-def _normalise(text: str) -> str:
-    return " ".join(text.split())
-
-
-@pytest.mark.skipif(not SHARED.exists(), reason="/work/shared is absent")
-def test_real_sample() -> None:
-    if not SAMPLE.exists():
-        pytest.skip("sample absent")
-    expected = json.loads(SAMPLE.with_suffix(".expected.json").read_text())
-    source = SAMPLE.read_text(encoding="utf-8")
-    doc = parse(SAMPLE.read_bytes(), str(SAMPLE))
-    assert [m.label for m in doc.markers] == expected["markers"]
-    assert [(m.location.line, m.location.column) for m in doc.markers] == [
-        position(source, "[1]"),
-        position(source, "[2]"),
-        position(source, "[3]"),
-        position(source, "[4]"),
-        position(source, "[5]"),
-    ]
-    assert [(n.label, n.location.line) for n in doc.notes] == [
-        ("1", 12),
-        ("2", 13),
-        ("3", 14),
-        ("4", 15),
-        ("5", 16),
-    ]
-    assert doc.notes[2].text == "Nnciraq, September 7, 2022."
-    assert doc.notes[3].text == doc.notes[4].text == "Independent Arabia, July 22, 2021."
-    assert len(doc.paragraphs) == 11
-    assert "subscribers" not in everything(doc)
-    assert "Please login" not in everything(doc)
-    assert_markers_point_at_their_tokens(doc, source)
-
-
-@pytest.mark.skipif(not SHARED.exists(), reason="/work/shared is absent")
-def test_pandoc_plain_writer() -> None:
-    if not WRITER_PLAIN.exists():
-        pytest.skip("peer case absent")
-    expected = json.loads(WRITER_PLAIN.with_name("writer-plain.expected.json").read_text())
-    doc = parse(WRITER_PLAIN.read_bytes(), str(WRITER_PLAIN))
-    assert markers(doc) == [(m["label"], m["line"], m["column"]) for m in expected["markers"]]
-    assert [(n.label, n.location.line, _normalise(n.text)) for n in doc.notes] == [
-        (n["label"], n["line"], _normalise(n["text"])) for n in expected["notes"]
-    ]
-    body = " ".join(p.text for p in doc.paragraphs)
-    for decoy in expected["not_markers"]:
-        assert decoy in body
-    assert "Footnotes" in [p.text for p in doc.paragraphs]
 
 
 # --- robustness and speed -------------------------------------------------------------------
