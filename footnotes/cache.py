@@ -25,6 +25,8 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
+import sys
 import time
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -40,17 +42,6 @@ _TAG = (
     "# This file is a cache directory tag created by footcheck.\n"
     "# For information about cache directory tags see https://bford.info/cachedir/\n"
 )
-
-
-class Entry:
-    """One file's cached result as stored: enough to rebuild its findings exactly."""
-
-    __slots__ = ("content", "result", "today")
-
-    def __init__(self, content: str, today: str | None, result: dict[str, Any]) -> None:
-        self.content = content
-        self.today = today
-        self.result = result
 
 
 class ResultCache:
@@ -76,11 +67,7 @@ class ResultCache:
 
     def get(self, key: str, content: str, today: str) -> dict[str, Any] | None:
         """The stored result for `key` if it was computed from these bytes, by this code."""
-        try:
-            with open(self._entry_path(key), "rb") as handle:
-                raw = json.loads(handle.read())
-        except (OSError, ValueError):
-            return None
+        raw = _load(self._entry_path(key))
         if not isinstance(raw, dict) or raw.get("stamp") != self.stamp:
             return None
         if raw.get("content") != content:
@@ -116,13 +103,18 @@ class ResultCache:
             self.writable = False
 
     def _prepare(self) -> None:
-        """Create the folder with a CACHEDIR.TAG and a .gitignore (so git never adds it)."""
-        os.makedirs(self.folder, exist_ok=True)
+        """Create the cache folder, with a CACHEDIR.TAG and a .gitignore (so git never adds it).
+
+        The two files go only into a folder footcheck creates: a --cache-dir that
+        already exists (the project itself, say) is never marked.
+        """
+        try:
+            os.makedirs(self.folder)
+        except FileExistsError:
+            return
         for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", "# made by footcheck\n*\n")):
-            path = os.path.join(self.folder, name)
-            if not os.path.exists(path):
-                with open(path, "w", encoding="utf-8") as out:
-                    out.write(text)
+            with open(os.path.join(self.folder, name), "w", encoding="utf-8") as out:
+                out.write(text)
 
 
 class Slot:
@@ -153,6 +145,30 @@ class Slot:
         self._cache.put(self._key, self._content, today, encode_result(result))
 
 
+_MAX_ENTRY = 256 * 1024 * 1024  # far more than any real result; more is not read
+
+
+def _load(path: str) -> Any:
+    """An entry's JSON, or None for anything but a readable regular file of JSON.
+
+    A cache folder may come from elsewhere (a repository, a shared disk): a pipe
+    put where an entry should be must not block the run, nor a huge or deeply
+    nested file end it.
+    """
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(handle, "rb") as entry:
+            info = os.fstat(entry.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_ENTRY:
+                return None
+            return json.loads(entry.read(info.st_size + 1))
+    except (OSError, ValueError, RecursionError, MemoryError):
+        return None
+
+
 def _remove(path: str) -> None:
     with contextlib.suppress(OSError):
         os.unlink(path)
@@ -163,19 +179,36 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def code_stamp() -> str:
-    """The version, and the size and time of every module of the checker's own code.
+# The libraries whose behaviour shapes a result (the readers and the date parsing).
+_DEPENDENCIES = ("markdown_it", "lxml", "dateutil")
 
-    An edited checkout (the same version number, different code) gets a new stamp,
-    so its results are recomputed rather than read from an older run.
+
+def code_stamp() -> str:
+    """What the results were computed by: the code, the libraries, the Python.
+
+    The version, and the size and time of every module of the checker's own code
+    (an edited checkout, same version number, gets a new stamp); the size and time
+    of each library's `__init__` (an upgrade rewrites it), found without importing
+    the library; the Python version and its Unicode tables.
     """
+    import importlib.util
+    import unicodedata
+
     import footnotes
     import parsers
 
-    parts = [__version__]
+    parts = [__version__, sys.version, unicodedata.unidata_version]
     for package in (footnotes, parsers):
         for folder in package.__path__:
             parts.extend(_module_stamps(folder))
+    for name in _DEPENDENCIES:
+        try:
+            spec = importlib.util.find_spec(name)
+            origin = spec.origin if spec is not None else None
+            info = os.stat(origin) if origin else None
+        except (ImportError, OSError, ValueError):
+            info = None
+        parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}" if info else f"{name}:-")
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
