@@ -7,20 +7,14 @@ worked out twice or for a rule that was not selected.
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections import defaultdict
 from functools import cached_property
 
 from footnotes import reportdate
 from footnotes.claims import Claim, paragraph_claims
 from footnotes.dates import DateMention, find_dates
-from footnotes.model import Document, Note, PartialDate
+from footnotes.model import Document, Note, PartialDate, current_date
 from footnotes.sources import Source, read_sources
-
-
-def current_date() -> PartialDate:
-    now = _dt.date.today()
-    return PartialDate(now.year, now.month, now.day)
 
 
 class Context:

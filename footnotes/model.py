@@ -107,6 +107,14 @@ class PartialDate:
         return self.iso()
 
 
+def current_date() -> PartialDate:
+    """Today's date, as the run's "today"."""
+    import datetime
+
+    today = datetime.date.today()
+    return PartialDate(today.year, today.month, today.day)
+
+
 def iso_or_none(date: PartialDate | None) -> str | None:
     """A date's ISO form, or None: how the JSON outputs write dates."""
     return date.iso() if date is not None else None

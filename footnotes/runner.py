@@ -18,7 +18,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 from footnotes.config import FileSettings, matches
-from footnotes.model import Document, DocumentError, Finding, PartialDate, Severity
+from footnotes.model import (
+    Document,
+    DocumentError,
+    Finding,
+    PartialDate,
+    Severity,
+    current_date,
+)
 from footnotes.rules import RULES, Rule
 
 if TYPE_CHECKING:
@@ -187,7 +194,7 @@ def run(
     targets = list(discover(paths, parse, config))
     if config.today is None:
         # One "today" for the whole run (and every worker), even across midnight.
-        config = replace(config, today=_current_date())
+        config = replace(config, today=current_date())
     cache = _open_cache(config)
     workers = choose_workers(jobs, targets)
     if workers <= 1:
@@ -204,13 +211,6 @@ def run(
     return RunResult(tuple(results), config.fail_on)
 
 
-def _current_date() -> PartialDate:
-    import datetime
-
-    now = datetime.date.today()
-    return PartialDate(now.year, now.month, now.day)
-
-
 def _open_cache(config: Config) -> ResultCache | None:
     if config.cache_dir is None:
         return None
@@ -219,12 +219,12 @@ def _open_cache(config: Config) -> ResultCache | None:
     return ResultCache(config.cache_dir)
 
 
-def choose_workers(
-    jobs: int | None, targets: Sequence[Target], sizes: Sequence[int | None] | None = None
-) -> int:
+def choose_workers(jobs: int | None, targets: Sequence[Target]) -> int:
     """How many worker processes the files are worth (1: check them here).
 
-    The work is counted in bytes: `sizes` when known, else each file's size on disk.
+    The work is counted in bytes, each file's size on disk. (A warm cache still
+    counts: a file's result is looked up by the process that checks it, so that
+    each file is read once.)
     """
     cpus = os.cpu_count() or 1
     wanted = cpus if jobs is None or jobs <= 0 else jobs
@@ -232,8 +232,7 @@ def choose_workers(
         return 1
     if not hasattr(os, "fork"):
         return 1  # workers inherit the configuration; without fork, stay serial
-    known = sizes if sizes is not None else [None] * len(targets)
-    work = sum(_size(t) if size is None else size for t, size in zip(targets, known, strict=True))
+    work = sum(_size(t) for t in targets)
     return max(1, min(wanted, len(targets), work // _BYTES_PER_WORKER))
 
 
@@ -464,15 +463,20 @@ def parse_bytes(data: bytes, target: Target, config: Config, parse: Reader) -> D
     except DocumentError:
         raise
     except RecursionError:
-        raise DocumentError("too deeply nested to read") from None
+        raise _Unrepeatable("too deeply nested to read") from None
     except MemoryError:
-        raise DocumentError("too large to read in memory") from None
+        raise _Unrepeatable("too large to read in memory") from None
     except Exception as exc:  # a parser bug must not end the run
         if config.debug:
             raise
-        raise DocumentError(
+        raise _Unrepeatable(
             f"internal error while reading ({type(exc).__name__}: {exc}); please report it"
         ) from None
+
+
+class _Unrepeatable(DocumentError):
+    """A failure that says more about this run than about the file (a bug, the stack,
+    the memory): its result is never cached."""
 
 
 @dataclass(frozen=True)
@@ -546,17 +550,19 @@ def check_target(
     if isinstance(data, FileResult):
         return data
     if cache is None or target.source == STDIN:
-        return _check_bytes(data, target, config, parse)[0]
+        return _check_bytes(data, target, config, parse).result
+    if config.today is None:  # the day the checks compare against, and the cache with them
+        config = replace(config, today=current_date())
     today = config.today.iso() if config.today is not None else ""
     fingerprint = config.fingerprint(target.display, target.format)
     slot = cache.slot(target.display, fingerprint, data, today)
     stored = slot.result()
     if stored is not None:
         return stored
-    result, used_today = _check_bytes(data, target, config, parse)
-    if result.error is None or not result.error.endswith("please report it"):
-        slot.store(result, used_today=used_today)  # (internal errors are never kept)
-    return result
+    outcome = _check_bytes(data, target, config, parse)
+    if outcome.cacheable:
+        slot.store(outcome.result, used_today=outcome.used_today)
+    return outcome.result
 
 
 def _read(target: Target, config: Config) -> bytes | FileResult:
@@ -573,28 +579,39 @@ def _read(target: Target, config: Config) -> bytes | FileResult:
     return FileResult(display, target.format or config.stdin_format, error)
 
 
-def _check_bytes(
-    data: bytes, target: Target, config: Config, parse: Reader
-) -> tuple[FileResult, bool]:
-    """A file's result from its bytes, and whether it depends on today's date."""
+@dataclass(frozen=True)
+class _Outcome:
+    """A file's result, and what the cache needs to know about it."""
+
+    result: FileResult
+    used_today: bool = False  # a rule compared a date with today's
+    cacheable: bool = True  # False for a bug, the stack's depth or the memory
+
+
+def _check_bytes(data: bytes, target: Target, config: Config, parse: Reader) -> _Outcome:
+    """A file's result from its bytes."""
     display = config.stdin_name if target.source == STDIN else target.display
     fmt = target.format or config.stdin_format
     try:
         doc = parse_bytes(data, target, config, parse)
     except DocumentError as exc:
-        return FileResult(display, fmt, _one_line(str(exc))), False
+        result = FileResult(display, fmt, _one_line(str(exc)))
+        return _Outcome(result, cacheable=not isinstance(exc, _Unrepeatable))
     except Exception as exc:  # reading must never end the run (parse_bytes catches parser bugs)
         if config.debug:
             raise
-        return FileResult(display, fmt, _one_line(_internal("while reading", exc))), False
+        error = _one_line(_internal("while reading", exc))
+        return _Outcome(FileResult(display, fmt, error), cacheable=False)
     try:
         checked = check_document(doc, config)
     except RecursionError:
-        return FileResult(display, doc.format, "too deeply nested to check"), False
+        error = "too deeply nested to check"
+        return _Outcome(FileResult(display, doc.format, error), cacheable=False)
     except Exception as exc:  # the context or the suppressions: one file's failure only
         if config.debug:
             raise
-        return FileResult(display, doc.format, _one_line(_internal("while checking", exc))), False
+        error = _one_line(_internal("while checking", exc))
+        return _Outcome(FileResult(display, doc.format, error), cacheable=False)
     result = FileResult(
         path=display,
         format=doc.format,
@@ -604,7 +621,7 @@ def _check_bytes(
         footnotes=len(doc.notes),
         findings=tuple(checked.findings),
     )
-    return result, checked.context.used_today
+    return _Outcome(result, checked.context.used_today, cacheable=checked.failure is None)
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:
