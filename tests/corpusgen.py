@@ -908,9 +908,13 @@ for module in (cli, footnotes, parsers):
     if not Path(module.__file__).resolve().is_relative_to(Path(root).resolve()):
         sys.exit(f"{module.__name__} imported from {module.__file__}, not from {root}")
 if today:
-    import footnotes.context
+    import footnotes.context, footnotes.model, footnotes.runner
     from footnotes.model import PartialDate
-    footnotes.context.current_date = lambda: PartialDate(*map(int, today.split("-")))
+    def pinned():
+        return PartialDate(*map(int, today.split("-")))
+    for module in (footnotes.model, footnotes.context, footnotes.runner):
+        if hasattr(module, "current_date"):
+            module.current_date = pinned
 if sys.argv[1:2] == ["--show-each"]:
     import json
     from click.testing import CliRunner

@@ -13,6 +13,7 @@ import pytest
 
 import parsers
 from footnotes import cache as caching
+from footnotes import runner
 from footnotes.model import Document, PartialDate
 from footnotes.runner import Config, RunResult, run
 from tests.test_cli import footcheck
@@ -170,15 +171,22 @@ def test_a_cache_folder_that_cannot_be_written_changes_nothing(tmp_path: Path) -
     assert blocker.read_text() == "a file where the cache folder would go"
 
 
-def test_workers_fill_the_cache_and_read_it(tmp_path: Path) -> None:
+def test_workers_fill_the_cache_and_read_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = _drafts(tmp_path / "drafts", count=40)
+    monkeypatch.setattr(runner, "_BYTES_PER_WORKER", 1)  # small drafts, two workers all the same
+    targets = list(runner.discover([str(folder)], parsers.parse))
+    assert runner.choose_workers(2, targets) == 2
     config = _config(tmp_path)
     serial, _ = _run(folder, replace(config, cache_dir=None))
-    parallel, _ = _run(folder, config, jobs=2)
-    again, parsed = _run(folder, config, jobs=2)
-    assert parallel == serial == again
-    assert parsed == []  # (counted in this process: workers would not show here either)
-    _, parsed = _run(folder, config, jobs=1)
+    parallel, parsed = _run(folder, config, jobs=2)
+    assert parallel == serial
+    assert parsed == []  # the workers parsed, not this process
+    entries = [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]
+    assert len([p for p in entries if p.name not in ("CACHEDIR.TAG", ".gitignore")]) == 40
+    again, parsed = _run(folder, config, jobs=1)  # what the workers stored, read here
+    assert again == serial
     assert parsed == []
 
 
@@ -232,3 +240,115 @@ def test_two_runs_sharing_a_cache_agree(tmp_path: Path) -> None:
     leftovers = [p for p in (tmp_path / "shared-cache").rglob("*.tmp")]
     assert leftovers == []
     assert footcheck("check", str(folder), "--format", "json").stdout == alone
+
+
+def test_an_existing_cache_folder_is_never_marked(tmp_path: Path) -> None:
+    folder = _drafts(tmp_path / "drafts", count=2)
+    project = tmp_path / "project"
+    project.mkdir()
+    _, parsed = _run(folder, replace(_config(tmp_path), cache_dir=str(project)))
+    assert len(parsed) == 2
+    assert not (project / ".gitignore").exists()
+    assert not (project / "CACHEDIR.TAG").exists()
+    _, parsed = _run(folder, replace(_config(tmp_path), cache_dir=str(project)))
+    assert parsed == []  # the entries are there all the same
+
+
+def _entries(cache: Path) -> list[Path]:
+    return [p for p in cache.rglob("*") if p.is_file() and p.parent != cache]
+
+
+def test_hostile_entries_are_misses(tmp_path: Path) -> None:
+    folder = _drafts(tmp_path / "drafts", count=2)
+    config = _config(tmp_path)
+    first, _ = _run(folder, config)
+    nested, piped = _entries(tmp_path / "cache")
+    nested.write_text("[" * 200_000)  # deeper than json.loads can go
+    piped.unlink()
+    os.mkfifo(piped)  # a pipe where an entry should be: opening it must not block
+    again, parsed = _run(folder, config)
+    assert again == first
+    assert len(parsed) == 2
+
+
+def test_a_result_that_depends_on_the_run_is_not_kept(tmp_path: Path) -> None:
+    class FailingReader(CountingReader):
+        def __call__(self, data: bytes, path: str, format: str | None = None) -> Document:
+            self.parsed.append(path)
+            raise RecursionError  # as if the stack ran out
+
+    folder = _drafts(tmp_path / "drafts", count=1)
+    config = _config(tmp_path)
+    for _ in range(2):
+        reader = FailingReader()
+        result = run([str(folder)], config, reader)
+        assert result.files[0].error == "too deeply nested to read"
+        assert len(reader.parsed) == 1  # read again: nothing was kept
+    assert _entries(tmp_path / "cache") == []
+
+
+def test_a_moved_file_is_checked_again(tmp_path: Path) -> None:
+    folder = _drafts(tmp_path / "drafts", count=2)
+    config = _config(tmp_path)
+    _run(folder, config)
+    (folder / "draft-1.txt").rename(folder / "renamed.txt")
+    result, parsed = _run(folder, config)
+    assert parsed == [str(folder / "renamed.txt")]
+    assert all(f.path != str(folder / "draft-1.txt") for f in result.findings)
+
+
+def test_a_check_outside_a_run_keys_its_results_by_today(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draft = tmp_path / "undated.txt"
+    draft.write_text(
+        "The fund closed on 3 May 2026.[1]\n\n[1] Harbour Gazette, 25 November 2026.\n"
+    )
+    cache = caching.ResultCache(str(tmp_path / "cache"))
+    target = runner.Target(str(draft), str(draft), "text")
+    config = Config(cache_dir=str(tmp_path / "cache"))  # no "today" given
+    monkeypatch.setattr(runner, "current_date", lambda: DAY)
+    assert [f.code for f in runner.check_target(target, config, parsers.parse, cache).findings] == [
+        "DT002"
+    ]
+    monkeypatch.setattr(runner, "current_date", lambda: NEXT_DAY)
+    assert runner.check_target(target, config, parsers.parse, cache).findings == ()
+
+
+def test_per_file_settings_and_no_cache_on_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "project"
+    _drafts(project / "drafts", count=3)
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text("[tool.footcheck]\n")
+    monkeypatch.chdir(project)
+    plain = footcheck("check", "drafts", "--format", "json")
+    assert '"DT001"' in plain.stdout
+    pyproject.write_text('[tool.footcheck]\nper-file-ignores = { "drafts/*" = ["DT001"] }\n')
+    ignored = footcheck("check", "drafts", "--format", "json")
+    assert '"DT001"' not in ignored.stdout
+    assert ignored.stdout == footcheck("check", "drafts", "--format", "json", "--no-cache").stdout
+    # --no-cache reads nothing: a planted entry shows in a cached run only.
+    for entry in _entries(Path(os.environ["FOOTCHECK_CACHE_DIR"])):
+        stored = json.loads(entry.read_text())
+        stored["result"]["findings"] = [
+            [
+                "FN001",
+                "missing-footnote",
+                "error",
+                "planted",
+                1,
+                1,
+                "9",
+                [],
+                None,
+                None,
+                None,
+                None,
+                None,
+            ]
+        ]
+        entry.write_text(json.dumps(stored))
+    assert '"planted"' in footcheck("check", "drafts", "--format", "json").stdout
+    assert '"planted"' not in footcheck("check", "drafts", "--format", "json", "--no-cache").stdout
