@@ -5,8 +5,8 @@ spends most of a large report's output time walking containers. Here containers
 are walked by one small function and every string goes through the C encoder,
 so a report of thousands of findings is written several times faster, byte for
 byte the same (tests/test_reporters.py compares the two on arbitrary values).
-Values are what the reports hold: dicts with string keys, lists, tuples,
-strings, ints, floats, booleans and None.
+Values are what the reports hold: dicts with string keys (other keys are not
+supported), lists, tuples, strings, ints, floats, booleans and None.
 """
 
 from __future__ import annotations
@@ -41,12 +41,7 @@ def _write(value: Any, out: list[str], newline: str) -> None:
         for key, item in value.items():
             out.append("{" + inner if first else "," + inner)
             first = False
-            if not isinstance(key, str):
-                key = json.dumps(key)  # (only string keys occur: kept for exactness)
-                key = key if key.startswith('"') else f'"{key}"'
-                out.append(key + ": ")
-            else:
-                out.append(encode_basestring(key) + ": ")
+            out.append(encode_basestring(key) + ": ")  # (the reports' keys are strings)
             _write(item, out, inner)
         out.append(newline + "}")
     elif isinstance(value, (list, tuple)):
