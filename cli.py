@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-import parsers
-from footnotes import __version__
-from footnotes.model import DocumentError, PartialDate, Severity
-from footnotes.rules import RULES, Rule, lookup
+from footcheck import __version__, parsers
+from footcheck.footnotes.model import DocumentError, PartialDate, Severity
+from footcheck.footnotes.rules import RULES, Rule, lookup
 
 if TYPE_CHECKING:
-    from footnotes.config import FileSettings
-    from footnotes.runner import RunResult
+    from footcheck.footnotes.config import FileSettings
+    from footcheck.footnotes.runner import RunResult
 
 
 def _parse_report_date(
@@ -28,7 +27,7 @@ def _parse_report_date(
 ) -> PartialDate | None:
     if value is None:
         return None
-    from footnotes.config import parse_report_date
+    from footcheck.footnotes.config import parse_report_date
 
     date = parse_report_date(value)
     if date is None:
@@ -40,7 +39,7 @@ def _rule_codes(values: Sequence[str], option: str) -> frozenset[str] | None:
     """Codes named by --select/--ignore: codes, rule names, or prefixes ("DT", "FN00")."""
     if not values:
         return None
-    from footnotes.config import ConfigError, rule_codes
+    from footcheck.footnotes.config import ConfigError, rule_codes
 
     try:
         return rule_codes(values, option)
@@ -50,7 +49,7 @@ def _rule_codes(values: Sequence[str], option: str) -> frozenset[str] | None:
 
 def _colour(no_color: bool) -> bool:
     """Whether standard output gets colour."""
-    from footnotes.report.terminal import colour_wanted
+    from footcheck.footnotes.report.terminal import colour_wanted
 
     return colour_wanted(sys.stdout, no_color)
 
@@ -86,7 +85,7 @@ def _settings(config_file: str | None, paths: Sequence[str]) -> FileSettings:
     """The configuration file in force: --config, else found from the first path upwards."""
     from pathlib import Path
 
-    from footnotes.config import ConfigError, load_config, load_for
+    from footcheck.footnotes.config import ConfigError, load_config, load_for
 
     try:
         if config_file:
@@ -175,7 +174,7 @@ def check(
     debug: bool,
 ) -> None:
     """Check reports: files, folders (searched recursively), or - for stdin (default: .)."""
-    from footnotes.runner import DEFAULT_MAX_BYTES, Config, run
+    from footcheck.footnotes.runner import DEFAULT_MAX_BYTES, Config, run
 
     _fewer_collections()
     if prune_baseline and not baseline:
@@ -198,7 +197,7 @@ def check(
         debug=debug,
         cache_dir=None if no_cache else _cache_dir(cache_dir, settings),
     )
-    from footnotes.report.progress import ProgressBar
+    from footcheck.footnotes.report.progress import ProgressBar
 
     with ProgressBar(enabled=fmt == "console" and output is None) as progress:
         result = run(paths, config, parsers.parse, jobs=jobs or None, progress=progress)
@@ -211,7 +210,7 @@ def _cache_dir(given: str | None, settings: FileSettings) -> str:
     """--cache-dir, else .footcheck_cache beside the configuration file, else here."""
     import os
 
-    from footnotes.cache import DEFAULT_DIR
+    from footcheck.footnotes.cache import DEFAULT_DIR
 
     if given:
         return given
@@ -234,7 +233,7 @@ def _fewer_collections() -> None:
 
 
 def _changed(revision: str, paths: Sequence[str]) -> tuple[str, ...]:
-    from footnotes.changed import ChangedError, changed_files, within
+    from footcheck.footnotes.changed import ChangedError, changed_files, within
 
     try:
         changed = changed_files(revision)
@@ -248,7 +247,7 @@ def _with_baseline(
 ) -> RunResult:
     from pathlib import Path
 
-    from footnotes import baseline as baselines
+    from footcheck.footnotes import baseline as baselines
 
     try:
         if write:
@@ -269,7 +268,7 @@ def _report(
     result: RunResult, fmt: str, output: str | None, *, no_color: bool, verbose: bool
 ) -> None:
     """The report in the chosen format, to --output or stdout; with --output, a summary too."""
-    from footnotes.report import console
+    from footcheck.footnotes.report import console
 
     if fmt == "console" and output is None:
         console.render(result, sys.stdout, colour=_colour(no_color), verbose=verbose)
@@ -283,7 +282,7 @@ def _report(
     else:
         import importlib
 
-        module = importlib.import_module(f"footnotes.report.{_MODULES[fmt]}")
+        module = importlib.import_module(f"footcheck.footnotes.report.{_MODULES[fmt]}")
         text = module.render(result, __version__)
     if output is None:
         sys.stdout.write(text)
@@ -312,7 +311,7 @@ _MODULES = {
 )
 def config_command(path: str, config_file: str | None) -> None:
     """Print the configuration in force for PATH and where each value comes from."""
-    from footnotes.config import describe
+    from footcheck.footnotes.config import describe
 
     settings = _settings(config_file, [path])
     where = str(settings.path) if settings.path else "no configuration file found; defaults"
@@ -339,9 +338,9 @@ def show(
     no_color: bool,
 ) -> None:
     """Show the claims and notes of FILE as footcheck read them."""
-    from footnotes.context import Context
-    from footnotes.report import show as show_report
-    from footnotes.runner import STDIN, Config, Target, load
+    from footcheck.footnotes.context import Context
+    from footcheck.footnotes.report import show as show_report
+    from footcheck.footnotes.runner import STDIN, Config, Target, load
 
     config = Config(report_date=report_date, stdin_format=stdin_format, stdin_name=stdin_name)
     target = Target(file, file, parsers.parse.format_for_named(file))
@@ -376,7 +375,7 @@ def show(
 @_no_color
 def rules_command(no_color: bool) -> None:
     """List every rule with its code, name, severity and summary."""
-    from footnotes.report.terminal import Writer
+    from footcheck.footnotes.report.terminal import Writer
 
     out = Writer(sys.stdout, _colour(no_color))
     out.line((f"{'code':<7}{'rule':<26}{'severity':<10}", "bold"), ("what it flags", "bold"))

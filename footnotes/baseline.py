@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from footnotes.model import DocumentError, Finding
-from footnotes.runner import RunResult
+from footcheck.footnotes.model import DocumentError, Finding
+from footcheck.footnotes.runner import RunResult
 
 FORMAT_VERSION = 1
 _NUMBERS = re.compile(r"\d+")

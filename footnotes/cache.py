@@ -31,9 +31,9 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from footnotes import __version__
-from footnotes.model import Finding, Location, PartialDate, Severity
-from footnotes.runner import FileResult
+from footcheck import __version__
+from footcheck.footnotes.model import Finding, Location, PartialDate, Severity
+from footcheck.footnotes.runner import FileResult
 
 DEFAULT_DIR = ".footcheck_cache"
 _LAYOUT = "results-v1"  # bump when the entry format changes
@@ -194,8 +194,7 @@ def code_stamp() -> str:
     import importlib.util
     import unicodedata
 
-    import footnotes
-    import parsers
+    from footcheck import footnotes, parsers
 
     parts = [__version__, sys.version, unicodedata.unidata_version]
     for package in (footnotes, parsers):

@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from footnotes.abbreviations import ABBREVIATIONS
-from footnotes.dates import DateMention, find_dates
-from footnotes.model import Marker, Paragraph, PartialDate
+from footcheck.footnotes.abbreviations import ABBREVIATIONS
+from footcheck.footnotes.dates import DateMention, find_dates
+from footcheck.footnotes.model import Marker, Paragraph, PartialDate
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before
 # whitespace and something that can start a sentence, or at the end of the text.

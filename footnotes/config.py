@@ -31,8 +31,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from footnotes.model import PartialDate, Severity
-from footnotes.rules import RULES, lookup
+from footcheck.footnotes.model import PartialDate, Severity
+from footcheck.footnotes.rules import RULES, lookup
 
 CONFIG_FILE = ".footcheck.toml"
 PYPROJECT = "pyproject.toml"

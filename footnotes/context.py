@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cached_property
 
-from footnotes import reportdate
-from footnotes.claims import Claim, paragraph_claims
-from footnotes.dates import DateMention, find_dates
-from footnotes.model import Document, Note, PartialDate, current_date
-from footnotes.sources import Source, read_sources
+from footcheck.footnotes import reportdate
+from footcheck.footnotes.claims import Claim, paragraph_claims
+from footcheck.footnotes.dates import DateMention, find_dates
+from footcheck.footnotes.model import Document, Note, PartialDate, current_date
+from footcheck.footnotes.sources import Source, read_sources
 
 
 class Context:

@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from footnotes.abbreviations import ABBREVIATIONS
-from footnotes.model import PartialDate
+from footcheck.footnotes.abbreviations import ABBREVIATIONS
+from footcheck.footnotes.model import PartialDate
 
 __all__ = ["MONTHS", "DateMention", "event_dates", "find_dates", "parse_date_string"]
 

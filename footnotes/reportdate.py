@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from footnotes.dates import find_dates, parse_date_string
-from footnotes.model import Document, PartialDate
+from footcheck.footnotes.dates import find_dates, parse_date_string
+from footcheck.footnotes.model import Document, PartialDate
 
 # Only the first few paragraphs, before any marker, can carry the report's date.
 _HEAD_PARAGRAPHS = 6

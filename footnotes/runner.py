@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
-from footnotes.config import FileSettings, matches
-from footnotes.model import (
+from footcheck.footnotes.config import FileSettings, matches
+from footcheck.footnotes.model import (
     Document,
     DocumentError,
     Finding,
@@ -26,12 +26,12 @@ from footnotes.model import (
     Severity,
     current_date,
 )
-from footnotes.rules import RULES, Rule
+from footcheck.footnotes.rules import RULES, Rule
 
 if TYPE_CHECKING:
-    from footnotes import suppress
-    from footnotes.cache import ResultCache
-    from footnotes.context import Context
+    from footcheck.footnotes import suppress
+    from footcheck.footnotes.cache import ResultCache
+    from footcheck.footnotes.context import Context
 
 STDIN = "-"
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -114,7 +114,7 @@ class Config:
         settings = self.settings
         if settings is None or not settings.ignore_notes:
             return []
-        from footnotes import suppress
+        from footcheck.footnotes import suppress
 
         return [
             suppress.NoteIgnore(code, label, str(settings.origin.detail or "configuration"))
@@ -214,7 +214,7 @@ def run(
 def _open_cache(config: Config) -> ResultCache | None:
     if config.cache_dir is None:
         return None
-    from footnotes.cache import ResultCache
+    from footcheck.footnotes.cache import ResultCache
 
     return ResultCache(config.cache_dir)
 
@@ -496,8 +496,8 @@ def check_document(doc: Document, config: Config) -> Checked:
     the failure is reported as the file's error, asking for a report.
     """
     # Imported here: a run whose every file is cached never needs the date scanner.
-    from footnotes import suppress
-    from footnotes.context import Context
+    from footcheck.footnotes import suppress
+    from footcheck.footnotes.context import Context
 
     ctx = Context(doc, report_date=config.report_date, today=config.today)
     findings: list[Finding] = []

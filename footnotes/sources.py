@@ -24,8 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode
 
-from footnotes.dates import DateMention, find_dates
-from footnotes.model import Note, PartialDate
+from footcheck.footnotes.dates import DateMention, find_dates
+from footcheck.footnotes.model import Note, PartialDate
 
 _IBID = re.compile(
     r"^\W{0,3}(?:ibid(?:em)?\b|ib\.|id\.|idem\b|op\.?\s*cit\b)|^[^.;]{0,60}?,\s*op\.?\s*cit\b",

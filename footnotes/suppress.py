@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from footnotes.model import Directive, Document, Finding, Location
-from footnotes.rules import lookup
-from footnotes.rules.unused_suppression import RULE as UNUSED
+from footcheck.footnotes.model import Directive, Document, Finding, Location
+from footcheck.footnotes.rules import lookup
+from footcheck.footnotes.rules.unused_suppression import RULE as UNUSED
 
 
 @dataclass(frozen=True)

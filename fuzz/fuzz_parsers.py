@@ -50,20 +50,15 @@ except ImportError:  # the smoke loop needs nothing but footcheck
 _FUZZING = atheris is not None and "--smoke" not in sys.argv
 if _FUZZING and atheris is not None:
     with atheris.instrument_imports():
-        import parsers
-        import parsers.docx
-        import parsers.html
-        import parsers.markdown
-        import parsers.odt
-        import parsers.text
-        from footnotes.model import Document, DocumentError, Note, Paragraph
-        from footnotes.runner import Config, check_document
-        from parsers.decode import decode
+        from footcheck import parsers
+        from footcheck.footnotes.model import Document, DocumentError, Note, Paragraph
+        from footcheck.footnotes.runner import Config, check_document
+        from footcheck.parsers.decode import decode
 else:
-    import parsers
-    from footnotes.model import Document, DocumentError, Note, Paragraph
-    from footnotes.runner import Config, check_document
-    from parsers.decode import decode
+    from footcheck import parsers
+    from footcheck.footnotes.model import Document, DocumentError, Note, Paragraph
+    from footcheck.footnotes.runner import Config, check_document
+    from footcheck.parsers.decode import decode
 
 FORMATS = ("text", "markdown", "html", "docx", "odt")
 TEXT_FORMATS = frozenset({"text", "markdown", "html"})

@@ -11,15 +11,15 @@ import importlib
 from collections.abc import Callable
 from pathlib import PurePath
 
-from footnotes.model import Document, DocumentError
+from footcheck.footnotes.model import Document, DocumentError
 
 # format -> (module under parsers/, suffixes it claims)
 _READERS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "text": ("parsers.text", (".txt", ".text")),
-    "markdown": ("parsers.markdown", (".md", ".markdown", ".mdown", ".mkd")),
-    "html": ("parsers.html", (".html", ".htm", ".xhtml")),
-    "docx": ("parsers.docx", (".docx",)),
-    "odt": ("parsers.odt", (".odt",)),
+    "text": ("footcheck.parsers.text", (".txt", ".text")),
+    "markdown": ("footcheck.parsers.markdown", (".md", ".markdown", ".mdown", ".mkd")),
+    "html": ("footcheck.parsers.html", (".html", ".htm", ".xhtml")),
+    "docx": ("footcheck.parsers.docx", (".docx",)),
+    "odt": ("footcheck.parsers.odt", (".odt",)),
 }
 
 FORMATS: tuple[str, ...] = tuple(_READERS)
@@ -77,7 +77,7 @@ class Parsers:
         if fmt in _COMMENTED and b"footcheck" in data:
             from dataclasses import replace
 
-            from parsers.directives import find_directives
+            from footcheck.parsers.directives import find_directives
 
             doc = replace(doc, directives=find_directives(data))
         return doc

@@ -26,7 +26,7 @@ import re
 import zipfile
 from typing import TYPE_CHECKING
 
-from footnotes.model import DocumentError
+from footcheck.footnotes.model import DocumentError
 
 if TYPE_CHECKING:
     from lxml import etree

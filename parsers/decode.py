@@ -26,7 +26,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from footnotes.model import DocumentError
+from footcheck.footnotes.model import DocumentError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

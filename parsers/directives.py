@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from footnotes.model import Directive
+from footcheck.footnotes.model import Directive
 
 _DIRECTIVE = re.compile(
     rb"<!--[ \t]*+footcheck[ \t]*+:[ \t]*+(ignore|disable-file)\b([^>\n]{0,200}?)[ \t]*+-->",

@@ -52,7 +52,7 @@ from dataclasses import replace
 from html import unescape as html_unescape
 from typing import TYPE_CHECKING
 
-from footnotes.model import Document, DocumentError, Location, Note, Paragraph
+from footcheck.footnotes.model import Document, DocumentError, Location, Note, Paragraph
 
 from .decode import decode
 from .html_dom import (

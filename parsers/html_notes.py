@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from footnotes.model import Note
+from footcheck.footnotes.model import Note
 
 from .html_dom import (
     BLOCK,

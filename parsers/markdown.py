@@ -44,7 +44,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
-from footnotes.model import Document, Location, Note, Paragraph
+from footcheck.footnotes.model import Document, Location, Note, Paragraph
 
 from .decode import decode
 from .plainmarks import MarkerSpan, find_markers, is_notes_heading, match_note_start

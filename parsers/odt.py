@@ -37,7 +37,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from footnotes.model import Document, DocumentError, Location, Marker, Note, Paragraph
+from footcheck.footnotes.model import Document, DocumentError, Location, Marker, Note, Paragraph
 
 from .archive import Archive, MalformedXML, metadata_texts, parse_xml, unique_labels
 from .text import parse_lines

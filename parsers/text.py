@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import accumulate
 
-from footnotes.model import Document, Location, Marker, Note, Paragraph
+from footcheck.footnotes.model import Document, Location, Marker, Note, Paragraph
 
 from .decode import decode
 from .plainmarks import (

@@ -7,7 +7,7 @@ text) and records each marker at the offset where it stood.
 
 from __future__ import annotations
 
-from footnotes.model import Location, Marker, Note, Paragraph
+from footcheck.footnotes.model import Location, Marker, Note, Paragraph
 
 
 class TextBuilder:

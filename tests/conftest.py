@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-import parsers
-from footnotes.context import Context
-from footnotes.model import Document, Finding, PartialDate
-from footnotes.runner import Config, check_document
+from footcheck import parsers
+from footcheck.footnotes.context import Context
+from footcheck.footnotes.model import Document, Finding, PartialDate
+from footcheck.footnotes.runner import Config, check_document
 
 TODAY = PartialDate(2026, 11, 24)
 

@@ -902,14 +902,15 @@ _LAUNCHER = """
 import sys
 root, today = sys.argv.pop(1), sys.argv.pop(1)
 sys.path.insert(0, root)
-import cli, footnotes, parsers
+import footcheck
+from footcheck import cli, footnotes, parsers
 from pathlib import Path
-for module in (cli, footnotes, parsers):
+for module in (footcheck, cli, footnotes, parsers):
     if not Path(module.__file__).resolve().is_relative_to(Path(root).resolve()):
         sys.exit(f"{module.__name__} imported from {module.__file__}, not from {root}")
 if today:
-    import footnotes.context, footnotes.model, footnotes.runner
-    from footnotes.model import PartialDate
+    import footcheck.footnotes.context, footcheck.footnotes.model, footcheck.footnotes.runner
+    from footcheck.footnotes.model import PartialDate
     def pinned():
         return PartialDate(*map(int, today.split("-")))
     for module in (footnotes.model, footnotes.context, footnotes.runner):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from parsers.text import parse
+from footcheck.parsers.text import parse
 from tests.test_text_parser import (
     assert_markers_point_at_their_tokens,
     everything,

@@ -9,8 +9,8 @@ import zipfile
 
 import pytest
 
-from footnotes.model import DocumentError
-from parsers.archive import (
+from footcheck.footnotes.model import DocumentError
+from footcheck.parsers.archive import (
     MAX_MEMBERS,
     Archive,
     MalformedXML,

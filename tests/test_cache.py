@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-import parsers
-from footnotes import cache as caching
-from footnotes import runner
-from footnotes.model import Document, PartialDate
-from footnotes.runner import Config, RunResult, run
+from footcheck import parsers
+from footcheck.footnotes import cache as caching
+from footcheck.footnotes import runner
+from footcheck.footnotes.model import Document, PartialDate
+from footcheck.footnotes.runner import Config, RunResult, run
 from tests.test_cli import footcheck
 from tests.test_parallel import _draft
 
@@ -227,7 +227,17 @@ def test_two_runs_sharing_a_cache_agree(tmp_path: Path) -> None:
     for i in range(120):
         (folder / f"g{i % 3}").mkdir(parents=True, exist_ok=True)
         (folder / f"g{i % 3}" / f"draft-{i:03d}.txt").write_text(_draft(i))
-    command = [sys.executable, "-m", "cli", "check", str(folder), "--format", "json", "-j", "1"]
+    command = [
+        sys.executable,
+        "-m",
+        "footcheck.cli",
+        "check",
+        str(folder),
+        "--format",
+        "json",
+        "-j",
+        "1",
+    ]
     env = {**os.environ, "FOOTCHECK_CACHE_DIR": str(tmp_path / "shared-cache")}
     root = Path(__file__).resolve().parent.parent
     runs = [

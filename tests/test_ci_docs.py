@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from parsers import parse
+from footcheck.parsers import parse
 
 try:
     import yaml
@@ -102,7 +102,7 @@ def test_every_toml_block_parses() -> None:
 
 
 def test_toml_example_is_a_valid_footcheck_configuration(tmp_path: Path) -> None:
-    from footnotes import config
+    from footcheck.footnotes import config
 
     for block in _blocks("toml"):
         pyproject = tmp_path / "pyproject.toml"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from footnotes.claims import paragraph_claims, sentence_spans
-from footnotes.model import Location, Marker, Paragraph, PartialDate
+from footcheck.footnotes.claims import paragraph_claims, sentence_spans
+from footcheck.footnotes.model import Location, Marker, Paragraph, PartialDate
 from tests.conftest import context
 
 

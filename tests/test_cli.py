@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from footnotes import __version__
+from footcheck import __version__
 
 FOOTCHECK = shutil.which("footcheck", path=os.path.dirname(sys.executable)) or shutil.which(
     "footcheck"
@@ -326,8 +326,8 @@ def test_show_lists_markers_inside_notes(tmp_path: Path) -> None:
 
 
 def test_a_file_over_the_size_limit_is_refused_in_one_line(tmp_path: Path) -> None:
-    from footnotes.runner import Config, run
-    from parsers import parse
+    from footcheck.footnotes.runner import Config, run
+    from footcheck.parsers import parse
 
     big = tmp_path / "big.txt"
     big.write_text("Claim.[1]\n\n[1] Source, 2020.\n" + "x" * 5000)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from footnotes import runner
-from footnotes.config import (
+from footcheck.footnotes import runner
+from footcheck.footnotes.config import (
     DEFAULT_MAX_FILE_SIZE,
     KEYS,
     ConfigError,
@@ -22,8 +22,8 @@ from footnotes.config import (
     matches,
     rule_codes,
 )
-from footnotes.model import PartialDate, Severity
-from footnotes.rules import RULES
+from footcheck.footnotes.model import PartialDate, Severity
+from footcheck.footnotes.rules import RULES
 
 ALL_CODES = frozenset(r.code for r in RULES)
 

@@ -6,14 +6,14 @@ import time
 
 import pytest
 
-from footnotes.dates import (
+from footcheck.footnotes.dates import (
     MONTHS,
     DateMention,
     event_dates,
     find_dates,
     parse_date_string,
 )
-from footnotes.model import PartialDate, Precision
+from footcheck.footnotes.model import PartialDate, Precision
 
 REFERENCE = PartialDate(2024, 3, 15)
 

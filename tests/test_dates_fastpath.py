@@ -19,9 +19,9 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from footnotes import claims, dates, sources
-from footnotes.dates import DateMention, find_dates
-from footnotes.model import PartialDate
+from footcheck.footnotes import claims, dates, sources
+from footcheck.footnotes.dates import DateMention, find_dates
+from footcheck.footnotes.model import PartialDate
 
 WORDS = """
     January Jan. Sept. sept ſept SEPT May may March-May Wednesday, Tues., thurs. 7 07 7th 31st

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-import parsers
-from footnotes.model import DocumentError
-from parsers.docx import format_number, parse
+from footcheck import parsers
+from footcheck.footnotes.model import DocumentError
+from footcheck.parsers.docx import format_number, parse
 from tests.conftest import marker_labels, note_texts, read_office
 
 OFFICE = Path(__file__).parent / "fixtures" / "office"

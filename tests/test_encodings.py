@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-import parsers
-from footnotes.model import Document, DocumentError
-from footnotes.runner import Config, check_document
-from parsers.decode import decode
+from footcheck import parsers
+from footcheck.footnotes.model import Document, DocumentError
+from footcheck.footnotes.runner import Config, check_document
+from footcheck.parsers.decode import decode
 from tests.conftest import TODAY
 from tests.test_cli import footcheck
 

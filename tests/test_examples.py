@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import parsers
-from footnotes.rules import RULES
-from footnotes.runner import Config, run
+from footcheck import parsers
+from footcheck.footnotes.rules import RULES
+from footcheck.footnotes.runner import Config, run
 from tests.conftest import TODAY
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

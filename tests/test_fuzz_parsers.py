@@ -28,10 +28,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import parsers
-from footnotes.model import Document, DocumentError, Note, Paragraph
-from footnotes.runner import Config, check_document
-from parsers.decode import decode
+from footcheck import parsers
+from footcheck.footnotes.model import Document, DocumentError, Note, Paragraph
+from footcheck.footnotes.runner import Config, check_document
+from footcheck.parsers.decode import decode
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OFFICE = sorted([*FIXTURES.glob("office/*.docx"), *FIXTURES.glob("office/*.odt")])
@@ -52,7 +52,7 @@ def source_lines(data: bytes, fmt: str) -> int | None:
         return None
     try:
         if fmt == "html":
-            from parsers import html
+            from footcheck.parsers import html
 
             text = html._decode(data)
         else:
@@ -478,7 +478,7 @@ def test_the_fixtures_themselves_pass_the_checks() -> None:
 
 def test_a_huge_note_number_start_does_not_build_a_huge_label() -> None:
     # <w:numStart w:val="1000000000000"/> with w:numFmt lowerLetter was a MemoryError.
-    from parsers.docx import format_number
+    from footcheck.parsers.docx import format_number
 
     for fmt in ("lowerLetter", "upperLetter", "chicago"):
         assert format_number(10**12, fmt) == str(10**12)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from footnotes.model import Document, DocumentError, Note
-from parsers import parse as parse_any
-from parsers.html import parse
+from footcheck.footnotes.model import Document, DocumentError, Note
+from footcheck.parsers import parse as parse_any
+from footcheck.parsers.html import parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from footnotes.runner import STDIN, Target, choose_workers
+from footcheck.footnotes.runner import STDIN, Target, choose_workers
 from tests.test_cli import footcheck
 
 OUTLETS = ["Harbour Gazette", "Capital Herald", "Wire Service", "Trade Monitor"]

@@ -14,8 +14,8 @@ import time
 
 import pytest
 
-import parsers
-from footnotes.runner import Config, check_document
+from footcheck import parsers
+from footcheck.footnotes.runner import Config, check_document
 from scripts.nasty_corpus import Case, cases
 from tests.conftest import TODAY
 

@@ -20,10 +20,10 @@ from typing import Any
 
 import pytest
 
-import parsers
-from footnotes import runner
-from footnotes.model import DocumentError
-from footnotes.runner import Config, RunResult, Target, run
+from footcheck import parsers
+from footcheck.footnotes import runner
+from footcheck.footnotes.model import DocumentError
+from footcheck.footnotes.runner import Config, RunResult, Target, run
 from tests.conftest import TODAY
 from tests.test_cli import CLEAN, footcheck
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from parsers.plainmarks import (
+from footcheck.parsers.plainmarks import (
     MarkerSpan,
     NoteStart,
     find_markers,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from footnotes.model import PartialDate
-from footnotes.reportdate import dateline_date
+from footcheck.footnotes.model import PartialDate
+from footcheck.footnotes.reportdate import dateline_date
 from tests.conftest import context
 
 

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import parsers
-from footnotes.model import Finding, Location, PartialDate, Severity
-from footnotes.report import fastjson, github, json_report, jsonl, junit, sarif
-from footnotes.rules import RULES
-from footnotes.runner import Config, FileResult, RunResult, run
+from footcheck import parsers
+from footcheck.footnotes.model import Finding, Location, PartialDate, Severity
+from footcheck.footnotes.report import fastjson, github, json_report, jsonl, junit, sarif
+from footcheck.footnotes.rules import RULES
+from footcheck.footnotes.runner import Config, FileResult, RunResult, run
 
 VERSION = "9.8.7"
 SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"

@@ -7,9 +7,9 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import parsers
-from footnotes.model import DocumentError
-from footnotes.runner import Config, check_document
+from footcheck import parsers
+from footcheck.footnotes.model import DocumentError
+from footcheck.footnotes.runner import Config, check_document
 from tests.conftest import TODAY
 
 # Text rich in the characters the readers and the date layer care about.
@@ -60,7 +60,7 @@ def test_one_long_paragraph_is_checked_in_linear_time() -> None:
 def test_a_rule_bug_is_one_line_unless_debugging(monkeypatch: object) -> None:
     import pytest
 
-    from footnotes import rules
+    from footcheck.footnotes import rules
 
     assert isinstance(monkeypatch, pytest.MonkeyPatch)
 
@@ -76,7 +76,7 @@ def test_a_rule_bug_is_one_line_unless_debugging(monkeypatch: object) -> None:
             for r in rules.RULES
         ),
     )
-    monkeypatch.setattr("footnotes.runner.RULES", rules.RULES)
+    monkeypatch.setattr("footcheck.footnotes.runner.RULES", rules.RULES)
     doc = parsers.parse(b"Claim.[1]\n\n[1] Source, 2020.\n[2] Other, 2021.\n", "r.txt", "text")
     checked = check_document(doc, Config(today=TODAY))
     assert checked.failure == (
@@ -89,8 +89,6 @@ def test_a_rule_bug_is_one_line_unless_debugging(monkeypatch: object) -> None:
 
 def test_a_readers_bug_is_one_line_through_the_registry(monkeypatch: object) -> None:
     import pytest
-
-    import parsers.markdown
 
     assert isinstance(monkeypatch, pytest.MonkeyPatch)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from footnotes.model import PartialDate, Severity
-from footnotes.rules import RULES, lookup
+from footcheck.footnotes.model import PartialDate, Severity
+from footcheck.footnotes.rules import RULES, lookup
 from tests.conftest import codes, context, findings
 
 RULE_IDS = [r.code for r in RULES]
@@ -420,7 +420,7 @@ def test_undated_note_is_information() -> None:
     ],
 )
 def test_year_typo_hint(event: PartialDate, source: PartialDate, hint: str | None) -> None:
-    from footnotes.rules.source_predates_claim import typo_hint
+    from footcheck.footnotes.rules.source_predates_claim import typo_hint
 
     assert typo_hint(event, source) == hint
 

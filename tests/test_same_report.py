@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-import parsers
-from footnotes.model import iso_or_none
-from footnotes.runner import Config, check_document
+from footcheck import parsers
+from footcheck.footnotes.model import iso_or_none
+from footcheck.footnotes.runner import Config, check_document
 from tests.conftest import TODAY
 
 SAME = Path(__file__).resolve().parent / "fixtures" / "same-report"

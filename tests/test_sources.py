@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from footnotes.model import Location, Note, PartialDate
-from footnotes.sources import duplicate_key, normalise_url, read_source, read_sources
+from footcheck.footnotes.model import Location, Note, PartialDate
+from footcheck.footnotes.sources import duplicate_key, normalise_url, read_source, read_sources
 
 
 def note(text: str, label: str = "1") -> Note:

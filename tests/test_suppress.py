@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from footnotes.config import FileSettings
-from footnotes.model import Directive
-from footnotes.runner import Config, check_document
-from parsers.directives import find_directives
+from footcheck.footnotes.config import FileSettings
+from footcheck.footnotes.model import Directive
+from footcheck.footnotes.runner import Config, check_document
+from footcheck.parsers.directives import find_directives
 from tests.conftest import TODAY, parse_text
 
 REPORT = """\

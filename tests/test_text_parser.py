@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from footnotes.model import Document, DocumentError, Note
-from parsers import text as text_parser
-from parsers.text import parse
+from footcheck.footnotes.model import Document, DocumentError, Note
+from footcheck.parsers import text as text_parser
+from footcheck.parsers.text import parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
 

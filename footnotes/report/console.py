@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from footnotes.model import Finding, Severity
-from footnotes.report.terminal import Writer, safe
-from footnotes.runner import FileResult, RunResult
+from footcheck.footnotes.model import Finding, Severity
+from footcheck.footnotes.report.terminal import Writer, safe
+from footcheck.footnotes.runner import FileResult, RunResult
 
 _SEVERITY_STYLE = {
     Severity.ERROR: "bold red",

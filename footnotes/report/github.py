@@ -11,8 +11,8 @@ another one.
 
 from __future__ import annotations
 
-from footnotes.model import Finding, Severity
-from footnotes.runner import RunResult
+from footcheck.footnotes.model import Finding, Severity
+from footcheck.footnotes.runner import RunResult
 
 TOOL_NAME = "footcheck"
 

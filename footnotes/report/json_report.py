@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from footnotes.model import Finding, Severity, iso_or_none
-from footnotes.report import fastjson
-from footnotes.runner import FileResult, RunResult
+from footcheck.footnotes.model import Finding, Severity, iso_or_none
+from footcheck.footnotes.report import fastjson
+from footcheck.footnotes.runner import FileResult, RunResult
 
 TOOL_NAME = "footcheck"
 

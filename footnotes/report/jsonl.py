@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from footnotes.report.json_report import finding_dict
-from footnotes.runner import RunResult
+from footcheck.footnotes.report.json_report import finding_dict
+from footcheck.footnotes.runner import RunResult
 
 _LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 

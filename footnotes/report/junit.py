@@ -20,8 +20,8 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from footnotes.model import Finding, Severity
-from footnotes.runner import FileResult, RunResult
+from footcheck.footnotes.model import Finding, Severity
+from footcheck.footnotes.runner import FileResult, RunResult
 
 TOOL_NAME = "footcheck"
 

@@ -30,10 +30,10 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote_from_bytes
 
-from footnotes.model import Finding, Severity, iso_or_none
-from footnotes.report import fastjson
-from footnotes.rules import RULES, Rule
-from footnotes.runner import RunResult
+from footcheck.footnotes.model import Finding, Severity, iso_or_none
+from footcheck.footnotes.report import fastjson
+from footcheck.footnotes.rules import RULES, Rule
+from footcheck.footnotes.runner import RunResult
 
 TOOL_NAME = "footcheck"
 SARIF_VERSION = "2.1.0"

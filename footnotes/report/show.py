@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from footnotes.context import Context
-from footnotes.model import iso_or_none
-from footnotes.report import fastjson
-from footnotes.report.terminal import safe
+from footcheck.footnotes.context import Context
+from footcheck.footnotes.model import iso_or_none
+from footcheck.footnotes.report import fastjson
+from footcheck.footnotes.report.terminal import safe
 
 
 def show_dict(ctx: Context) -> dict[str, Any]:

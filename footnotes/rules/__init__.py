@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from footnotes.model import Document, Finding, Severity
-from footnotes.rules import (
+from footcheck.footnotes.model import Document, Finding, Severity
+from footcheck.footnotes.rules import (
     duplicate_citation,
     duplicate_footnote_label,
     empty_footnote,
@@ -30,7 +30,7 @@ from footnotes.rules import (
 )
 
 if TYPE_CHECKING:
-    from footnotes.context import Context
+    from footcheck.footnotes.context import Context
 
 _MODULES: tuple[ModuleType, ...] = (
     missing_footnote,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from footnotes.model import Finding, Location, PartialDate, Severity
+from footcheck.footnotes.model import Finding, Location, PartialDate, Severity
 
 
 @dataclass(frozen=True, slots=True)

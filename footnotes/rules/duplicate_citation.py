@@ -37,11 +37,11 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from footnotes.model import Document, Finding, Severity
-from footnotes.rules.base import RuleId, shorten
+from footcheck.footnotes.model import Document, Finding, Severity
+from footcheck.footnotes.rules.base import RuleId, shorten
 
 if TYPE_CHECKING:
-    from footnotes.context import Context
+    from footcheck.footnotes.context import Context
 
 CODE = "CT001"
 NAME = "duplicate-citation"

@@ -31,11 +31,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from footnotes.model import Document, Finding, Severity
-from footnotes.rules.base import RuleId
+from footcheck.footnotes.model import Document, Finding, Severity
+from footcheck.footnotes.rules.base import RuleId
 
 if TYPE_CHECKING:
-    from footnotes.context import Context
+    from footcheck.footnotes.context import Context
 
 CODE = "FN005"
 NAME = "empty-footnote"

@@ -38,11 +38,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from footnotes.model import Document, Finding, Severity, label_number
-from footnotes.rules.base import RuleId
+from footcheck.footnotes.model import Document, Finding, Severity, label_number
+from footcheck.footnotes.rules.base import RuleId
 
 if TYPE_CHECKING:
-    from footnotes.context import Context
+    from footcheck.footnotes.context import Context
 
 CODE = "FN004"
 NAME = "footnote-order"

@@ -34,11 +34,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from footnotes.model import Document, Finding, Severity
-from footnotes.rules.base import RuleId, shorten
+from footcheck.footnotes.model import Document, Finding, Severity
+from footcheck.footnotes.rules.base import RuleId, shorten
 
 if TYPE_CHECKING:
-    from footnotes.context import Context
+    from footcheck.footnotes.context import Context
 
 CODE = "DT003"
 NAME = "invalid-date"

@@ -33,11 +33,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from footnotes.model import Document, Finding, Marker, Severity, label_number
-from footnotes.rules.base import RuleId, shorten
+from footcheck.footnotes.model import Document, Finding, Marker, Severity, label_number
+from footcheck.footnotes.rules.base import RuleId, shorten
 
 if TYPE_CHECKING:
-    from footnotes.context import Context
+    from footcheck.footnotes.context import Context
 
 CODE = "FN001"
 NAME = "missing-footnote"
