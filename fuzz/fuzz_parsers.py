@@ -54,11 +54,13 @@ if _FUZZING and atheris is not None:
         from footcheck.footnotes.model import Document, DocumentError, Note, Paragraph
         from footcheck.footnotes.runner import Config, check_document
         from footcheck.parsers.decode import decode
+        from footcheck.parsers.html import _decode as decode_html
 else:
     from footcheck import parsers
     from footcheck.footnotes.model import Document, DocumentError, Note, Paragraph
     from footcheck.footnotes.runner import Config, check_document
     from footcheck.parsers.decode import decode
+    from footcheck.parsers.html import _decode as decode_html
 
 FORMATS = ("text", "markdown", "html", "docx", "odt")
 TEXT_FORMATS = frozenset({"text", "markdown", "html"})
@@ -125,7 +127,7 @@ def source_lines(data: bytes, fmt: str) -> int | None:
     if fmt not in TEXT_FORMATS:
         return None
     try:
-        text = parsers.html._decode(data) if fmt == "html" else decode(data)
+        text = decode_html(data) if fmt == "html" else decode(data)
     except DocumentError:
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
