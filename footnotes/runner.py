@@ -463,14 +463,14 @@ def parse_bytes(data: bytes, target: Target, config: Config, parse: Reader) -> D
     except DocumentError:
         raise
     except RecursionError:
-        raise _Unrepeatable("too deeply nested to read") from None
+        raise _Unrepeatable(f"{fmt} nested too deeply to read") from None
     except MemoryError:
-        raise _Unrepeatable("too large to read in memory") from None
-    except Exception as exc:  # a parser bug must not end the run
+        raise _Unrepeatable(f"{fmt} too large to read") from None
+    except Exception as exc:  # a reader's bug must not end the run
         if config.debug:
             raise
         raise _Unrepeatable(
-            f"internal error while reading ({type(exc).__name__}: {exc}); please report it"
+            f"internal error reading {fmt} ({type(exc).__name__}: {exc}); please report it"
         ) from None
 
 

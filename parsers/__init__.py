@@ -1,8 +1,14 @@
 """The format readers: each turns a file's bytes into a `footnotes.model.Document`.
 
+The registry: which module reads which format, and which suffixes footcheck reads.
 `parse` is the one entry point the runner is given: it picks the reader by the
-format named or the file's suffix, and knows which suffixes footcheck reads. A new
-format is one new module here and one line in `_READERS`.
+format named or the file's suffix. A new format is one new module here and one line
+in `READERS`.
+
+A reader raises `DocumentError` (one line) for input it cannot read; any other
+exception is a bug in it. `parse` lets such a bug through: the run catches it in
+one place (`footnotes.engine`), reports it for that file, asks for a report, and
+never caches it. `reader(fmt)` gives a reader itself, for tests and fuzzing.
 """
 
 from __future__ import annotations
@@ -13,16 +19,27 @@ from pathlib import PurePath
 
 from footcheck.footnotes.model import Document, DocumentError
 
-# format -> (module under parsers/, suffixes it claims)
-_READERS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "text": ("footcheck.parsers.text", (".txt", ".text")),
-    "markdown": ("footcheck.parsers.markdown", (".md", ".markdown", ".mdown", ".mkd")),
-    "html": ("footcheck.parsers.html", (".html", ".htm", ".xhtml")),
-    "docx": ("footcheck.parsers.docx", (".docx",)),
-    "odt": ("footcheck.parsers.odt", (".odt",)),
+Reader = Callable[[bytes, str], Document]
+"""A format's reader: `parse(data, path)`, raising only `DocumentError` for bad input."""
+
+# format -> the module that reads it (its `parse(data, path)`)
+READERS: dict[str, str] = {
+    "text": "footcheck.parsers.text",
+    "markdown": "footcheck.parsers.markdown",
+    "html": "footcheck.parsers.html",
+    "docx": "footcheck.parsers.docx",
+    "odt": "footcheck.parsers.odt",
+}
+# format -> the suffixes it claims
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "text": (".txt", ".text"),
+    "markdown": (".md", ".markdown", ".mdown", ".mkd"),
+    "html": (".html", ".htm", ".xhtml"),
+    "docx": (".docx",),
+    "odt": (".odt",),
 }
 
-FORMATS: tuple[str, ...] = tuple(_READERS)
+FORMATS: tuple[str, ...] = tuple(READERS)
 # Formats with comments, where suppression directives can be written.
 _COMMENTED = frozenset({"markdown", "html"})
 
@@ -37,13 +54,17 @@ _UNREAD: dict[str, tuple[str, str]] = {
 _UNREAD_NAMES = {fmt: name for fmt, name in _UNREAD.values()}
 
 
+def reader(fmt: str) -> Reader:
+    """The reader of `fmt` itself: its bugs raise as they are (KeyError for an unknown format)."""
+    parse: Reader = importlib.import_module(READERS[fmt]).parse
+    return parse
+
+
 class Parsers:
     """The injected reader interface: `parse(data, path, format)` and `format_for(path)`."""
 
     def __init__(self) -> None:
-        self._by_suffix = {
-            suffix: fmt for fmt, (_, suffixes) in _READERS.items() for suffix in suffixes
-        }
+        self._by_suffix = {suffix: fmt for fmt, suffixes in SUFFIXES.items() for suffix in suffixes}
 
     @property
     def suffixes(self) -> frozenset[str]:
@@ -65,15 +86,18 @@ class Parsers:
         return self._by_suffix.get(suffix, "text")
 
     def __call__(self, data: bytes, path: str, format: str | None = None) -> Document:
+        """The document `data` holds; `DocumentError` for input footcheck cannot read.
+
+        Any other exception is a reader's bug, left for the caller's one guard.
+        """
         fmt = format or self.format_for(path)
         if fmt in _UNREAD_NAMES:
             raise DocumentError(f"footcheck does not read {_UNREAD_NAMES[fmt]} files yet")
         if fmt is None:
             raise DocumentError(f"unknown format (footcheck reads {', '.join(FORMATS)})")
-        if fmt not in _READERS:
+        if fmt not in READERS:
             raise DocumentError(f"unknown format {fmt!r} (footcheck reads {', '.join(FORMATS)})")
-        reader: Callable[[bytes, str], Document] = importlib.import_module(_READERS[fmt][0]).parse
-        doc = _guarded(reader, data, path, fmt)
+        doc = reader(fmt)(data, path)
         if fmt in _COMMENTED and b"footcheck" in data:
             from dataclasses import replace
 
@@ -81,28 +105,6 @@ class Parsers:
 
             doc = replace(doc, directives=find_directives(data))
         return doc
-
-
-def _guarded(
-    reader: Callable[[bytes, str], Document], data: bytes, path: str, fmt: str
-) -> Document:
-    """The reader's Document, or one DocumentError line for anything that goes wrong.
-
-    The one place where a reader's own bug (or input too deep or too large for it)
-    becomes a file's error rather than a traceback, for every format.
-    """
-    try:
-        return reader(data, path)
-    except DocumentError:
-        raise
-    except RecursionError:
-        raise DocumentError(f"{fmt} nested too deeply to read") from None
-    except MemoryError:
-        raise DocumentError(f"{fmt} too large to read") from None
-    except Exception as exc:  # a reader's bug: one line, asking for a report
-        raise DocumentError(
-            f"internal error reading {fmt} ({type(exc).__name__}: {exc}); please report it"
-        ) from None
 
 
 parse = Parsers()

@@ -292,7 +292,7 @@ def test_a_result_that_depends_on_the_run_is_not_kept(tmp_path: Path) -> None:
     for _ in range(2):
         reader = FailingReader()
         result = run([str(folder)], config, reader)
-        assert result.files[0].error == "too deeply nested to read"
+        assert result.files[0].error == "text nested too deeply to read"
         assert len(reader.parsed) == 1  # read again: nothing was kept
     assert _entries(tmp_path / "cache") == []
 

@@ -85,19 +85,3 @@ def test_a_rule_bug_is_one_line_unless_debugging(monkeypatch: object) -> None:
     assert [f.code for f in checked.findings] == ["FN002"]  # the other rules still ran
     with pytest.raises(ZeroDivisionError):
         check_document(doc, Config(today=TODAY, debug=True))
-
-
-def test_a_readers_bug_is_one_line_through_the_registry(monkeypatch: object) -> None:
-    import pytest
-
-    assert isinstance(monkeypatch, pytest.MonkeyPatch)
-
-    def broken(text: str, path: str) -> object:
-        raise KeyError("boom")
-
-    monkeypatch.setattr(parsers.markdown, "_read", broken)
-    with pytest.raises(DocumentError) as raised:
-        parsers.parse(b"Claim.[^1]\n", "r.md")
-    assert str(raised.value) == (
-        "internal error reading markdown (KeyError: 'boom'); please report it"
-    )
