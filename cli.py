@@ -18,8 +18,8 @@ from footcheck.footnotes.model import DocumentError, PartialDate, Severity
 from footcheck.footnotes.rules import RULES, Rule, lookup
 
 if TYPE_CHECKING:
-    from footcheck.footnotes.config import FileSettings
-    from footcheck.footnotes.runner import RunResult
+    from footcheck.footnotes.results import RunResult
+    from footcheck.footnotes.settings import FileSettings
 
 
 def _parse_report_date(
@@ -27,7 +27,7 @@ def _parse_report_date(
 ) -> PartialDate | None:
     if value is None:
         return None
-    from footcheck.footnotes.config import parse_report_date
+    from footcheck.footnotes.settings import parse_report_date
 
     date = parse_report_date(value)
     if date is None:
@@ -39,7 +39,7 @@ def _rule_codes(values: Sequence[str], option: str) -> frozenset[str] | None:
     """Codes named by --select/--ignore: codes, rule names, or prefixes ("DT", "FN00")."""
     if not values:
         return None
-    from footcheck.footnotes.config import ConfigError, rule_codes
+    from footcheck.footnotes.settings import ConfigError, rule_codes
 
     try:
         return rule_codes(values, option)
@@ -85,7 +85,7 @@ def _settings(config_file: str | None, paths: Sequence[str]) -> FileSettings:
     """The configuration file in force: --config, else found from the first path upwards."""
     from pathlib import Path
 
-    from footcheck.footnotes.config import ConfigError, load_config, load_for
+    from footcheck.footnotes.settings import ConfigError, load_config, load_for
 
     try:
         if config_file:
@@ -174,7 +174,8 @@ def check(
     debug: bool,
 ) -> None:
     """Check reports: files, folders (searched recursively), or - for stdin (default: .)."""
-    from footcheck.footnotes.runner import DEFAULT_MAX_BYTES, Config, run
+    from footcheck.footnotes.runner import run
+    from footcheck.footnotes.settings import CommandLine, resolve
 
     _fewer_collections()
     if prune_baseline and not baseline:
@@ -183,17 +184,19 @@ def check(
     settings = _settings(config_file, paths)
     if changed_since:
         paths = _changed(changed_since, paths)
-    config = Config(
-        select=_rule_codes(select, "--select") or settings.select,
-        ignore=(_rule_codes(ignore, "--ignore") or frozenset()) | settings.ignore,
-        fail_on=Severity(fail_on) if fail_on else settings.fail_on or Severity.WARNING,
-        report_date=report_date or settings.report_date,
-        stdin_format=stdin_format,
-        stdin_name=stdin_name,
-        max_bytes=settings.max_file_size or DEFAULT_MAX_BYTES,
-        settings=settings,
+    given = CommandLine(
+        select=_rule_codes(select, "--select"),
+        ignore=_rule_codes(ignore, "--ignore"),
+        fail_on=Severity(fail_on) if fail_on else None,
+        report_date=report_date,
         include=include,
         exclude=exclude,
+    )
+    config = resolve(
+        settings,
+        given,
+        stdin_format=stdin_format,
+        stdin_name=stdin_name,
         debug=debug,
         cache_dir=None if no_cache else _cache_dir(cache_dir, settings),
     )
@@ -311,12 +314,12 @@ _MODULES = {
 )
 def config_command(path: str, config_file: str | None) -> None:
     """Print the configuration in force for PATH and where each value comes from."""
-    from footcheck.footnotes.config import describe
+    from footcheck.footnotes.settings import CommandLine, describe, resolve
 
     settings = _settings(config_file, [path])
     where = str(settings.path) if settings.path else "no configuration file found; defaults"
     click.echo(f"# configuration for {path}: {where}")
-    rows = describe(settings, {})
+    rows = describe(resolve(settings, CommandLine()))
     width = max(len(key) for key, _, _ in rows)
     for key, value, origin in rows:
         click.echo(f"{key:<{width}}  {value}  # {origin}")
@@ -339,8 +342,10 @@ def show(
 ) -> None:
     """Show the claims and notes of FILE as footcheck read them."""
     from footcheck.footnotes.context import Context
+    from footcheck.footnotes.engine import load
+    from footcheck.footnotes.files import STDIN, Target
     from footcheck.footnotes.report import show as show_report
-    from footcheck.footnotes.runner import STDIN, Config, Target, load
+    from footcheck.footnotes.settings import Config
 
     config = Config(report_date=report_date, stdin_format=stdin_format, stdin_name=stdin_name)
     target = Target(file, file, parsers.parse.format_for_named(file))

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from footcheck.footnotes.model import DocumentError, Finding
-from footcheck.footnotes.runner import RunResult
+from footcheck.footnotes.results import RunResult
 
 FORMAT_VERSION = 1
 _NUMBERS = re.compile(r"\d+")

@@ -51,14 +51,16 @@ _FUZZING = atheris is not None and "--smoke" not in sys.argv
 if _FUZZING and atheris is not None:
     with atheris.instrument_imports():
         from footcheck import parsers
+        from footcheck.footnotes.engine import check_document
         from footcheck.footnotes.model import Document, DocumentError, Note, Paragraph
-        from footcheck.footnotes.runner import Config, check_document
+        from footcheck.footnotes.settings import Config
         from footcheck.parsers.decode import decode
         from footcheck.parsers.html import _decode as decode_html
 else:
     from footcheck import parsers
+    from footcheck.footnotes.engine import check_document
     from footcheck.footnotes.model import Document, DocumentError, Note, Paragraph
-    from footcheck.footnotes.runner import Config, check_document
+    from footcheck.footnotes.settings import Config
     from footcheck.parsers.decode import decode
     from footcheck.parsers.html import _decode as decode_html
 

@@ -70,6 +70,11 @@ class Parsers:
     def suffixes(self) -> frozenset[str]:
         return frozenset(self._by_suffix)
 
+    @property
+    def code_folders(self) -> tuple[str, ...]:
+        """Where the readers' code is: a cached result is kept only while it is unchanged."""
+        return tuple(__path__)
+
     def format_for(self, path: str) -> str | None:
         """The format a file's suffix says, or None when footcheck does not read it."""
         return self._by_suffix.get(PurePath(path).suffix.lower())

@@ -9,8 +9,9 @@ import pytest
 
 from footcheck import parsers
 from footcheck.footnotes.context import Context
+from footcheck.footnotes.engine import check_document
 from footcheck.footnotes.model import Document, Finding, PartialDate
-from footcheck.footnotes.runner import Config, check_document
+from footcheck.footnotes.settings import Config
 
 TODAY = PartialDate(2026, 11, 24)
 

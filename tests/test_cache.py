@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from footcheck import parsers
+from footcheck import footnotes, parsers
 from footcheck.footnotes import cache as caching
-from footcheck.footnotes import runner
+from footcheck.footnotes import engine, files, workers
 from footcheck.footnotes.model import Document, PartialDate
-from footcheck.footnotes.runner import Config, RunResult, run
+from footcheck.footnotes.results import RunResult
+from footcheck.footnotes.runner import Config, run
 from tests.test_cli import footcheck
 from tests.test_parallel import _draft
 
@@ -38,6 +39,10 @@ class CountingReader:
 
     def format_for_named(self, path: str) -> str:
         return parsers.parse.format_for_named(path)
+
+    @property
+    def code_folders(self) -> tuple[str, ...]:
+        return parsers.parse.code_folders
 
 
 def _drafts(folder: Path, count: int = 6) -> Path:
@@ -99,7 +104,7 @@ def test_new_code_never_reads_old_results(tmp_path: Path, monkeypatch: pytest.Mo
     folder = _drafts(tmp_path / "drafts")
     config = _config(tmp_path)
     _run(folder, config)
-    monkeypatch.setattr(caching, "code_stamp", lambda: "an edited checkout")
+    monkeypatch.setattr(caching, "code_stamp", lambda folders: "an edited checkout")
     _, parsed = _run(folder, config)
     assert len(parsed) == 6
 
@@ -107,15 +112,18 @@ def test_new_code_never_reads_old_results(tmp_path: Path, monkeypatch: pytest.Mo
 def test_the_code_stamp_follows_the_modules(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before = caching.code_stamp()
-    assert caching.code_stamp() == before
-    module = Path(caching.__file__)
-    stat = module.stat()
-    try:
-        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-        assert caching.code_stamp() != before
-    finally:
-        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    """A module of the domain or of a reader touched: a new stamp."""
+    folders = (*footnotes.__path__, *parsers.parse.code_folders)
+    before = caching.code_stamp(folders)
+    assert caching.code_stamp(folders) == before
+    for module in (Path(caching.__file__), Path(parsers.__file__).with_name("decode.py")):
+        stat = module.stat()
+        try:
+            os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+            assert caching.code_stamp(folders) != before, module
+        finally:
+            os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        assert caching.code_stamp(folders) == before
 
 
 def test_a_result_measured_against_today_holds_for_today_only(tmp_path: Path) -> None:
@@ -175,9 +183,9 @@ def test_workers_fill_the_cache_and_read_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _drafts(tmp_path / "drafts", count=40)
-    monkeypatch.setattr(runner, "_BYTES_PER_WORKER", 1)  # small drafts, two workers all the same
-    targets = list(runner.discover([str(folder)], parsers.parse))
-    assert runner.choose_workers(2, targets) == 2
+    monkeypatch.setattr(workers, "_BYTES_PER_WORKER", 1)  # small drafts, two workers all the same
+    targets = list(files.discover([str(folder)], parsers.parse))
+    assert workers.choose_workers(2, targets) == 2
     config = _config(tmp_path)
     serial, _ = _run(folder, replace(config, cache_dir=None))
     parallel, parsed = _run(folder, config, jobs=2)
@@ -314,15 +322,15 @@ def test_a_check_outside_a_run_keys_its_results_by_today(
     draft.write_text(
         "The fund closed on 3 May 2026.[1]\n\n[1] Harbour Gazette, 25 November 2026.\n"
     )
-    cache = caching.ResultCache(str(tmp_path / "cache"))
-    target = runner.Target(str(draft), str(draft), "text")
+    cache = caching.ResultCache(str(tmp_path / "cache"), "a stamp")
+    target = files.Target(str(draft), str(draft), "text")
     config = Config(cache_dir=str(tmp_path / "cache"))  # no "today" given
-    monkeypatch.setattr(runner, "current_date", lambda: DAY)
-    assert [f.code for f in runner.check_target(target, config, parsers.parse, cache).findings] == [
+    monkeypatch.setattr(engine, "current_date", lambda: DAY)
+    assert [f.code for f in engine.check_target(target, config, parsers.parse, cache).findings] == [
         "DT002"
     ]
-    monkeypatch.setattr(runner, "current_date", lambda: NEXT_DAY)
-    assert runner.check_target(target, config, parsers.parse, cache).findings == ()
+    monkeypatch.setattr(engine, "current_date", lambda: NEXT_DAY)
+    assert engine.check_target(target, config, parsers.parse, cache).findings == ()
 
 
 def test_per_file_settings_and_no_cache_on_the_command_line(

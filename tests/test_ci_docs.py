@@ -102,7 +102,7 @@ def test_every_toml_block_parses() -> None:
 
 
 def test_toml_example_is_a_valid_footcheck_configuration(tmp_path: Path) -> None:
-    from footcheck.footnotes import config
+    from footcheck.footnotes import settings as config
 
     for block in _blocks("toml"):
         pyproject = tmp_path / "pyproject.toml"

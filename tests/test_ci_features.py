@@ -132,3 +132,51 @@ def test_include_and_exclude_globs_on_the_command_line(tmp_path: Path) -> None:
         "check", "a.txt", "b.md", "--exclude", "*.txt", "--format", "json", cwd=tmp_path
     )
     assert [f["path"] for f in json.loads(no_txt.stdout)["files"]] == ["b.md"]
+
+
+def _checked(run: subprocess.CompletedProcess[str]) -> list[str]:
+    return sorted(Path(f["path"]).name for f in json.loads(run.stdout)["files"])
+
+
+def test_command_line_globs_apply_to_a_folder_outside_the_current_one(tmp_path: Path) -> None:
+    """`check /srv/drafts --exclude archive` from elsewhere skips /srv/drafts/archive."""
+    drafts = tmp_path / "srv" / "drafts"
+    (drafts / "archive").mkdir(parents=True)
+    (drafts / "live.md").write_text(CLEAN)
+    (drafts / "archive" / "old.txt").write_text(FAULTY)
+    (drafts / "archive" / "older.md").write_text(CLEAN)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    folder = str(drafts.resolve())
+    for exclude in ("archive", "archive/", "/archive", "archive/**", "*.txt"):
+        run = footcheck("check", folder, "--exclude", exclude, "--format", "json", cwd=elsewhere)
+        expected = ["live.md", "older.md"] if exclude == "*.txt" else ["live.md"]
+        assert _checked(run) == expected, exclude
+    anchored = footcheck(
+        "check", folder, "--exclude", "archive/old.txt", "--format", "json", cwd=elsewhere
+    )
+    assert _checked(anchored) == ["live.md", "older.md"]
+    included = footcheck(
+        "check", folder, "--include", "archive/*.md", "--format", "json", cwd=elsewhere
+    )
+    assert _checked(included) == ["older.md"]
+    # A folder named relatively, from its parent: its globs work from either folder.
+    for exclude in ("archive", "drafts/archive"):
+        run = footcheck(
+            "check", "drafts", "--exclude", exclude, "--format", "json", cwd=drafts.parent
+        )
+        assert _checked(run) == ["live.md"], exclude
+
+
+def test_command_line_globs_apply_to_a_file_named_outside_the_current_one(
+    tmp_path: Path,
+) -> None:
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "a.txt").write_text(FAULTY)
+    (drafts / "b.md").write_text(CLEAN)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    names = [str((drafts / name).resolve()) for name in ("a.txt", "b.md")]
+    run = footcheck("check", *names, "--exclude", "*.txt", "--format", "json", cwd=elsewhere)
+    assert _checked(run) == ["b.md"]

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from footcheck.footnotes import runner
-from footcheck.footnotes.config import (
-    DEFAULT_MAX_FILE_SIZE,
+from footcheck.footnotes import files
+from footcheck.footnotes.model import PartialDate, Severity
+from footcheck.footnotes.rules import RULES
+from footcheck.footnotes.settings import (
     KEYS,
+    CommandLine,
     ConfigError,
     FileSettings,
     Origin,
@@ -20,10 +22,10 @@ from footcheck.footnotes.config import (
     load_config,
     load_for,
     matches,
+    resolve,
     rule_codes,
 )
-from footcheck.footnotes.model import PartialDate, Severity
-from footcheck.footnotes.rules import RULES
+from footcheck.footnotes.settings.values import DEFAULT_MAX_FILE_SIZE
 
 ALL_CODES = frozenset(r.code for r in RULES)
 
@@ -262,7 +264,7 @@ def test_severity_more_specific_entry_wins(tmp_path: Path) -> None:
 
 
 def test_default_max_size_agrees_with_the_runner() -> None:
-    assert DEFAULT_MAX_FILE_SIZE == runner.DEFAULT_MAX_BYTES
+    assert DEFAULT_MAX_FILE_SIZE == files.DEFAULT_MAX_BYTES
 
 
 def test_settings_helpers(tmp_path: Path) -> None:
@@ -543,7 +545,7 @@ def test_matches_empty_glob_matches_nothing(tmp_path: Path) -> None:
 
 
 def test_describe_defaults() -> None:
-    rows = describe(FileSettings(), {})
+    rows = describe(resolve(FileSettings(), CommandLine()))
     assert [key for key, _, _ in rows] == list(KEYS)
     assert all(origin == Origin("default") for _, _, origin in rows)
     values = {key: value for key, value, _ in rows}
@@ -568,13 +570,8 @@ def test_describe_file_and_command_line(tmp_path: Path) -> None:
     settings = load_config(config)
     from_file = Origin("file", f"{config} [tool.footcheck]")
     cli = Origin("command line", "--fail-on")
-    rows = describe(
-        settings,
-        {
-            "fail_on": (Severity.WARNING, cli),
-            "report-date": (PartialDate(2024, 2), Origin("command line", "--report-date")),
-        },
-    )
+    given = CommandLine(fail_on=Severity.WARNING, report_date=PartialDate(2024, 2))
+    rows = describe(resolve(settings, given))
     assert rows == [
         ("select", "FN001, DT001, DT002, DT003, DT004", from_file),
         ("ignore", "(none)", Origin("default")),
@@ -591,18 +588,12 @@ def test_describe_file_and_command_line(tmp_path: Path) -> None:
 
 def test_describe_dotfile_origin_and_overrides(tmp_path: Path) -> None:
     settings = load_config(dotfile(tmp_path, 'exclude = ["a/**", "*.bak"]\nselect = []\n'))
-    rows = {key: (value, origin) for key, value, origin in describe(settings, {})}
+    rows = {key: (v, origin) for key, v, origin in describe(resolve(settings, CommandLine()))}
     here = Origin("file", str(tmp_path / ".footcheck.toml"))
     assert rows["exclude"] == ("a/**, *.bak", here)
     assert rows["select"] == ("(none)", here)  # an empty select is shown, not the default
     cli = Origin("command line", "--ignore")
-    rows = {
-        key: (value, origin)
-        for key, value, origin in describe(
-            settings, {"ignore": (frozenset({"CT001", "FN002"}), cli)}
-        )
-    }
+    given = CommandLine(ignore=frozenset({"CT001", "FN002"}))
+    rows = {key: (v, origin) for key, v, origin in describe(resolve(settings, given))}
     assert rows["ignore"] == ("FN002, CT001", cli)
     assert rows["max-file-size"] == ("50MB", Origin("default"))
-    with pytest.raises(ValueError, match="unknown configuration key 'selct'"):
-        describe(settings, {"selct": (frozenset(), cli)})

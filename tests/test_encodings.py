@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from footcheck import parsers
+from footcheck.footnotes.engine import check_document
 from footcheck.footnotes.model import Document, DocumentError
-from footcheck.footnotes.runner import Config, check_document
+from footcheck.footnotes.settings import Config
 from footcheck.parsers.decode import decode
 from tests.conftest import TODAY
 from tests.test_cli import footcheck

@@ -104,6 +104,7 @@ def test_bad_input_is_one_line_and_is_cached(tmp_path: Path) -> None:
 
         format_for = staticmethod(parsers.parse.format_for)
         format_for_named = staticmethod(parsers.parse.format_for_named)
+        code_folders = parsers.parse.code_folders
 
     first = run([str(draft)], _config(tmp_path), Counting())
     second = run([str(draft)], _config(tmp_path), Counting())

@@ -29,8 +29,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from footcheck import parsers
+from footcheck.footnotes.engine import check_document
 from footcheck.footnotes.model import Document, DocumentError, Note, Paragraph
-from footcheck.footnotes.runner import Config, check_document
+from footcheck.footnotes.settings import Config
 from footcheck.parsers.decode import decode
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from footcheck.footnotes.runner import STDIN, Target, choose_workers
+from footcheck.footnotes.files import STDIN, Target
+from footcheck.footnotes.workers import choose_workers
 from tests.test_cli import footcheck
 
 OUTLETS = ["Harbour Gazette", "Capital Herald", "Wire Service", "Trade Monitor"]

@@ -15,7 +15,8 @@ import time
 import pytest
 
 from footcheck import parsers
-from footcheck.footnotes.runner import Config, check_document
+from footcheck.footnotes.engine import check_document
+from footcheck.footnotes.settings import Config
 from scripts.nasty_corpus import Case, cases
 from tests.conftest import TODAY
 

@@ -21,9 +21,12 @@ from typing import Any
 import pytest
 
 from footcheck import parsers
-from footcheck.footnotes import runner
+from footcheck.footnotes import engine, runner
+from footcheck.footnotes import files as discovery
+from footcheck.footnotes.files import Target
 from footcheck.footnotes.model import DocumentError
-from footcheck.footnotes.runner import Config, RunResult, Target, run
+from footcheck.footnotes.results import FileResult, RunResult
+from footcheck.footnotes.runner import Config, run
 from tests.conftest import TODAY
 from tests.test_cli import CLEAN, footcheck
 
@@ -165,7 +168,7 @@ def test_a_folder_given_where_a_file_is_read_is_one_error(folder: Path) -> None:
     assert "not a regular file (a folder)" in json.loads(result.stdout)["error"]
     assert "Traceback" not in result.stderr
     # And a target that became a folder after discovery, through the runner.
-    results = runner.check_target(
+    results = engine.check_target(
         Target(str(folder / "y.md"), str(folder / "y.md"), "markdown"), Config(), parsers.parse
     )
     assert results.error == "not a regular file (a folder)"
@@ -175,7 +178,7 @@ def _run(paths: Iterable[str]) -> RunResult:
     return run(list(paths), Config(today=TODAY), parsers.parse)
 
 
-def _by_name(result: RunResult) -> dict[str, runner.FileResult]:
+def _by_name(result: RunResult) -> dict[str, FileResult]:
     return {os.path.basename(f.path): f for f in result.files}
 
 
@@ -194,7 +197,7 @@ def test_a_file_whose_open_fails_is_one_error(
             raise OSError(errno.EIO, "Input/output error", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(runner, "open", failing_open, raising=False)
+    monkeypatch.setattr(discovery, "open", failing_open, raising=False)
     result = _run([str(folder)])
     assert result.exit_code == 2
     files = _by_name(result)
@@ -231,7 +234,7 @@ def test_a_file_that_vanishes_between_discovery_and_reading(
 ) -> None:
     victim = folder / "draft.md"
     victim.write_text(GOOD_MD)
-    discover = runner.discover
+    discover = discovery.discover
 
     def vanishing(
         paths: Iterable[str], parse: Any, config: Config | None = None
@@ -267,7 +270,7 @@ def test_a_file_replaced_by_a_pipe_after_the_stat_does_not_hang(
 
     monkeypatch.setattr(os, "stat", stat_then_swap)
     started = time.monotonic()
-    result = runner.check_target(
+    result = engine.check_target(
         Target(str(swapped), str(swapped), "markdown"), Config(), parsers.parse
     )
     assert time.monotonic() - started < TIME_LIMIT
@@ -335,8 +338,8 @@ def test_a_file_that_grows_after_its_size_was_read_is_read_whole_and_still_limit
         info[stat.ST_SIZE] = 10
         return os.stat_result(info)
 
-    monkeypatch.setattr(runner.os, "fstat", stale_fstat)
-    target = runner.Target(str(grown), str(grown), "text")
-    assert runner.read_bytes(target, runner.Config(max_bytes=5000)) == b"x" * 1000
+    monkeypatch.setattr(discovery.os, "fstat", stale_fstat)
+    target = Target(str(grown), str(grown), "text")
+    assert discovery.read_bytes(target, 5000) == b"x" * 1000
     with pytest.raises(DocumentError, match="too large"):
-        runner.read_bytes(target, runner.Config(max_bytes=500))
+        discovery.read_bytes(target, 500)

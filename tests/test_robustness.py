@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from footcheck import parsers
+from footcheck.footnotes.engine import check_document
 from footcheck.footnotes.model import DocumentError
-from footcheck.footnotes.runner import Config, check_document
+from footcheck.footnotes.settings import Config
 from tests.conftest import TODAY
 
 # Text rich in the characters the readers and the date layer care about.
@@ -76,7 +77,7 @@ def test_a_rule_bug_is_one_line_unless_debugging(monkeypatch: object) -> None:
             for r in rules.RULES
         ),
     )
-    monkeypatch.setattr("footcheck.footnotes.runner.RULES", rules.RULES)
+    monkeypatch.setattr("footcheck.footnotes.settings.config.RULES", rules.RULES)
     doc = parsers.parse(b"Claim.[1]\n\n[1] Source, 2020.\n[2] Other, 2021.\n", "r.txt", "text")
     checked = check_document(doc, Config(today=TODAY))
     assert checked.failure == (

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from footcheck import parsers
+from footcheck.footnotes.engine import check_document
 from footcheck.footnotes.model import iso_or_none
-from footcheck.footnotes.runner import Config, check_document
+from footcheck.footnotes.settings import Config
 from tests.conftest import TODAY
 
 SAME = Path(__file__).resolve().parent / "fixtures" / "same-report"

@@ -28,7 +28,8 @@ from typing import Any
 import pytest
 
 from footcheck import parsers
-from footcheck.footnotes.runner import Config, check_document
+from footcheck.footnotes.engine import check_document
+from footcheck.footnotes.settings import Config
 from tests import corpusgen
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -174,7 +175,8 @@ def test_the_snapshot_cannot_pass_for_a_clean_run(snapshot: dict[str, Any]) -> N
 
 def _workers_for(folder: Path, jobs: int) -> int:
     """How many workers the runner picks for the folder's files."""
-    from footcheck.footnotes.runner import Target, choose_workers
+    from footcheck.footnotes.files import Target
+    from footcheck.footnotes.workers import choose_workers
 
     files = [str(p) for p in sorted(folder.rglob("*")) if p.is_file()]
     return choose_workers(jobs, [Target(f, f, None) for f in files])

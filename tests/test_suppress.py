@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from footcheck.footnotes.config import FileSettings
+from footcheck.footnotes.engine import check_document
 from footcheck.footnotes.model import Directive
-from footcheck.footnotes.runner import Config, check_document
+from footcheck.footnotes.settings import Config, FileSettings
 from footcheck.parsers.directives import find_directives
 from tests.conftest import TODAY, parse_text
 

@@ -11,7 +11,7 @@ from typing import TextIO
 
 from footcheck.footnotes.model import Finding, Severity
 from footcheck.footnotes.report.terminal import Writer, safe
-from footcheck.footnotes.runner import FileResult, RunResult
+from footcheck.footnotes.results import FileResult, RunResult
 
 _SEVERITY_STYLE = {
     Severity.ERROR: "bold red",

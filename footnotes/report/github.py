@@ -12,7 +12,7 @@ another one.
 from __future__ import annotations
 
 from footcheck.footnotes.model import Finding, Severity
-from footcheck.footnotes.runner import RunResult
+from footcheck.footnotes.results import RunResult
 
 TOOL_NAME = "footcheck"
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from footcheck.footnotes.model import Finding, Severity, iso_or_none
 from footcheck.footnotes.report import fastjson
-from footcheck.footnotes.runner import FileResult, RunResult
+from footcheck.footnotes.results import FileResult, RunResult
 
 TOOL_NAME = "footcheck"
 

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from footcheck.footnotes.report.json_report import finding_dict
-from footcheck.footnotes.runner import RunResult
+from footcheck.footnotes.results import RunResult
 
 _LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 

@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from footcheck.footnotes.model import Finding, Severity
-from footcheck.footnotes.runner import FileResult, RunResult
+from footcheck.footnotes.results import FileResult, RunResult
 
 TOOL_NAME = "footcheck"
 

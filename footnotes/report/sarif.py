@@ -32,8 +32,8 @@ from urllib.parse import quote_from_bytes
 
 from footcheck.footnotes.model import Finding, Severity, iso_or_none
 from footcheck.footnotes.report import fastjson
+from footcheck.footnotes.results import RunResult
 from footcheck.footnotes.rules import RULES, Rule
-from footcheck.footnotes.runner import RunResult
 
 TOOL_NAME = "footcheck"
 SARIF_VERSION = "2.1.0"
