@@ -52,9 +52,9 @@ def source_lines(data: bytes, fmt: str) -> int | None:
         return None
     try:
         if fmt == "html":
-            from footcheck.parsers import html
+            from footcheck.parsers.html import reader
 
-            text = html._decode(data)
+            text = reader._decode(data)
         else:
             text = decode(data)
     except DocumentError:

@@ -35,8 +35,8 @@ note no marker points at keeps its list number or its own visible label.
 A page with none of these falls back to the plain-text convention over its block
 texts (`[N]` markers and "[N] Source" lines), through `parsers.text.parse_lines`.
 
-The note finding lives in `html_notes` (with `html_dom` for element helpers and
-`html_meta` for the report's title and date); this module decodes, parses, walks.
+The note finding lives in `notes` (with `dom` for element helpers and
+`metadata` for the report's title and date); this module decodes, parses, walks.
 
 Hostile input: the parser is lxml's HTML parser (etree's, without lxml.html's Python
 element classes, which cost a third of the time) with network access off, no
@@ -54,8 +54,9 @@ from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import Document, DocumentError, Location, Note, Paragraph
 
-from .decode import decode
-from .html_dom import (
+from ..decode import decode
+from ..textbuild import TextBuilder
+from .dom import (
     BACK_HINT,
     BLOCK,
     CHROME_ROLES,
@@ -70,14 +71,13 @@ from .html_dom import (
     tag_of,
     visible_text,
 )
-from .html_notes import (
+from .notes import (
     NoteInfo,
     Notes,
     build_index,
     shown_label,
     without_label,
 )
-from .textbuild import TextBuilder
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
@@ -472,7 +472,7 @@ def _read(data: bytes, path: str) -> Document:
 
 def _plain(root: Element, path: str, positions: _Positions, metadata: dict[str, str]) -> Document:
     """The page read as a plain-text report: one line per block (and per `<br>` line)."""
-    from .text import parse_lines
+    from ..text import parse_lines
 
     walker = _Walker(None, positions, lines=True)
     walker.run(root)

@@ -1,6 +1,6 @@
 """What the HTML reader knows about elements: blocks, hidden parts, note markup, labels.
 
-Small helpers shared by the note finder (`html_notes`) and the text walk (`html`):
+Small helpers shared by the note finder (`notes`) and the text walk (`reader`):
 which tags break text into blocks, which hold no prose, which markup says "note
 reference", "back-link" or "the notes are here", and an element's visible text.
 """

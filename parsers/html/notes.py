@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 from footcheck.footnotes.model import Note
 
-from .html_dom import (
+from .dom import (
     BLOCK,
     CONTAINER_DEPTH,
     ENDNOTE_ID,
@@ -36,7 +36,7 @@ from .html_dom import (
     tag_of,
     visible_text,
 )
-from .html_meta import (
+from .metadata import (
     PageMeta,
 )
 
