@@ -52,9 +52,9 @@ def source_lines(data: bytes, fmt: str) -> int | None:
         return None
     try:
         if fmt == "html":
-            from footcheck.parsers.html import reader
+            from footcheck.parsers.html.load import decode_page
 
-            text = reader._decode(data)
+            text = decode_page(data)
         else:
             text = decode(data)
     except DocumentError:
