@@ -40,7 +40,9 @@ The modules, in the order a page meets them:
 - `reader`: the entry point, and the plain-text fallback;
 - `load`: bytes to text, text to a tree, safely (hostile input: only
   `DocumentError` escapes);
-- `notes`: steps 1 to 3, with `metadata` for the report's title and date;
-- `dom`: what the reader knows about elements and note markup;
-- `walk`: step 4, with `positions` for where markers and notes start in the source.
+- `index`: step 1, with `metadata` for the report's title and date;
+- `notes`: steps 2 and 3, with `conventions` for the markup each tool writes for
+  notes and `labels` for what a note's label looks like;
+- `walk`: step 4, with `positions` for where markers and notes start in the source;
+- `dom`: what the reader knows about elements (blocks, hidden parts, visible text).
 """

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import Document
 
+from .index import build_index
 from .load import decode_page, parse_page
-from .notes import Notes, build_index
+from .notes import Notes
 from .positions import SourcePositions
 from .walk import Walker
 

@@ -13,27 +13,10 @@ from typing import TYPE_CHECKING
 from footcheck.footnotes.model import Location, Note, Paragraph
 
 from ..textbuild import TextBuilder
-from .dom import (
-    BACK_HINT,
-    BLOCK,
-    CHROME_ROLES,
-    CHROME_TAGS,
-    GROUP_PUNCT,
-    LABEL_TAGS,
-    SKIP,
-    clean_label,
-    is_hidden,
-    line_of,
-    ref_hint,
-    tag_of,
-    visible_text,
-)
-from .notes import (
-    NoteInfo,
-    Notes,
-    shown_label,
-    without_label,
-)
+from .conventions import BACK_HINT, ref_hint
+from .dom import BLOCK, CHROME_ROLES, CHROME_TAGS, SKIP, is_hidden, line_of, tag_of, visible_text
+from .labels import GROUP_PUNCT, LABEL_TAGS, clean_label, shown_label, without_label
+from .notes import NoteInfo, Notes
 from .positions import SourcePositions
 
 if TYPE_CHECKING:
