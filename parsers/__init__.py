@@ -26,7 +26,7 @@ Reader = Callable[[bytes, str], Document]
 READERS: dict[str, str] = {
     "text": "footcheck.parsers.text",
     "markdown": "footcheck.parsers.markdown",
-    "html": "footcheck.parsers.html",
+    "html": "footcheck.parsers.html.reader",
     "docx": "footcheck.parsers.docx",
     "odt": "footcheck.parsers.odt",
 }

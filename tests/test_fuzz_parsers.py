@@ -53,9 +53,9 @@ def source_lines(data: bytes, fmt: str) -> int | None:
         return None
     try:
         if fmt == "html":
-            from footcheck.parsers import html
+            from footcheck.parsers.html.load import decode_page
 
-            text = html._decode(data)
+            text = decode_page(data)
         else:
             text = decode(data)
     except DocumentError:

@@ -9,7 +9,7 @@ import pytest
 
 from footcheck.footnotes.model import Document, DocumentError, Note
 from footcheck.parsers import parse as parse_any
-from footcheck.parsers.html import parse
+from footcheck.parsers.html.reader import parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 

@@ -1,101 +1,42 @@
 """Which links of an HTML page are note references, which elements are their notes.
 
-See `parsers.html` for the mechanism: reference/back-link pairs found through an
-index of ids, markup hints for links without a back-link, and the note element
-widened from an inline target to the block (and bare `<div>`s) around it.
+Steps 2 and 3 of the HTML reader (see the package): reference/back-link pairs found
+through the index of ids, markup hints for links without a back-link, the note
+element widened from an inline target to the block (and bare `<div>`s) around it,
+and each note's label.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from footcheck.footnotes.model import Note
-
-from .html_dom import (
+from .conventions import is_own_note, note_kind, ref_hint
+from .dom import (
     BLOCK,
-    CONTAINER_DEPTH,
-    ENDNOTE_ID,
-    FOOTNOTE_ID,
-    NOT_NOTES,
-    NOTE_CLIMB,
-    NOTE_LABEL,
-    OWN_LABEL,
-    RESTARTED,
-    SHORT_LABEL,
-    WRAPPER_DEPTH,
     ancestors,
-    clean_label,
     holds,
-    is_container,
-    is_own_note,
     opens_block,
-    ref_hint,
     tag_of,
     visible_text,
+    words,
 )
-from .html_meta import (
-    PageMeta,
-)
+from .index import Index
+from .labels import NOTE_LABEL, OWN_LABEL, clean_label, number_items
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
 
-
-# ---------------------------------------------------------------------------- the index
-
-
-@dataclass
-class Index:
-    ids: dict[str, Element]
-    links: list[tuple[Element, str]]
-    containers: list[Element]
-    own_notes: list[Element]
-    metadata: dict[str, str]
-    ordinal: dict[Element, int]  # a link's place among the links with the same href
-
-
-def build_index(root: Element) -> Index:
-    from lxml import etree
-
-    ids: dict[str, Element] = {}
-    names: dict[str, Element] = {}
-    links: list[tuple[Element, str]] = []
-    containers: list[Element] = []
-    own_notes: list[Element] = []
-    ordinal: dict[Element, int] = {}
-    seen_frags: dict[str, int] = {}
-    meta = PageMeta()
-    for el in root.iter(etree.Element):
-        tag = el.tag  # a str: iter(etree.Element) passes no comments or instructions
-        ident = el.get("id")
-        if ident:
-            ids.setdefault(ident.strip(), el)
-        if tag == "a":
-            name = el.get("name")
-            if name:
-                names.setdefault(name.strip(), el)
-            href = el.get("href")
-            if href and href.lstrip().startswith("#"):
-                frag = href.strip()[1:]
-                if frag:
-                    links.append((el, frag))
-                    ordinal[el] = seen_frags.get(frag, 0)
-                    seen_frags[frag] = ordinal[el] + 1
-        elif tag in ("meta", "title", "script", "time"):
-            meta.see(el, tag)
-        if is_container(el):
-            containers.append(el)
-            if is_own_note(el):
-                own_notes.append(el)
-    for name, el in names.items():
-        ids.setdefault(name, el)
-    return Index(ids, links, containers, own_notes, meta.result(), ordinal)
-
-
-# ---------------------------------------------------------------------------- the notes
+# How far up the tree the pairing looks: for a notes container around a target, past
+# a marker's wrappers (its <sup>), from an inline target to the <div>s of its note.
+CONTAINER_DEPTH = 8
+WRAPPER_DEPTH = 2
+NOTE_CLIMB = 3
+# A link with no back-link and no markup hint is a reference only when its text is this short.
+SHORT_LABEL = 8
+# Targets that are sections of the text, not notes.
+NOT_NOTES = words("h1 h2 h3 h4 h5 h6 section article main body html table figure img")
 
 
 @dataclass
@@ -169,7 +110,7 @@ class Notes:
                     continue
                 info = self.notes.get(element)
                 if info is None:
-                    info = NoteInfo(element, target, kind=self._kind(target, element))
+                    info = NoteInfo(element, target, kind=note_kind(target, element))
                     self.notes[element] = info
                 self._by_target[target] = info
             self.refs[a] = info
@@ -275,17 +216,6 @@ class Notes:
                 node = node.getparent()
         return owners
 
-    def _kind(self, target: Element, element: Element) -> str:
-        for el in (target, element):
-            for value in (el.get("id"), el.get("name"), el.get("role"), el.get("epub:type")):
-                if not value:
-                    continue
-                if ENDNOTE_ID.search(value):
-                    return "endnote"
-                if FOOTNOTE_ID.search(value):
-                    return "footnote"
-        return "endnote"
-
     # -- labels
 
     def _label_all(self) -> None:
@@ -316,7 +246,7 @@ class Notes:
             if parent is not None and tag_of(parent) == "ol":
                 numbers = self._list_numbers.get(parent)
                 if numbers is None:
-                    numbers = _number_items(parent)
+                    numbers = number_items(parent)
                     self._list_numbers[parent] = numbers
                 if element in numbers:
                     return str(numbers[element])
@@ -347,7 +277,7 @@ class Notes:
         for el in candidates:
             if el in self.notes or any(a in self.notes for a in ancestors(el, 64)):
                 continue
-            info = NoteInfo(el, el, kind=self._kind(el, el))
+            info = NoteInfo(el, el, kind=note_kind(el, el))
             twin = by_id.get((el.get("id") or "").strip()) if el.get("id") else None
             if twin is not None and twin.label:
                 # Two notes with one id: the page defines that note twice (FN003), not a
@@ -374,24 +304,6 @@ class Notes:
 _SHARED = object()
 
 
-def shown_label(label: str) -> str:
-    """The label as the page shows it, without the "(2)" that keeps restarted labels apart."""
-    return RESTARTED.sub("", label)
-
-
-def without_label(note: Note, label: str) -> Note:
-    """The note without the label its text starts with ("1. Text", "[1] Text")."""
-    if not label or not note.text.startswith((label, f"[{label}", f"({label}")):
-        return note
-    # A delimiter is required: a note may begin with a number ("1 in 5 voters...", "1.5 m").
-    match = re.match(rf"[\[(]?{re.escape(label)}[\]).:](?:\s+|$)", note.text)
-    if match is None:
-        return note
-    cut = match.end()
-    markers = tuple(replace(m, offset=max(0, m.offset - cut)) for m in note.markers)
-    return replace(note, text=note.text[cut:], markers=markers)
-
-
 def is_superscript(a: Element) -> bool:
     """A link set in superscript: inside a <sup>, or holding one."""
     parent = a.getparent()
@@ -402,20 +314,3 @@ def is_superscript(a: Element) -> bool:
 
 def _visible_len(el: Element) -> int:
     return len(clean_label(visible_text(el)))
-
-
-def _number_items(ol: Element) -> dict[Element, int]:
-    try:
-        number = int(ol.get("start") or "1")
-    except ValueError:
-        number = 1
-    numbers: dict[Element, int] = {}
-    for child in ol:
-        if tag_of(child) != "li":
-            continue
-        value = child.get("value")
-        if value and value.strip().isdigit():
-            number = int(value)
-        numbers[child] = number
-        number += 1
-    return numbers

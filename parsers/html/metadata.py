@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from .html_dom import (
+from .dom import (
     ancestors,
     tag_of,
     visible_text,

@@ -1,0 +1,48 @@
+"""The HTML reader: footnotes as web pages, word processors and wikis write them.
+
+`reader.parse(data, path)` turns an HTML page into a `Document`. Every footnote
+convention seen in the wild (pandoc, DPUB-ARIA and EPUB roles, kramdown,
+Python-Markdown, markdown-it, cmark-gfm, MediaWiki's Cite, Word's "Save as Web Page"
+and filtered exports, Google Docs) comes down to the same shape: an anchor in the
+body, `<a href="#X">`, whose target is (or sits in) a note, and usually a link from
+the note back to the anchor. One mechanism reads them all:
+
+1. Index (one pass over the tree): element ids (and `<a name>`, as Word writes them;
+   entities such as MediaWiki's `&#95;` are already decoded by the parser), every
+   in-page link, the elements that say they hold notes (`role="doc-endnotes"`,
+   `epub:type="footnotes"`, `class="footnotes"`, `ol.references`, Word's
+   `mso-element:footnote-list`...), and the report's metadata.
+2. Pairs: a link A -> X and a link B -> Y are a reference and its back-link when X
+   holds B and Y holds A. Which of the two is the reference: markup hints first
+   (`doc-noteref`, `footnote-ref`, `doc-backlink`, `footnote-backref`...), then the
+   one whose target is a block (a list item) rather than an inline `<sup>`, then
+   the one that does not open its block (a note starts with its back-link, as in
+   Word and Google Docs), then document order. Links without a back-link count
+   when they carry a reference hint or point into a notes container, or at a note
+   already found (a reused note).
+3. The note is the target when it is a block; else the block around the target,
+   widened to the `<div>`s that hold nothing but this note (Word's `div#ftn1`,
+   Google Docs' bare `<div>`).
+4. One walk over the tree builds body paragraphs and note texts with a
+   `TextBuilder`: a reference becomes a marker (its text taken out), back-links and
+   their wrappers ("↩", "^ a b", "[1]") are dropped, and scripts, styles, hidden
+   elements, navigation and page chrome are no text at all.
+
+Labels are what a reader sees at the marker ("[1]" gives "1"); every marker that
+points at one note carries that note's label (the label of its first marker). A
+note no marker points at keeps its list number or its own visible label.
+
+A page with none of these falls back to the plain-text convention over its block
+texts (`[N]` markers and "[N] Source" lines), through `parsers.text.parse_lines`.
+
+The modules, in the order a page meets them:
+
+- `reader`: the entry point, and the plain-text fallback;
+- `load`: bytes to text, text to a tree, safely (hostile input: only
+  `DocumentError` escapes);
+- `index`: step 1, with `metadata` for the report's title and date;
+- `notes`: steps 2 and 3, with `conventions` for the markup each tool writes for
+  notes and `labels` for what a note's label looks like;
+- `walk`: step 4, with `positions` for where markers and notes start in the source;
+- `dom`: what the reader knows about elements (blocks, hidden parts, visible text).
+"""

@@ -1,0 +1,105 @@
+"""The markup that note conventions write: which tool says "note" how.
+
+pandoc and cmark-gfm (`footnote-ref`, `data-footnote-ref`), DPUB-ARIA and EPUB
+(`role="doc-noteref"`, `epub:type="noteref"`), kramdown and Python-Markdown
+(`footnote`, `reversefootnote`), MediaWiki's Cite (`sup.reference`, `ol.references`),
+Word (`mso-element:footnote-list`, `_ftn1`, `_edn1`): the hints that a link is a
+note reference or a back-link, that an element holds the notes or is one note, and
+whether a note is a footnote or an endnote.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .dom import classes_of, tag_of
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as Element
+
+# Markup that says "this link is a note reference" / "this link goes back to the text".
+REF_CLASSES = frozenset(
+    ["footnote-ref", "footnote", "footnote-reference", "footnoteref", "fnref", "noteref"]
+)
+BACK_HINT = re.compile(
+    r"back[-_]?(?:link|ref)|reversefootnote|footnote[-_]?back|fn[-_]?back", re.IGNORECASE
+)
+SUP_REF_CLASSES = frozenset(["reference", "footnote-ref", "noteref"])
+# Markup that says "these are the notes".
+CONTAINER_CLASSES = frozenset(
+    ["footnotes", "footnote", "references", "endnotes", "footnotes-list", "notes", "reflist"]
+)
+CONTAINER_ROLES = frozenset(["doc-endnotes", "doc-footnotes", "doc-footnote", "doc-endnote"])
+NOTE_ROLES = frozenset(["doc-footnote", "doc-endnote"])
+EPUB_NOTE = re.compile(r"\b(?:footnote|endnote|rearnote)s?\b")
+ONE_NOTE_EPUB = re.compile(r"\b(?:foot|end|rear)note\b")
+MSO_LIST = re.compile(r"mso-element\s*:\s*(?:foot|end)note-list", re.IGNORECASE)
+FOOTNOTE_ID = re.compile(r"^_?ftn|footnote", re.IGNORECASE)
+ENDNOTE_ID = re.compile(r"^_?edn|endnote", re.IGNORECASE)
+
+
+def ref_hint(a: Element) -> int:
+    """+1 for markup that says "note reference", -1 for "back-link", 0 for neither."""
+    role = (a.get("role") or "").lower()
+    if role == "doc-backlink" or a.get("data-footnote-backref") is not None:
+        return -1
+    if role == "doc-noteref" or a.get("data-footnote-ref") is not None:
+        return 1
+    if "noteref" in (a.get("epub:type") or "").lower():
+        return 1
+    classes = a.get("class") or ""
+    if BACK_HINT.search(classes):
+        return -1
+    if REF_CLASSES.intersection(classes.lower().split()):
+        return 1
+    parent = a.getparent()
+    if parent is not None:
+        pclass = parent.get("class") or ""
+        if BACK_HINT.search(pclass):
+            return -1
+        if tag_of(parent) == "sup" and SUP_REF_CLASSES.intersection(pclass.lower().split()):
+            return 1
+    return 0
+
+
+# The attributes `is_container` reads: an element with none of them is no container.
+CONTAINER_ATTRS = frozenset(["role", "data-footnotes", "epub:type", "class", "style"])
+
+
+def is_container(el: Element) -> bool:
+    """Markup that says "the notes are in here"."""
+    if CONTAINER_ATTRS.isdisjoint(el.keys()):  # most elements: one call, not five
+        return False
+    if (el.get("role") or "").lower() in CONTAINER_ROLES:
+        return True
+    if el.get("data-footnotes") is not None:
+        return True
+    epub = el.get("epub:type")
+    if epub and EPUB_NOTE.search(epub.lower()):
+        return True
+    if CONTAINER_CLASSES.intersection(classes_of(el)) and tag_of(el) not in ("a", "sup", "span"):
+        return True
+    style = el.get("style")
+    return bool(style and MSO_LIST.search(style))
+
+
+def is_own_note(el: Element) -> bool:
+    """An element that says it is one note (`role="doc-footnote"`, `epub:type="footnote"`)."""
+    if (el.get("role") or "").lower() in NOTE_ROLES:
+        return True
+    epub = el.get("epub:type")
+    return bool(epub and tag_of(el) != "a" and ONE_NOTE_EPUB.search(epub.lower()))
+
+
+def note_kind(target: Element, element: Element) -> str:
+    """The note's kind, "footnote" or "endnote", as its ids, names, roles or epub:types say."""
+    for el in (target, element):
+        for value in (el.get("id"), el.get("name"), el.get("role"), el.get("epub:type")):
+            if not value:
+                continue
+            if ENDNOTE_ID.search(value):
+                return "endnote"
+            if FOOTNOTE_ID.search(value):
+                return "footnote"
+    return "endnote"

@@ -1,0 +1,64 @@
+"""Step 1 of the HTML reader: one pass over the page that indexes what the notes need.
+
+Element ids (and `<a name>`, as Word writes them), every in-page link, the elements
+that say they hold notes or are one, and the report's metadata.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .conventions import is_container, is_own_note
+from .metadata import PageMeta
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as Element
+
+
+@dataclass
+class Index:
+    ids: dict[str, Element]
+    links: list[tuple[Element, str]]
+    containers: list[Element]
+    own_notes: list[Element]
+    metadata: dict[str, str]
+    ordinal: dict[Element, int]  # a link's place among the links with the same href
+
+
+def build_index(root: Element) -> Index:
+    from lxml import etree
+
+    ids: dict[str, Element] = {}
+    names: dict[str, Element] = {}
+    links: list[tuple[Element, str]] = []
+    containers: list[Element] = []
+    own_notes: list[Element] = []
+    ordinal: dict[Element, int] = {}
+    seen_frags: dict[str, int] = {}
+    meta = PageMeta()
+    for el in root.iter(etree.Element):
+        tag = el.tag  # a str: iter(etree.Element) passes no comments or instructions
+        ident = el.get("id")
+        if ident:
+            ids.setdefault(ident.strip(), el)
+        if tag == "a":
+            name = el.get("name")
+            if name:
+                names.setdefault(name.strip(), el)
+            href = el.get("href")
+            if href and href.lstrip().startswith("#"):
+                frag = href.strip()[1:]
+                if frag:
+                    links.append((el, frag))
+                    ordinal[el] = seen_frags.get(frag, 0)
+                    seen_frags[frag] = ordinal[el] + 1
+        elif tag in ("meta", "title", "script", "time"):
+            meta.see(el, tag)
+        if is_container(el):
+            containers.append(el)
+            if is_own_note(el):
+                own_notes.append(el)
+    for name, el in names.items():
+        ids.setdefault(name, el)
+    return Index(ids, links, containers, own_notes, meta.result(), ordinal)

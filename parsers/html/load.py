@@ -1,0 +1,89 @@
+"""Loading an HTML page safely: its bytes decoded to text, the text parsed to a tree.
+
+The parser is lxml's HTML parser (etree's, without lxml.html's Python element
+classes, which cost a third of the time) with network access off, no entities
+beyond HTML's own, and `huge_tree` off. A page nested past libxml2's depth limit is
+flattened and parsed again. Only `DocumentError` escapes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from footcheck.footnotes.model import DocumentError
+
+from ..decode import decode
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as Element
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# `[^<>]` keeps each attempt inside one tag: linear however many tags never close.
+_DEPTH_LIMIT = re.compile(
+    r"</?(?:div|span|font|center|section|article|main|b|i|u|em|strong)\b[^<>]*+>",
+    re.IGNORECASE,
+)
+# Still too deep (100,000 unclosed `<sup>`, lists in lists): every inline element and
+# list goes too, so the page is read as its text rather than refused.
+_DEPTH_LIMIT_ALL = re.compile(
+    r"</?(?:sup|sub|a|small|big|s|strike|mark|abbr|cite|q|code|tt|kbd|var|samp|ins|del"
+    r"|nobr|label|blockquote|ul|ol|li|dl|dt|dd|table|tbody|thead|tfoot|tr|td|th|p)\b[^<>]*+>",
+    re.IGNORECASE,
+)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
+
+# The head of the page checked for binary data.
+_SNIFF = 8192
+
+
+def decode_page(data: bytes) -> str:
+    """A BOM decides; else `<meta charset>`; else UTF-8 with a Windows-1252 fallback."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode(data)
+    decode(data[:_SNIFF])  # refuses binary data with a DocumentError
+    match = _META_CHARSET.search(data[:4096])
+    if match:
+        declared = match.group(1).decode("ascii", "replace").lower()
+        if declared in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "iso8859-1"):
+            declared = "cp1252"  # what browsers do, and what Word means
+        if not declared.startswith(("utf-8", "utf8", "utf-16", "utf-32", "unicode")):
+            try:
+                return data.decode(declared, errors="replace")
+            except LookupError:
+                pass
+    return decode(data)
+
+
+def parse_page(text: str) -> tuple[Element | None, str]:
+    """The parsed page (None when there is nothing in it) and the text it was parsed from."""
+    from lxml import etree
+
+    if not text.strip():
+        return None, text
+    text = _XML_DECL.sub("", text, count=1)
+    for attempt in range(3):
+        # etree's HTMLParser is lxml.html's parser without its Python element classes.
+        parser = etree.HTMLParser(
+            recover=True,
+            no_network=True,
+            huge_tree=False,
+            remove_pis=True,
+            remove_blank_text=False,
+            collect_ids=False,
+            encoding="utf-8",
+        )
+        try:
+            root = etree.fromstring(text.encode("utf-8", "replace"), parser=parser)
+        except (etree.XMLSyntaxError, etree.ParserError, ValueError) as exc:
+            raise DocumentError(f"malformed HTML: {exc}") from None
+        if root is None:
+            return None, text  # nothing but comments or a doctype
+        if not any("Excessive depth" in e.message for e in parser.error_log):
+            return root, text
+        if attempt == 0:
+            # Nested past libxml2's limit: flatten the containers that carry no meaning.
+            text = _DEPTH_LIMIT.sub(" ", text)
+        elif attempt == 1:
+            text = _DEPTH_LIMIT_ALL.sub(" ", text)
+    raise DocumentError("HTML nested too deeply to read (more than 256 levels)")

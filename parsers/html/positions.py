@@ -1,0 +1,77 @@
+"""Where links and ids start in the page's source: the locations of markers and notes."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from html import unescape as html_unescape
+from typing import TYPE_CHECKING
+
+from footcheck.footnotes.model import Location
+
+from .dom import line_of
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as Element
+
+# `[^<>]` keeps each attempt inside one tag: linear over any input.
+_HREF_AT = re.compile(r"""<a\b[^<>]*?\bhref\s*=\s*["']?\s*#([^"'\s<>]*)""", re.IGNORECASE)
+_ID_AT = re.compile(r"""<[a-zA-Z][^<>]*?\b(?:id|name)\s*=\s*["']?\s*([^"'\s<>]+)""")
+# lxml gives the line where a start tag ends; the tag may start a few lines before.
+_TAG_LINES = 12
+
+
+class SourcePositions:
+    """Line and column of links and ids in the source, found with one regex pass each.
+
+    lxml knows the line of an element but not its column; a page exported as one
+    long line (Google Docs) needs the column. A position is used only when it agrees
+    with lxml's line, else the element's line and column 1.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._line_starts: list[int] | None = None
+        self._hrefs: dict[str, list[int]] | None = None
+        self._ids: dict[str, list[int]] | None = None
+
+    def _where(self, offset: int, sourceline: int) -> Location | None:
+        if self._line_starts is None:
+            self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        line = bisect_right(self._line_starts, offset)
+        if not sourceline - _TAG_LINES <= line <= sourceline:
+            return None
+        return Location(line, offset - self._line_starts[line - 1] + 1)
+
+    def link(self, frag: str, ordinal: int, el: Element) -> Location:
+        """Where the `ordinal`-th `<a href="#frag">` starts."""
+        if self._hrefs is None:
+            self._hrefs = {}
+            for m in _HREF_AT.finditer(self.text):
+                self._hrefs.setdefault(_frag(m.group(1)), []).append(m.start())
+        offsets = self._hrefs.get(frag, [])
+        found = None
+        if ordinal < len(offsets):
+            found = self._where(offsets[ordinal], line_of(el))
+        return found or Location(line_of(el), 1)
+
+    def element(self, el: Element, *ids: str | None) -> Location:
+        """Where an element with one of these ids (or names) starts."""
+        if self._ids is None:
+            self._ids = {}
+            for m in _ID_AT.finditer(self.text):
+                self._ids.setdefault(_frag(m.group(1)), []).append(m.start())
+        for ident in ids:
+            # An id written twice (a page defining a note twice): the nearest start tag
+            # at or before the element's line is the element's own.
+            for offset in reversed(self._ids.get(ident.strip(), []) if ident else []):
+                found = self._where(offset, line_of(el))
+                if found:
+                    return found
+        return Location(line_of(el), 1)
+
+
+def _frag(raw: str) -> str:
+    if "&" in raw:
+        raw = html_unescape(raw)
+    return raw.strip()

@@ -1,0 +1,66 @@
+"""The HTML reader's entry point: `parse(data, path)` turns a page into a `Document`.
+
+The page is loaded (`load`), its notes found (`notes`) and walked once (`walk`); a
+page without linked notes is read by the plain-text convention instead (see the
+package).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from footcheck.footnotes.model import Document
+
+from .index import build_index
+from .load import decode_page, parse_page
+from .notes import Notes
+from .positions import SourcePositions
+from .walk import Walker
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as Element
+
+__all__ = ["FORMAT", "parse"]
+
+FORMAT = "html"
+
+
+def parse(data: bytes, path: str) -> Document:
+    """Read an HTML report; `DocumentError` for input it cannot read."""
+    root, text = parse_page(decode_page(data))
+    if root is None:
+        return Document(path, FORMAT, (), ())
+    index = build_index(root)
+    notes = Notes(index)
+    notes.find()
+    positions = SourcePositions(text)
+    if not notes.notes:
+        # No linked notes: the plain-text convention inside the page's blocks, unless
+        # the page has only references to notes that are missing (FN001 must see them).
+        plain = _plain(root, path, positions, index.metadata)
+        if plain.notes or plain.markers or not notes.refs:
+            return plain
+    walker = Walker(notes, positions)
+    walker.run(root)
+    return Document(
+        path,
+        FORMAT,
+        tuple(walker.paragraphs),
+        tuple(walker.result()),
+        metadata=index.metadata,
+    )
+
+
+def _plain(
+    root: Element, path: str, positions: SourcePositions, metadata: dict[str, str]
+) -> Document:
+    """The page read as a plain-text report: one line per block (and per `<br>` line)."""
+    from ..text import parse_lines
+
+    walker = Walker(None, positions, lines=True)
+    walker.run(root)
+    lines = [p.text for p in walker.paragraphs]
+    numbers = [p.location.line for p in walker.paragraphs]
+    doc = parse_lines(lines, path, FORMAT, line_numbers=numbers)
+    return replace(doc, metadata=metadata)
