@@ -55,14 +55,14 @@ if _FUZZING and atheris is not None:
         from footcheck.footnotes.model import Document, DocumentError, Note, Paragraph
         from footcheck.footnotes.settings import Config
         from footcheck.parsers.decode import decode
-        from footcheck.parsers.html import _decode as decode_html
+        from footcheck.parsers.html.load import decode_page as decode_html
 else:
     from footcheck import parsers
     from footcheck.footnotes.engine import check_document
     from footcheck.footnotes.model import Document, DocumentError, Note, Paragraph
     from footcheck.footnotes.settings import Config
     from footcheck.parsers.decode import decode
-    from footcheck.parsers.html import _decode as decode_html
+    from footcheck.parsers.html.load import decode_page as decode_html
 
 FORMATS = ("text", "markdown", "html", "docx", "odt")
 TEXT_FORMATS = frozenset({"text", "markdown", "html"})
