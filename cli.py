@@ -15,6 +15,7 @@ import click
 
 from footcheck import __version__, parsers
 from footcheck.footnotes.model import DocumentError, PartialDate, Severity
+from footcheck.footnotes.report import MODULES as REPORT_FORMATS
 from footcheck.footnotes.rules import RULES, Rule, lookup
 
 if TYPE_CHECKING:
@@ -78,9 +79,6 @@ def main() -> None:
     """Check the footnotes and citations of reports before they are published."""
 
 
-_FORMATS = ["console", "json", "sarif", "github", "junit", "jsonl"]
-
-
 def _settings(config_file: str | None, paths: Sequence[str]) -> FileSettings:
     """The configuration file in force: --config, else found from the first path upwards."""
     from pathlib import Path
@@ -98,7 +96,9 @@ def _settings(config_file: str | None, paths: Sequence[str]) -> FileSettings:
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(_FORMATS), default="console", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(list(REPORT_FORMATS)), default="console", show_default=True
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.option(
     "--select", multiple=True, metavar="CODES", help="Only these rules (codes, names, prefixes)."
@@ -271,22 +271,13 @@ def _report(
     result: RunResult, fmt: str, output: str | None, *, no_color: bool, verbose: bool
 ) -> None:
     """The report in the chosen format, to --output or stdout; with --output, a summary too."""
+    from footcheck.footnotes import report
     from footcheck.footnotes.report import console
 
     if fmt == "console" and output is None:
         console.render(result, sys.stdout, colour=_colour(no_color), verbose=verbose)
         return
-    if fmt == "console":
-        import io
-
-        buffer = io.StringIO()
-        console.render(result, buffer, colour=False, verbose=verbose)
-        text = buffer.getvalue()
-    else:
-        import importlib
-
-        module = importlib.import_module(f"footcheck.footnotes.report.{_MODULES[fmt]}")
-        text = module.render(result, __version__)
+    text = report.render_text(result, fmt, __version__, verbose=verbose)
     if output is None:
         sys.stdout.write(text)
         return
@@ -296,15 +287,6 @@ def _report(
     except OSError as exc:
         raise click.UsageError(f"cannot write {output}: {exc.strerror}") from None
     console.render_summary(result, sys.stdout, colour=_colour(no_color))
-
-
-_MODULES = {
-    "json": "json_report",
-    "sarif": "sarif",
-    "github": "github",
-    "junit": "junit",
-    "jsonl": "jsonl",
-}
 
 
 @main.command("config")
