@@ -50,10 +50,10 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import Document, DocumentError, Location, Marker, Note, Paragraph
+from footcheck.parsers.text import parse_lines
+from footcheck.parsers.textbuild import TextBuilder
 
 from .archive import Archive, MalformedXML, metadata_texts, parse_xml, unique_labels
-from .text import parse_lines
-from .textbuild import TextBuilder
 
 if TYPE_CHECKING:
     from lxml import etree
