@@ -27,8 +27,8 @@ READERS: dict[str, str] = {
     "text": "footcheck.parsers.text",
     "markdown": "footcheck.parsers.markdown",
     "html": "footcheck.parsers.html.reader",
-    "docx": "footcheck.parsers.docx",
-    "odt": "footcheck.parsers.odt",
+    "docx": "footcheck.parsers.office.docx",
+    "odt": "footcheck.parsers.office.odt",
 }
 # format -> the suffixes it claims
 SUFFIXES: dict[str, tuple[str, ...]] = {

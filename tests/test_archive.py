@@ -1,4 +1,4 @@
-"""parsers.archive: the zip and XML guards that the DOCX and ODT readers share."""
+"""parsers.office.archive: the zip and XML guards that the DOCX and ODT readers share."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from footcheck.footnotes.model import DocumentError
-from footcheck.parsers.archive import (
+from footcheck.parsers.office.archive import (
     MAX_MEMBERS,
     Archive,
     MalformedXML,

@@ -15,7 +15,8 @@ import pytest
 
 from footcheck import parsers
 from footcheck.footnotes.model import DocumentError
-from footcheck.parsers.docx import format_number, parse
+from footcheck.parsers.office.docx import parse
+from footcheck.parsers.office.docx_numbering import format_number
 from tests.conftest import marker_labels, note_texts, read_office
 
 OFFICE = Path(__file__).parent / "fixtures" / "office"

@@ -479,7 +479,7 @@ def test_the_fixtures_themselves_pass_the_checks() -> None:
 
 def test_a_huge_note_number_start_does_not_build_a_huge_label() -> None:
     # <w:numStart w:val="1000000000000"/> with w:numFmt lowerLetter was a MemoryError.
-    from footcheck.parsers.docx import format_number
+    from footcheck.parsers.office.docx_numbering import format_number
 
     for fmt in ("lowerLetter", "upperLetter", "chicago"):
         assert format_number(10**12, fmt) == str(10**12)

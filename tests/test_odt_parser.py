@@ -15,7 +15,7 @@ import pytest
 
 from footcheck import parsers
 from footcheck.footnotes.model import DocumentError
-from footcheck.parsers.odt import parse
+from footcheck.parsers.office.odt import parse
 from tests.conftest import marker_labels, note_texts, read_office
 
 OFFICE = Path(__file__).parent / "fixtures" / "office"

@@ -17,7 +17,7 @@ tracked change inserted stays, as LibreOffice shows it.
 Labels: the citation as displayed. Footnotes and endnotes are numbered
 separately (by default 1, 2 and i, ii); when an endnote label equals a footnote
 label, every endnote label gets the prefix "e" ("e1"), and a label still shared by
-two notes gets "(2)" after its second use (see `parsers.archive.unique_labels`).
+two notes gets "(2)" after its second use (see `parsers.office.archive.unique_labels`).
 
 Locations: a body paragraph's line is its number, counting every body paragraph
 (empty ones, headings and table cells included) from 1; a marker's column is its
@@ -38,10 +38,10 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import Document, DocumentError, Location, Marker, Note, Paragraph
+from footcheck.parsers.text import parse_lines
+from footcheck.parsers.textbuild import TextBuilder
 
 from .archive import Archive, MalformedXML, metadata_texts, parse_xml, unique_labels
-from .text import parse_lines
-from .textbuild import TextBuilder
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
