@@ -9,6 +9,7 @@ folder), then look inside it and run it from a folder of its own.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -114,3 +115,37 @@ def test_the_installed_wheel_runs_outside_the_repository(wheel: Path, tmp_path: 
     )
     assert done.returncode == 1, done.stderr
     assert '"code": "FN001"' in done.stdout, done.stdout
+
+
+def _floors() -> dict[str, tuple[int, ...]]:
+    """Each runtime dependency's lower bound, from pyproject.toml."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    floors: dict[str, tuple[int, ...]] = {}
+    for requirement in project["dependencies"]:
+        match = re.fullmatch(
+            r"([A-Za-z0-9._-]+)\s*>=\s*([0-9][^,;\s]*)(?:\s*,\s*<\s*\S+)?", requirement
+        )
+        assert match, f"{requirement!r}: every dependency needs a floor (and at most a ceiling)"
+        floors[match.group(1).lower()] = _release(match.group(2))
+    return floors
+
+
+def _release(version: str) -> tuple[int, ...]:
+    """ "8.1" and "8.1.0" alike."""
+    parts = [int(part) for part in version.split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
+
+
+def test_the_minimum_versions_ci_installs_are_the_floors_of_pyproject() -> None:
+    """.ci/run tests on .ci/minimum-versions.txt: it must pin exactly pyproject's floors."""
+    pinned: dict[str, tuple[int, ...]] = {}
+    for line in (ROOT / ".ci" / "minimum-versions.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, version = line.split("==")
+            pinned[name.strip().lower()] = _release(version.strip())
+    assert pinned == _floors()
