@@ -10,7 +10,7 @@
 - Nothing inside code spans, code blocks, HTML comments or front matter counts.
 - A document without any `[^...]` note read the way Word-converted reports write
   notes: `[N]` or superscript markers in the body and a numbered list of notes,
-  usually under a Notes/Endnotes/Footnotes/References heading (`plainmarks`).
+  usually under a Notes/Endnotes/Footnotes/References heading (`marks`).
 
 How it reads a file (speed matters: this runs in pre-commit hooks on whole folders):
 
@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any, cast
 from footcheck.footnotes.model import Document, Location, Note, Paragraph
 
 from .decode import decode
-from .plainmarks import MarkerSpan, find_markers, is_notes_heading, match_note_start
+from .marks import MarkerSpan, find_markers, is_notes_heading, match_note_start
 from .textbuild import TextBuilder
 
 if TYPE_CHECKING:

@@ -7,6 +7,8 @@ text) and records each marker at the offset where it stood.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from footcheck.footnotes.model import Location, Marker, Note, Paragraph
 
 
@@ -45,6 +47,16 @@ class TextBuilder:
     def add_marker(self, label: str, location: Location, *, auto: bool = False) -> None:
         """Record a marker at the current end of the text (its token is not added)."""
         self._markers.append(Marker(label, self._length, location, auto))
+
+    def add_shown_markers(self, labels: Sequence[str], location: Location, token: str) -> None:
+        """Record markers whose token stays in the text (`[10]` in a note citing note 10)."""
+        if self._pending_space and self._length:
+            self._parts.append(" ")
+            self._length += 1
+            self._pending_space = False
+        for label in labels:
+            self._markers.append(Marker(label, self._length, location))
+        self.add_text(token)
 
     @property
     def text(self) -> str:

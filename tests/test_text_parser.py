@@ -267,11 +267,18 @@ def test_a_label_alone_on_its_line_takes_the_next_line() -> None:
     assert "Footer" not in everything(doc)
 
 
-def test_notes_inside_a_note_are_the_notes_markers() -> None:
+def test_notes_inside_a_note_are_the_notes_markers_and_stay_in_its_text() -> None:
     doc = parse_text("A claim.[1] Another.[2]\n[1] Source.\n[2] As in [1], page 4.\n")
-    assert doc.notes[1].text == "As in , page 4."
-    assert [(m.label, m.location.line, m.location.column) for m in doc.notes[1].markers] == [
-        ("1", 3, 11)
+    assert doc.notes[1].text == "As in [1], page 4."  # what its reader sees
+    assert [
+        (m.label, m.offset, m.location.line, m.location.column) for m in doc.notes[1].markers
+    ] == [("1", 6, 3, 11)]
+    grouped = parse_text("Claim.[14]\n\n[14] Compare table 3 of [10] with table 5 of [11, 12].\n")
+    assert grouped.notes[0].text == "Compare table 3 of [10] with table 5 of [11, 12]."
+    assert [(m.label, m.offset) for m in grouped.notes[0].markers] == [
+        ("10", 19),
+        ("11", 40),
+        ("12", 40),
     ]
     assert [m.label for m in doc.markers] == ["1", "2"]
 

@@ -33,7 +33,7 @@ points at one note carries that note's label (the label of its first marker). A
 note no marker points at keeps its list number or its own visible label.
 
 A page with none of these falls back to the plain-text convention over its block
-texts (`[N]` markers and "[N] Source" lines), through `parsers.text.parse_lines`.
+texts (`[N]` markers and "[N] Source" lines), through `parsers.plain`.
 
 The modules, in the order a page meets them:
 

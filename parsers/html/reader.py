@@ -56,11 +56,11 @@ def _plain(
     root: Element, path: str, positions: SourcePositions, metadata: dict[str, str]
 ) -> Document:
     """The page read as a plain-text report: one line per block (and per `<br>` line)."""
-    from ..text import parse_lines
+    from ..plain import Lines, document
 
     walker = Walker(None, positions, lines=True)
     walker.run(root)
     lines = [p.text for p in walker.paragraphs]
     numbers = [p.location.line for p in walker.paragraphs]
-    doc = parse_lines(lines, path, FORMAT, line_numbers=numbers)
+    doc = document(Lines(lines, numbers), path, FORMAT)
     return replace(doc, metadata=metadata)

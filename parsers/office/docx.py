@@ -32,7 +32,7 @@ import posixpath
 from dataclasses import replace
 
 from footcheck.footnotes.model import Document, DocumentError, Location, Marker, Note, Paragraph
-from footcheck.parsers.text import parse_lines
+from footcheck.parsers.plain import Lines, document
 
 from .archive import Archive, parse_xml, unique_labels
 from .docx_notes import RawNote, read_notes
@@ -69,7 +69,7 @@ def parse(data: bytes, path: str) -> Document:
     blocks = reader.body(body)
     if not reader.refs:
         lines = [block.builder.text for block in blocks]
-        doc = parse_lines(lines, path, FORMAT, line_numbers=[b.number for b in blocks])
+        doc = document(Lines(lines, [b.number for b in blocks]), path, FORMAT)
         return replace(doc, metadata=metadata)
 
     sections = section_properties(body, n)

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import Document, DocumentError, Location, Marker, Note, Paragraph
-from footcheck.parsers.text import parse_lines
+from footcheck.parsers.plain import Lines, document
 from footcheck.parsers.textbuild import TextBuilder
 
 from .archive import Archive, MalformedXML, metadata_texts, parse_xml, unique_labels
@@ -295,7 +295,7 @@ def parse(data: bytes, path: str) -> Document:
     blocks = reader.blocks
     if not reader.notes:
         lines = [block.builder.text for block in blocks]
-        doc = parse_lines(lines, path, FORMAT, line_numbers=[b.number for b in blocks])
+        doc = document(Lines(lines, [b.number for b in blocks]), path, FORMAT)
         return replace(doc, metadata=metadata)
 
     labels = unique_labels(_displayed(reader.notes))

@@ -1,4 +1,4 @@
-"""Tests for parsers.plainmarks: the markers, note starts and notes headings of plain text."""
+"""Tests for parsers.marks: the markers, note starts and notes headings of plain text."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from footcheck.parsers.plainmarks import (
+from footcheck.parsers.marks import (
     MarkerSpan,
     NoteStart,
     find_markers,

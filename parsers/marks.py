@@ -1,9 +1,9 @@
-"""The plain-text footnote convention: `[N]` and superscript markers, note lines, notes headings.
+"""The pieces of the plain `[N]` convention: markers, note starts, notes headings, rules.
 
 Plain-text reports (and Markdown or HTML converted from Word) cite with `[3]`,
 `[2, 5]`, `[2-4]` or superscript digits `¹²`, and list their notes as lines that
 start with `[N]`, `N.`, `N)` or a superscript, often under a "Notes" heading. This
-module recognises those pieces in a line or a run of text; the readers decide
+module recognises those pieces in a line or a run of text; `plain` decides
 which lines are body and which are notes.
 
 Every pattern is compiled once and matches in linear time (possessive quantifiers,
