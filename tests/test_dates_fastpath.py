@@ -1,6 +1,6 @@
 """The fast paths of the language layer give what the plain code gives.
 
-dates.py, sources.py and claims.py take shortcuts for speed: a scanner that skips
+dates/, sources.py and claims.py take shortcuts for speed: a scanner that skips
 from one non-word character to the next, quick tests on bytes or on a text's last
 letters before a pattern is run, ASCII text folded with a table. Each is checked
 here against the plain formulation it replaces (kept below as the reference), on
@@ -19,8 +19,16 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from footcheck.footnotes import claims, dates, sources
-from footcheck.footnotes.dates import DateMention, find_dates
+from footcheck.footnotes import claims, sources
+from footcheck.footnotes.dates import (
+    DateMention,
+    context,
+    find_dates,
+    grammar,
+    lexicon,
+    neighbours,
+    scanner,
+)
 from footcheck.footnotes.model import PartialDate
 
 WORDS = """
@@ -84,7 +92,7 @@ def test_ignorecase_adds_only_the_listed_variants_to_ascii_letters(every_charact
     # The fast paths spell IGNORECASE out with these (and lower-case ASCII text).
     for letter in "abcdefghijklmnopqrstuvwxyz":
         matched = set(re.findall(letter, every_character, re.IGNORECASE))
-        assert matched == {letter, letter.upper(), *dates._CASE_VARIANTS.get(letter, "")}
+        assert matched == {letter, letter.upper(), *grammar.CASE_VARIANTS.get(letter, "")}
 
 
 def test_only_the_kelvin_sign_lower_cases_to_an_ascii_letter(every_character: str) -> None:
@@ -100,8 +108,8 @@ def test_scan_after_finds_what_scan_finds() -> None:
     rnd = random.Random(1)
     for text in texts(3000, 1):
         for pos in rnd.sample(range(1, len(text) + 1), min(len(text), 6)):
-            plain = dates._SCAN.search(text, pos)
-            fast = dates._SCAN_AFTER.search(text, pos - 1)
+            plain = grammar.SCAN.search(text, pos)
+            fast = grammar.SCAN_AFTER.search(text, pos - 1)
             if plain is None:
                 assert fast is None, (text, pos)
             else:
@@ -115,49 +123,51 @@ def test_scan_after_finds_what_scan_finds() -> None:
 
 def test_future_triggers_are_found_in_two_parts() -> None:
     for text, lo, hi in windows(20000, 2):
-        plain = dates._FUTURE.search(text, lo, hi) is not None
+        plain = context._FUTURE.search(text, lo, hi) is not None
         fast = (
-            dates._FUTURE.match(text, lo, hi) is not None
-            or dates._FUTURE_AFTER.search(text, lo, hi) is not None
+            context._FUTURE.match(text, lo, hi) is not None
+            or context._FUTURE_AFTER.search(text, lo, hi) is not None
         )
         assert fast == plain, (text, lo, hi)
 
 
 def test_future_keyword_test_on_bytes() -> None:
     for text, lo, hi in windows(20000, 3):
-        words = map(str.lower, dates._LETTERS.findall(text, lo, hi))
-        plain = not dates._FUTURE_KEYWORDS.isdisjoint(words)
-        assert dates._has_future_keyword(text, lo, hi) == plain, (text, lo, hi)
+        words = map(str.lower, context._LETTERS.findall(text, lo, hi))
+        plain = not context._FUTURE_KEYWORDS.isdisjoint(words)
+        assert context._has_future_keyword(text, lo, hi) == plain, (text, lo, hi)
 
 
 def test_past_change_test_on_bytes() -> None:
     for text, _, start in windows(20000, 4):
-        lo = max(0, start - dates._FUTURE_WINDOW)
-        cut = dates._clause_start(text, lo, start)
-        plain = dates._PAST_CHANGE.search(text, cut, start) is not None
-        assert dates._reports_past_change(text, start) == plain, (text, start)
+        lo = max(0, start - context._FUTURE_WINDOW)
+        cut = context._clause_start(text, lo, start)
+        plain = context._PAST_CHANGE.search(text, cut, start) is not None
+        assert context.reports_past_change(text, start) == plain, (text, start)
 
 
 def plain_is_quantity_after(text: str, end: int) -> bool:
     rest = text[end : end + 4]
     if rest[:1] == "%" or rest.lstrip()[:1] in ("%", "‰"):
         return True
-    first, second = dates._next_words(text, end)
-    if first in dates._COUNT_NOUNS:
+    first, second = neighbours.next_words(text, end)
+    if first in lexicon.COUNT_NOUNS:
         return True
-    return first in dates._COUNT_ADJECTIVES and second in dates._COUNT_NOUNS
+    return first in lexicon.COUNT_ADJECTIVES and second in lexicon.COUNT_NOUNS
 
 
 def test_quantity_after_a_number() -> None:
     for text, end, _ in windows(20000, 5):
-        assert dates._is_quantity_after(text, end) == plain_is_quantity_after(text, end)
+        assert neighbours.is_quantity_after(text, end) == plain_is_quantity_after(text, end)
 
 
 def test_number_token() -> None:
     for text in texts(5000, 6):
         for token in text.split():
-            plain = bool(token) and dates._NUMBER_TOKEN.fullmatch(token.strip(dates._STRIP))
-            assert dates._is_number_token(token) == bool(plain), token
+            plain = bool(token) and neighbours._NUMBER_TOKEN.fullmatch(
+                token.strip(neighbours.STRIP)
+            )
+            assert neighbours._is_number_token(token) == bool(plain), token
 
 
 def plain_before(text: str, start: int) -> tuple[str, str, str, str, bool]:
@@ -169,15 +179,17 @@ def plain_before(text: str, start: int) -> tuple[str, str, str, str, bool]:
         chunk = chunk[: len(chunk) - len(glued)]
     tokens = chunk.split()
     raw = tokens[-1] if tokens else ""
-    word = dates._fold(raw)
-    word2 = dates._fold(tokens[-2]) if len(tokens) > 1 else ""
+    word = neighbours._fold(raw)
+    word2 = neighbours._fold(tokens[-2]) if len(tokens) > 1 else ""
     if len(tokens) == 0 and start > 48:
         opens = False
     else:
         tail = raw.rstrip("\"'”’)]")
         opens = (not tokens and start <= 48) or (
             tail[-1:] in ("!", "?")
-            or (tail.endswith(".") and dates._fold(raw) not in dates._ABBREVIATIONS)
+            or (
+                tail.endswith(".") and neighbours._fold(raw) not in lexicon.ABBREVIATIONS_AND_MONTHS
+            )
         )
     if glued and glued[-1] in "\"'“‘([":
         opens = opens or raw == "" or raw[-1:] in ".!?:;"
@@ -186,23 +198,25 @@ def plain_before(text: str, start: int) -> tuple[str, str, str, str, bool]:
 
 def test_words_before_a_position() -> None:
     for text, start, _ in windows(20000, 13):
-        assert tuple(dates._before(text, start)) == plain_before(text, start), (text, start)
+        before = neighbours.words_before(text, start)
+        assert tuple(before) == plain_before(text, start), (text, start)
 
 
 def test_segments_without_relative_words() -> None:
     for text in texts(5000, 7):
         spans = [
-            (a.start() - dates._SEGMENT_BACK, a.end()) for a in dates._YEAR_ANCHOR.finditer(text)
+            (a.start() - scanner._SEGMENT_BACK, a.end())
+            for a in scanner._YEAR_ANCHOR.finditer(text)
         ]
         merged: list[tuple[int, int]] = []
         for lo, hi in spans:
             lo = max(lo, 0)
-            if merged and lo <= merged[-1][1] + dates._SEGMENT_SLACK:
+            if merged and lo <= merged[-1][1] + scanner._SEGMENT_SLACK:
                 if hi > merged[-1][1]:
                     merged[-1] = (merged[-1][0], hi)
             else:
                 merged.append((lo, hi))
-        assert dates._segments(text, False) == merged
+        assert scanner._segments(text, False) == merged
 
 
 def test_find_dates_from_the_first_character() -> None:

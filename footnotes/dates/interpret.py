@@ -1,0 +1,331 @@
+"""What a matched date form says: the date, or None when the match is no date.
+
+`interpret` reads the form the grammar matched: a month's name becomes its
+number, a numeric date its reading ("03/04/2023" keeps only the year), a range its
+end and start, a relative word ("last month") a date from the report's, and a year
+written alone a year only when its context makes it one ("in 2021", "(2016)",
+"the 2019 elections"; not "No. 2019" or "2019 people").
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import NamedTuple
+
+from footcheck.footnotes.dates.lexicon import (
+    AMOUNT_PREPOSITIONS,
+    CURRENCY,
+    DATED_BY,
+    DETERMINERS,
+    DOC_WORDS,
+    FUNCTION_WORDS,
+    MONTHS,
+    OPENING_VERBS,
+    ORDINALS,
+    PREPOSITIONS,
+    QUANTITY_WORDS,
+)
+from footcheck.footnotes.dates.mention import DateMention
+from footcheck.footnotes.dates.neighbours import (
+    CONNECTOR,
+    STRIP,
+    glued_currency,
+    is_quantity_after,
+    is_year_token,
+    next_words,
+    numbered,
+    plausible_year_follows,
+    words_before,
+    year_ok,
+)
+from footcheck.footnotes.model import PartialDate
+
+# Quotes that may close a title before its year: 'Title," 2022.'
+_CLOSING_QUOTES = "\"'”’»"
+_JOINED_YEAR = re.compile(r"\s{1,3}(?:and|or|&)\s{1,3}[12][0-9]{3}(?![0-9])", re.IGNORECASE)
+_SENTENCE_END_AFTER = re.compile(r"[.!?]+[\"'”’)\]]*(?:\s|$)")
+
+
+# A named tuple, not a dataclass: one is built per candidate, and a tuple is built
+# in half the time.
+class Reading(NamedTuple):
+    """What a matched form says: its date (a range's end), and a range's start.
+
+    `future` marks a deadline ("by 2030"), which the scanner takes as planned unless
+    the clause reports the change as done; `attributive` a name's year ("the 2019
+    elections").
+    """
+
+    date: PartialDate
+    range_start: PartialDate | None = None
+    future: bool = False
+    attributive: bool = False
+
+
+def _month(name: str) -> int:
+    """A month's number from its name as matched (case-insensitively: "ſept" and "aprİl" too)."""
+    key = name.lower()
+    number = MONTHS.get(key)
+    if number is None:
+        # Case-insensitive matching also takes the long s for "s" and the dotted
+        # capital I for "i"; lower() keeps the one and decomposes the other.
+        number = MONTHS[key.replace("ſ", "s").replace("i\u0307", "i")]
+    return number
+
+
+def _numeric(a: int, b: int, year: int, sep: str) -> PartialDate:
+    """A day-month-year or month-day-year written in numbers."""
+    mdy = PartialDate(year, a, b)
+    dmy = PartialDate(year, b, a)
+    if sep == ".":
+        first, second = dmy, mdy  # dotted dates are day first
+    else:
+        first, second = mdy, dmy
+    ok_first, ok_second = first.is_valid(), second.is_valid()
+    if ok_first and ok_second:
+        if sep == "." or a == b:
+            return first
+        return PartialDate(year)  # 03/04/2023: either reading; keep only the year
+    if ok_second:
+        return second
+    return first  # valid, or impossible either way (kept as written)
+
+
+def _day_range(
+    year: int, month: int, day: int, day2: str | None
+) -> tuple[PartialDate, PartialDate | None] | None:
+    if day2 is None:
+        return PartialDate(year, month, day), None
+    end = int(day2)
+    if end <= day:
+        return None
+    return PartialDate(year, month, end), PartialDate(year, month, day)
+
+
+def _year_range(a: int, b_text: str) -> tuple[int, int] | None:
+    if len(b_text) == 4:
+        b = int(b_text)
+    else:
+        b = a // 100 * 100 + int(b_text)
+        if b <= a:
+            b += 100
+        if b - a > 20:
+            return None
+    if not (year_ok(a) and year_ok(b)) or b <= a or b - a > 100:
+        return None
+    return a, b
+
+
+def _bare_year(
+    text: str, m: re.Match[str], start: int, prev: DateMention | None
+) -> tuple[PartialDate, bool, bool] | None:
+    """A year written alone, when its context makes it one.
+
+    (date, deadline, attributive) or None.
+    """
+    qual = m.group("qual")
+    year_text = m.group("qy") if qual else m.group("by")
+    year = int(year_text)
+    end = m.end()
+    if not year_ok(year) or is_quantity_after(text, end):
+        return None
+    if qual:
+        return PartialDate(year), False, False
+    if not plausible_year_follows(text, end):
+        return None
+    before = words_before(text, start)
+    if prev is not None and prev.date.month is None:
+        gap = CONNECTOR.fullmatch(text, prev.end, start)
+        if gap is not None:
+            return PartialDate(year), False, False  # "in 2019 and 2020"
+    word = before.word
+    after = text[end : end + 1]
+    # A year set off by a comma that closes a citation: 'Title," 2022.', "Harper, 1952),"
+    # "Annual Report 2016, 2017." (the number before is the title's, not a quantity).
+    set_off = before.raw.rstrip(_CLOSING_QUOTES)[-1:] in (",", ";", ":", "—", "–")
+    closes_citation = after in (",", ")", ";", ":", "") or _SENTENCE_END_AFTER.match(text, end)
+    if set_off and not before.glued and closes_citation and word not in QUANTITY_WORDS:
+        title_year = is_year_token(before.raw.rstrip(",;:—–"))
+        if title_year or before.word2 not in DOC_WORDS:
+            return PartialDate(year), False, False
+    if numbered(before):
+        return None
+    if before.glued == "" and word in DATED_BY:
+        return PartialDate(year), False, False  # "published 2021", "(adopted 2020)"
+    if before.glued == "":
+        if word in PREPOSITIONS:
+            if word in AMOUNT_PREPOSITIONS and before.word2 in QUANTITY_WORDS:
+                return None  # "a population of 2000", "increased by 2019"
+            if word == "year" and before.word2 not in ("the", "fiscal", "financial", "calendar"):
+                return None
+            return PartialDate(year), word == "by", False
+        possessive = before.raw.endswith(("'s", "’s", "s'", "s’"))
+        adjective = (
+            before.word2 in DETERMINERS
+            and before.raw.isalpha()
+            and before.raw.islower()
+            and word not in QUANTITY_WORDS
+            and word not in ORDINALS
+        )
+        if word in DETERMINERS or possessive or adjective:
+            first, _ = next_words(text, end)
+            joined = _JOINED_YEAR.match(text, end) is not None
+            if (first and first not in FUNCTION_WORDS) or joined:
+                return PartialDate(year), False, True  # "the 2019 elections"
+    elif before.glued[-1] == "(" and after in (")", ",", ";"):
+        return PartialDate(year), False, False  # "(2016)"
+    # A year that opens a sentence and is followed by a noun or verb: "2019 budget".
+    if before.opens_sentence:
+        first, _ = next_words(text, end)
+        spaced = text[end : end + 1].isspace()
+        if (
+            spaced
+            and first[:1].islower()
+            and (first in OPENING_VERBS or first not in FUNCTION_WORDS)
+        ):
+            return PartialDate(year), False, first not in OPENING_VERBS
+    # A year at a sentence end or before a comma, after a name or a punctuation mark.
+    closes = after == "," or _SENTENCE_END_AFTER.match(text, end) is not None
+    if closes and word not in QUANTITY_WORDS:
+        token = before.raw.strip(STRIP)
+        if (
+            before.opens_sentence
+            or before.raw[-1:] in (",", ";", ":", "—", "–")
+            or (token[:1].isupper() and not before.glued)
+        ):
+            return PartialDate(year), False, False
+    return None
+
+
+def _relative(phrase: str, text: str, start: int, reference: PartialDate | None) -> Reading | None:
+    if reference is None:
+        return None
+    words = phrase.lower().split()
+    key = " ".join(words)
+    if (
+        phrase[:1].isupper()
+        and key in ("today", "yesterday")
+        and not words_before(text, start).opens_sentence
+    ):
+        return None  # "USA Today", "Russia Today": a name
+    y, mo, d = reference.year, reference.month, reference.day
+    if key == "today":
+        return Reading(reference)
+    if key == "this year":
+        return Reading(PartialDate(y))
+    if key == "last year":
+        return Reading(PartialDate(y - 1))
+    if key == "this month":
+        return Reading(PartialDate(y, mo)) if mo is not None else None
+    if key == "last month":
+        if mo is None:
+            return None
+        return Reading(PartialDate(y - 1, 12) if mo == 1 else PartialDate(y, mo - 1))
+    if mo is None or d is None or not reference.is_valid():
+        return None
+    day = datetime.date(y, mo, d)
+    if key == "yesterday":
+        prior = day - datetime.timedelta(days=1)
+        return Reading(PartialDate(prior.year, prior.month, prior.day))
+    # last week: somewhere from 13 days to 1 day before; keep what the whole span shares.
+    earliest = day - datetime.timedelta(days=13)
+    latest = day - datetime.timedelta(days=1)
+    if (earliest.year, earliest.month) == (latest.year, latest.month):
+        return Reading(PartialDate(latest.year, latest.month))
+    if earliest.year == latest.year:
+        return Reading(PartialDate(latest.year))
+    return None
+
+
+def interpret(
+    text: str,
+    m: re.Match[str],
+    kind: str | None,
+    start: int,
+    reference: PartialDate | None,
+    prev: DateMention | None,
+) -> Reading | None:
+    """What the form `kind`, matched by `m` from `start`, says, or None when it is no date."""
+    end = m.end()
+    if kind == "rel":
+        return _relative(text[start:end], text, start, reference)
+    if kind == "bare":
+        found = _bare_year(text, m, start, prev)
+        return None if found is None else Reading(found[0], None, found[1], found[2])
+    if kind == "iso":
+        year, month, day = int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])
+        date = PartialDate(year, month, day)
+        if not year_ok(year) or (m["iso_s"] == "." and not date.is_valid()):
+            return None  # 2023.13.1 is a version number, not an impossible date
+        before = words_before(text, start)
+        # After a number only as a document number or an amount: "Outlook 2023-2028,
+        # 2022-06-27" lists a title's years, then the date.
+        if before.word in DOC_WORDS or before.word in CURRENCY or glued_currency(before):
+            return None
+        return Reading(date)
+    if kind == "num":
+        year = int(m["num_y"])
+        if not year_ok(year) or numbered(words_before(text, start)):
+            return None
+        return Reading(_numeric(int(m["num_a"]), int(m["num_b"]), year, m["num_s"]))
+    if kind in ("r1", "r2", "r3"):
+        return _range(text, m, kind, start, prev)
+    # The forms that end with a year written after a month.
+    if is_quantity_after(text, end):
+        return None  # "On October 7, 2000 people ..."
+    if kind == "mdy":
+        year = int(m["mdy_y"])
+        parts = _day_range(year, _month(m["mdy_m"]), int(m["mdy_d"]), m["mdy_d2"])
+    elif kind == "dmy":
+        year = int(m["dmy_y"])
+        parts = _day_range(year, _month(m["dmy_m"]), int(m["dmy_d"]), m["dmy_d2"])
+    elif kind == "mr":
+        year = int(m["mr_y"])
+        first, last = _month(m["mr_a"]), _month(m["mr_b"])
+        if first == last:
+            return None
+        begin = PartialDate(year if first < last else year - 1, first)
+        parts = (PartialDate(year, last), begin)
+    else:  # "my"
+        year = int(m["my_y"])
+        parts = (PartialDate(year, _month(m["my_m"])), None)
+    if parts is None or not year_ok(year):
+        return None
+    return Reading(parts[0], parts[1])
+
+
+def _range(
+    text: str, m: re.Match[str], kind: str, start: int, prev: DateMention | None
+) -> Reading | None:
+    end = m.end()
+    a_text, b_text = m[f"{kind}_a"], m[f"{kind}_b"]
+    span = _year_range(int(a_text), b_text)
+    if span is None:
+        if kind == "r3" and len(b_text) == 2 and 1 <= int(b_text) <= 12:
+            # 2019-05: a year and a month, not a range (2008-09 was read as a range above)
+            year = int(a_text)
+            if (
+                year_ok(year)
+                and not numbered(words_before(text, start))
+                and not is_quantity_after(text, end)
+            ):
+                return Reading(PartialDate(year, int(b_text)))
+        return None
+    if is_quantity_after(text, end):
+        return None
+    before = words_before(text, start)
+    if kind == "r3":
+        if numbered(before):
+            return None
+    elif kind == "r1" or m["r2_from"]:
+        if before.word in QUANTITY_WORDS or numbered(before):
+            return None  # "rose from 1900 to 2100", "killed between 1500 and 2000"
+    else:
+        # "2019 to 2021" without "from" needs the context a bare year needs
+        if before.glued or before.word not in PREPOSITIONS or numbered(before):
+            return None
+        if before.word in AMOUNT_PREPOSITIONS and before.word2 in QUANTITY_WORDS:
+            return None
+    a, b = span
+    return Reading(PartialDate(b), PartialDate(a), before.word == "by" and not before.glued)
