@@ -10,7 +10,8 @@ from __future__ import annotations
 from footcheck.footnotes.model import Document
 
 from .decode import decode
-from .plain import Lines, document
+from .lines import Lines
+from .plain import document
 
 __all__ = ["FORMAT", "parse"]
 

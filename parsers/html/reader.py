@@ -56,7 +56,8 @@ def _plain(
     root: Element, path: str, positions: SourcePositions, metadata: dict[str, str]
 ) -> Document:
     """The page read as a plain-text report: one line per block (and per `<br>` line)."""
-    from ..plain import Lines, document
+    from ..lines import Lines
+    from ..plain import document
 
     walker = Walker(None, positions, lines=True)
     walker.run(root)

@@ -32,7 +32,8 @@ import posixpath
 from dataclasses import replace
 
 from footcheck.footnotes.model import Document, DocumentError, Location, Marker, Note, Paragraph
-from footcheck.parsers.plain import Lines, document
+from footcheck.parsers.lines import Lines
+from footcheck.parsers.plain import document
 
 from .archive import Archive, parse_xml, unique_labels
 from .docx_notes import RawNote, read_notes

@@ -38,7 +38,8 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import Document, DocumentError, Location, Marker, Note, Paragraph
-from footcheck.parsers.plain import Lines, document
+from footcheck.parsers.lines import Lines
+from footcheck.parsers.plain import document
 from footcheck.parsers.textbuild import TextBuilder
 
 from .archive import Archive, MalformedXML, metadata_texts, parse_xml, unique_labels

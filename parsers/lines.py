@@ -1,0 +1,92 @@
+"""A document as lines that know where they came from: what hosts give the plain convention.
+
+The plain `[N]` convention (`plain`) reads lines. The plain-text reader's lines are
+the file's; the HTML, DOCX and ODT readers give one line per paragraph, each with the
+source line or paragraph number it stands at; the Markdown reader gives its source
+lines with what its block pass knows. `Lines` is that view, with the default way of
+turning a run of lines into text and markers.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from itertools import accumulate
+
+from footcheck.footnotes.model import Location
+
+from .marks import NoteStart, find_markers, is_rule_line
+from .textbuild import TextBuilder
+
+__all__ = ["RULE_CHARS", "Lines"]
+
+RULE_CHARS = frozenset("-=_*~ \t")
+"""The characters a horizontal rule line ("---", "***") is made of."""
+
+
+class Lines:
+    """A document as lines that know where they came from: what a host gives `read`.
+
+    `texts[i]` is line i as the convention reads it (one paragraph of an HTML page,
+    DOCX or ODT file is one line); `numbers[i]` is where it stands in the source (its
+    1-based line, or its paragraph number; default i + 1). Markers' columns are
+    offsets into the line, plus one.
+
+    A host that knows more overrides `known_starts` (lines that start a note whatever
+    their text says, with the label a reader sees), `new_blocks` (lines that start a
+    block of their own), and `render` (a run of lines as text and markers, the way
+    its readers see it).
+    """
+
+    def __init__(self, texts: Sequence[str], numbers: Sequence[int] | None = None) -> None:
+        self.texts = texts
+        self.numbers = numbers
+
+    def known_starts(self) -> Mapping[int, NoteStart]:
+        """Lines that start a note, by what the host knows of them."""
+        return {}
+
+    def new_blocks(self) -> frozenset[int]:
+        """Lines that start a paragraph of their own, by what the host knows of them."""
+        return frozenset()
+
+    def location(self, index: int, offset: int = 0) -> Location:
+        """Where offset `offset` of line `index` stands in the source."""
+        line = self.numbers[index] if self.numbers is not None else index + 1
+        return Location(line, offset + 1)
+
+    def render(
+        self, first: int, offset: int, stop: int, max_label: int, *, note: bool
+    ) -> TextBuilder:
+        """Lines [first, stop), the first from `offset`, as text and markers.
+
+        The lines are scanned for markers as one text, so a paragraph costs one scan.
+        In a note, a rule line is no text, and a marker's token stays in the text (a
+        note citing another note reads "compare [10]").
+        """
+        texts = self.texts
+        parts = [texts[first][offset:]]
+        for k in range(first + 1, stop):
+            line = texts[k]
+            parts.append("" if note and line[:1] in RULE_CHARS and is_rule_line(line) else line)
+        joined = "\n".join(parts)
+        builder = TextBuilder()
+        spans = find_markers(joined, max_label)
+        if not spans:
+            builder.add_text(joined)
+            return builder
+        line_starts = [0, *accumulate(len(part) + 1 for part in parts[:-1])]
+        pos = 0
+        for span in spans:
+            builder.add_text(joined[pos : span.start])
+            k = bisect_right(line_starts, span.start) - 1
+            column = span.start - line_starts[k] + (offset if k == 0 else 0)
+            location = self.location(first + k, column)
+            if note:
+                builder.add_shown_markers(span.labels, location, joined[span.start : span.end])
+            else:
+                for label in span.labels:
+                    builder.add_marker(label, location)
+            pos = span.end
+        builder.add_text(joined[pos:])
+        return builder
