@@ -82,11 +82,16 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 
 @cache
+def fixture_paths(fmt: str) -> tuple[Path, ...]:
+    """The committed fixtures of one format."""
+    suffixes = parsers.SUFFIXES[fmt]
+    return tuple(sorted(p for p in FIXTURES.rglob("*") if p.suffix in suffixes and p.is_file()))
+
+
+@cache
 def fixtures(fmt: str) -> tuple[bytes, ...]:
     """The committed fixtures of one format, as seeds to splice into."""
-    suffixes = parsers.SUFFIXES[fmt]
-    found = sorted(p for p in FIXTURES.rglob("*") if p.suffix in suffixes and p.is_file())
-    return tuple(p.read_bytes() for p in found)
+    return tuple(p.read_bytes() for p in fixture_paths(fmt))
 
 
 @cache
@@ -136,8 +141,12 @@ def read_every_fixture() -> None:
     instrumentation what the readers and the rules import only when they need it
     (a reader's helpers, markdown-it, the date layer) is instrumented too."""
     for fmt in FORMATS:
-        for seed in fixtures(fmt):
-            check(seed, fmt)
+        for path in fixture_paths(fmt):
+            try:
+                check(path.read_bytes(), fmt)
+            except Exception as exc:
+                exc.add_note(f"reading the fixture {path}")
+                raise
 
 
 def _save(data: bytes) -> Path:
