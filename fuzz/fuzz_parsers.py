@@ -9,12 +9,17 @@ One input is: a byte choosing the format (text, Markdown, HTML, DOCX, ODT), a by
 choosing how the rest is used, and the rest. The rest is either the file itself,
 or spliced into a committed fixture of that format (for DOCX and ODT, into one of
 the zip's members, which is zipped again so that the XML readers, not the zip
-checks, see the damage). Each input must give a Document or a one-line
-`DocumentError`; a Document must have every location at line >= 1 and column >= 1
-(and, for the text formats, inside the decoded input), markers inside their
-paragraph's text, and the rules (`check_document` with `Config()`) must run on it
-without a failure. Anything else is a crash: atheris stops and writes the input to
-`crash-<sha1>`; the smoke loop does the same, prints the replay command and exits 1.
+checks, see the damage). Each input is held to `promises.check`: the format's
+reader, called directly, gives a Document or a one-line `DocumentError` (any other
+exception is its bug), the Document's places lie inside the input, and the rules
+(`check_document` with `Config()`) run on it without a failure. Anything else is a
+crash: atheris stops and writes the input to `crash-<sha1>`; the smoke loop does the
+same, prints the failure (naming the format and the exception) and the replay
+command, and exits 1.
+
+The readers to instrument are the registry's (`parsers.READERS`), wherever their
+modules live; before fuzzing, every fixture is read once under instrumentation so
+that what the readers and the rules import only when needed is instrumented too.
 
 Without atheris installed, `-atheris_runs=N` runs the smoke loop for N inputs, so
 CI can run this briefly either way. The smoke loop's inputs are random bytes in the
@@ -24,7 +29,9 @@ same layout, so random bytes also reach the spliced fixtures.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
+import importlib
 import io
 import random
 import sys
@@ -46,46 +53,45 @@ try:
 except ImportError:  # the smoke loop needs nothing but footcheck
     atheris = None
 
-# The smoke loop and replays need no coverage feedback: instrument for atheris only.
-_FUZZING = atheris is not None and "--smoke" not in sys.argv
-if _FUZZING and atheris is not None:
-    with atheris.instrument_imports():
-        from footcheck import parsers
-        from footcheck.footnotes.engine import check_document
-        from footcheck.footnotes.model import Document, DocumentError, Note, Paragraph
-        from footcheck.footnotes.settings import Config
-        from footcheck.parsers.decode import decode
-        from footcheck.parsers.html.load import decode_page as decode_html
-else:
+# Coverage feedback is for an atheris run of this script only: the smoke loop, a
+# replay without atheris, and the tests importing this module instrument nothing.
+_FUZZING = __name__ == "__main__" and atheris is not None and "--smoke" not in sys.argv
+# The checks themselves are not what is fuzzed.
+_NOT_FUZZED = ["fuzz.promises"]
+
+
+def _instrumented() -> contextlib.AbstractContextManager[object]:
+    """Instrument what is imported inside it when fuzzing with atheris; else nothing."""
+    if _FUZZING and atheris is not None:
+        manager: contextlib.AbstractContextManager[object] = atheris.instrument_imports(
+            exclude=_NOT_FUZZED
+        )
+        return manager
+    return contextlib.nullcontext()
+
+
+with _instrumented():
     from footcheck import parsers
-    from footcheck.footnotes.engine import check_document
-    from footcheck.footnotes.model import Document, DocumentError, Note, Paragraph
-    from footcheck.footnotes.settings import Config
-    from footcheck.parsers.decode import decode
-    from footcheck.parsers.html.load import decode_page as decode_html
+    from fuzz.promises import TEXT_FORMATS, check
 
-FORMATS = ("text", "markdown", "html", "docx", "odt")
-TEXT_FORMATS = frozenset({"text", "markdown", "html"})
+    for _module in parsers.READERS.values():
+        importlib.import_module(_module)
+
+FORMATS = parsers.FORMATS
 FIXTURES = ROOT / "tests" / "fixtures"
-_SUFFIXES = {
-    "text": (".txt",),
-    "markdown": (".md",),
-    "html": (".html", ".htm", ".xhtml"),
-    "docx": (".docx",),
-    "odt": (".odt",),
-}
-CONFIG = Config()
 
 
-class Broken(AssertionError):
-    """A promise of the readers or the rules that an input broke."""
+@cache
+def fixture_paths(fmt: str) -> tuple[Path, ...]:
+    """The committed fixtures of one format."""
+    suffixes = parsers.SUFFIXES[fmt]
+    return tuple(sorted(p for p in FIXTURES.rglob("*") if p.suffix in suffixes and p.is_file()))
 
 
 @cache
 def fixtures(fmt: str) -> tuple[bytes, ...]:
     """The committed fixtures of one format, as seeds to splice into."""
-    found = sorted(p for p in FIXTURES.rglob("*") if p.suffix in _SUFFIXES[fmt] and p.is_file())
-    return tuple(p.read_bytes() for p in found)
+    return tuple(p.read_bytes() for p in fixture_paths(fmt))
 
 
 @cache
@@ -124,51 +130,23 @@ def build(data: bytes) -> tuple[str, bytes]:
     return fmt, buffer.getvalue()
 
 
-def source_lines(data: bytes, fmt: str) -> int | None:
-    """Lines of the decoded input for the text formats; None when not applicable."""
-    if fmt not in TEXT_FORMATS:
-        return None
-    try:
-        text = decode_html(data) if fmt == "html" else decode(data)
-    except DocumentError:
-        return None
-    return text.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
-
-
-def check(data: bytes, fmt: str) -> Document | None:
-    """Read `data` as `fmt` and hold it to every promise; raise `Broken` (or a bug) if not."""
-    try:
-        doc = parsers.parse(data, f"fuzz.{fmt}", fmt)
-    except DocumentError as exc:
-        if not str(exc) or "\n" in str(exc):
-            raise Broken(f"DocumentError is not one line: {str(exc)!r}") from None
-        return None
-    lines = source_lines(data, fmt)
-    holders: list[Paragraph | Note] = [*doc.paragraphs, *doc.notes]
-    places = [h.location for h in holders]
-    for holder in holders:
-        for marker in holder.markers:
-            places.append(marker.location)
-            if not 0 <= marker.offset <= len(holder.text):
-                raise Broken(f"{fmt}: marker offset outside its text: {marker}")
-    for place in places:
-        if place.line < 1 or place.column < 1:
-            raise Broken(f"{fmt}: location before the start: {place}")
-        if lines is not None and place.line > lines + 1:
-            raise Broken(f"{fmt}: location past the end ({lines} lines): {place}")
-    checked = check_document(doc, CONFIG)
-    if checked.failure is not None:
-        raise Broken(f"{fmt}: {checked.failure}")
-    for finding in checked.findings:
-        if finding.location.line < 1 or finding.location.column < 1:
-            raise Broken(f"{fmt}: finding before the start: {finding}")
-    return doc
-
-
 def test_one_input(data: bytes) -> None:
     """The fuzz entry point."""
     fmt, content = build(data)
     check(content, fmt)
+
+
+def read_every_fixture() -> None:
+    """Every committed fixture through `check`: before fuzzing, so that under
+    instrumentation what the readers and the rules import only when they need it
+    (a reader's helpers, markdown-it, the date layer) is instrumented too."""
+    for fmt in FORMATS:
+        for path in fixture_paths(fmt):
+            try:
+                check(path.read_bytes(), fmt)
+            except Exception as exc:
+                exc.add_note(f"reading the fixture {path}")
+                raise
 
 
 def _save(data: bytes) -> Path:
@@ -186,10 +164,11 @@ def smoke(runs: int, seed: int, max_len: int, report: Callable[[str], None]) -> 
         data = bytes([rng.randrange(256), rng.randrange(256)]) + rng.randbytes(rng.randrange(size))
         try:
             test_one_input(data)
-        except Exception:
+        except Exception as exc:
             path = _save(data)
             report(traceback.format_exc())
-            report(f"crash on run {run} (seed {seed}); input saved: {path}")
+            report(f"crash on run {run} (seed {seed}): {type(exc).__name__}: {exc}")
+            report(f"input saved: {path}")
             report(f"replay: python {Path(__file__).name} {path}")
             return 1
     report(f"smoke: {runs} inputs in {time.monotonic() - started:.1f} s, no crash (seed {seed})")
@@ -201,9 +180,9 @@ def replay(paths: Sequence[str], report: Callable[[str], None]) -> int:
     for name in paths:
         try:
             test_one_input(Path(name).read_bytes())
-        except Exception:
+        except Exception as exc:
             report(traceback.format_exc())
-            report(f"{name}: crash")
+            report(f"{name}: crash: {type(exc).__name__}: {exc}")
             status = 1
         else:
             report(f"{name}: ok")
@@ -218,6 +197,8 @@ def main(argv: Sequence[str]) -> int:
     known, rest = parser.parse_known_args(argv[1:])
     report: Callable[[str], None] = lambda line: print(line, file=sys.stderr)  # noqa: E731
     if known.smoke is None and atheris is not None:
+        with _instrumented():
+            read_every_fixture()
         atheris.Setup([argv[0], *rest], test_one_input)
         atheris.Fuzz()
         return 0

@@ -336,7 +336,7 @@ def test_format_number() -> None:
 def one_line_error(data: bytes) -> str:
     start = time.perf_counter()
     with pytest.raises(DocumentError) as exc:
-        parsers.parse(data, "bad.docx")
+        parsers.reader("docx")(data, "bad.docx")
     assert time.perf_counter() - start < 2
     message = str(exc.value)
     assert message and "\n" not in message

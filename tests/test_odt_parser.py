@@ -236,7 +236,7 @@ def test_malformed_meta_is_ignored() -> None:
 def one_line_error(data: bytes) -> str:
     start = time.perf_counter()
     with pytest.raises(DocumentError) as exc:
-        parsers.parse(data, "bad.odt")
+        parsers.reader("odt")(data, "bad.odt")
     assert time.perf_counter() - start < 2
     message = str(exc.value)
     assert message and "\n" not in message
