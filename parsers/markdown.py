@@ -100,6 +100,18 @@ _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _DATE_KEYS = ("date", "published", "pubdate", "date_published")
 
+# The whitespace markdown-it trims from a paragraph and from a link label (as
+# JavaScript's `trim` does, less U+FEFF): ASCII whitespace, the Zs spaces, and the
+# line and paragraph separators. Python's `str.strip()` would also take U+001C-U+001F
+# and U+0085, which CommonMark keeps.
+_TRIM_CHARS = (
+    "\t\n\v\f\r "  # ASCII whitespace
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"  # Zs, the space separators
+    "\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+    "\u2028\u2029"  # the line and paragraph separators
+)
+_TRIM_RUN = re.compile(f"[{re.escape(_TRIM_CHARS)}]+")
+
 
 # --- sources: text plus a map back to the file -----------------------------------------
 
@@ -162,35 +174,21 @@ class _Block:
 _MD: MarkdownIt | None = None
 
 
-class _MI:
-    """markdown-it functions the block rules call, bound when markdown-it is loaded."""
-
-    table: Callable[[StateBlock, int, int, bool], bool]
-    md_trim: Callable[[str], str]
-    token: type[Token]
-
-
 def _markdown_it() -> MarkdownIt:
     global _MD
     if _MD is None:
         from markdown_it import MarkdownIt
-        from markdown_it.common.utils import mdTrim
-        from markdown_it.rules_block import table
-        from markdown_it.token import Token
-
-        _MI.table = table
-        _MI.md_trim = mdTrim
-        _MI.token = Token
 
         md = MarkdownIt("commonmark", {"maxNesting": 20}).enable("table")
-        # Tried first, and a terminator of nothing (no "alt"): see _plain_paragraph.
-        md.block.ruler.before("table", "footcheck_paragraph", _plain_paragraph)
         md.block.ruler.before(
             "table",
             "footcheck_footnote",
             _footnote_rule,
             {"alt": ["paragraph", "reference", "blockquote", "list"]},
         )
+        # Tried right after the table rule, and a terminator of nothing (no "alt"):
+        # see _plain_paragraph.
+        md.block.ruler.after("table", "footcheck_paragraph", _plain_paragraph)
         _MD = md
     return _MD
 
@@ -204,7 +202,7 @@ _BLOCK_CHARS = frozenset("[|-:`~>*_+0123456789<#=")
 
 
 def _plain_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """Block rule, tried first: a paragraph that no other rule could claim, made cheaply.
+    """Block rule, tried after `table`: a paragraph no other rule could claim, made cheaply.
 
     The same tokens as markdown-it's own chain, where every rule before `paragraph`
     is tried on the first line (and `lheading` and `paragraph` each try all the
@@ -212,9 +210,10 @@ def _plain_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> b
     rules false before it acts, and returns False (the chain runs as before) when it
     cannot:
 
-    - the first line: not indented as code, and its first character is not in
-      `_BLOCK_CHARS`, so footnote, fence, blockquote, hr, list, reference, html_block
-      and heading all fail on it; `table` (which also needs the next line) is asked.
+    - the first line: the footnote rule and `table` (which also needs the next line)
+      were tried before this rule and failed; the line is not indented as code, and
+      its first character is not in `_BLOCK_CHARS`, so fence, blockquote, hr, list,
+      reference, html_block and heading all fail on it.
     - each further line, as `paragraph` walks it: a blank line ends the paragraph;
       a lazy line (indented 4 more, or the blockquote quirk of a negative count)
       continues it, as there; a line that could be a setext underline for `lheading`
@@ -237,8 +236,6 @@ def _plain_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> b
     e_marks = state.eMarks
     first = b_marks[start] + t_shift[start]
     if src[first] in _BLOCK_CHARS:
-        return False
-    if src.find("|", first, e_marks[start]) >= 0 and _MI.table(state, start, end, True):
         return False
     parent = state.parentType
     line = start + 1
@@ -269,7 +266,7 @@ def _plain_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> b
     token = state.push("paragraph_open", "p", 1)
     token.map = [start, line]
     token = state.push("inline", "", 0)
-    token.content = _MI.md_trim(state.getLines(start, line, blk, False))
+    token.content = _trim(state.getLines(start, line, blk, False))
     token.map = [start, line]
     token.children = []
     state.push("paragraph_close", "p", -1)
@@ -363,10 +360,9 @@ def _footnote_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
         starts.append(0)
     body = _Source("\n".join(texts), lines, cols, source.depth + 1, starts)
 
-    token = _MI.token("footcheck_footnote", "", 0)
+    token = state.push("footcheck_footnote", "", 0)
     token.map = [start, state.line]
     token.meta = {"def": _Def(labels, body)}
-    state.tokens.append(token)
     return True
 
 
@@ -830,13 +826,25 @@ class _Scanner:
         return end
 
 
+def _trim(text: str) -> str:
+    """`text` without the whitespace CommonMark trims at either end."""
+    return text.strip(_TRIM_CHARS)
+
+
+def _normalize_label(label: str) -> str:
+    """A link label as markdown-it keys `env["references"]` by.
+
+    CommonMark's matching: trimmed, inner whitespace runs made one space, and case
+    folded, which markdown-it does as lower case then upper case.
+    """
+    return _TRIM_RUN.sub(" ", _trim(label)).lower().upper()
+
+
 def _is_ref(refs: Mapping[str, Any], label: str) -> bool:
     """Whether `label` names a link reference definition of the document."""
     if not refs or not label or len(label) > _LABEL_MAX:
         return False
-    from markdown_it.common.utils import normalizeReference
-
-    return normalizeReference(label) in refs
+    return _normalize_label(label) in refs
 
 
 def _smart(text: str) -> str:
