@@ -6,6 +6,12 @@ on first use (importing markdown-it-py is left until a Markdown file is read).
 `read_blocks` gives a source's blocks in order and collects the footnote definitions
 found; link reference definitions go to the `refs` it is given, keyed by
 markdown-it's normalised label.
+
+Only markdown-it-py's public API is used. The reader needs 2.1 or later (where list
+items first keep their number as typed, `Token.info`) and is checked against 4.3;
+before 4.3, markdown-it itself reads some rare input otherwise: table cells trimmed
+of U+001C-U+001F and U+0085, a lower-case `<!doctype` not an HTML block, and link
+labels holding those characters keyed as if they were spaces.
 """
 
 from __future__ import annotations
