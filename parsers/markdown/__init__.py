@@ -8,15 +8,16 @@
 - YAML front matter at the very top gives `metadata["date"]` (also from `published`,
   `pubDate`, `date_published`) and `metadata["title"]`; nothing in it is body text.
 - Nothing inside code spans, code blocks, HTML comments or front matter counts.
-- A document without any `[^...]` note read the way Word-converted reports write
+- A document without any `[^...]` note is read the way Word-converted reports write
   notes: `[N]` or superscript markers in the body and a numbered list of notes,
   usually under a Notes/Endnotes/Footnotes/References heading (`plain_convention`).
 
 How it reads a file (speed matters: this runs in pre-commit hooks on whole folders):
 `front_matter` first; then the block pass (`blocks`: markdown-it-py's block parser
 alone, with the two rules of `block_rules`), on the file and again on each footnote
-definition's body (`source`); then the inline scan of each block (`inline`, placed in
-the file by `locator`), assembled into paragraphs and notes (`assemble`).
+definition's body, a `source.Source` of its own; then the inline scan of each block
+(`inline`, placed in the file by `locator`), assembled into paragraphs and notes
+(`assemble`).
 
 Every regex is compiled once and runs in linear time over the input; inputs such as
 300,000 `[^` or a 10 MB line finish in seconds. Only `DocumentError` escapes.
