@@ -1,0 +1,88 @@
+"""The Markdown reader: `[^label]` footnotes, inline notes, and the plain `[N]` convention.
+
+`parse(data, path)` turns a Markdown report into a `Document`:
+
+- References `[^label]` are markers (also when no definition exists: FN001 must see
+  them); definitions `[^label]:` with their indented continuation blocks are notes;
+  inline notes `^[text]` get the labels "inline-1", "inline-2"... in document order.
+- YAML front matter at the very top gives `metadata["date"]` (also from `published`,
+  `pubDate`, `date_published`) and `metadata["title"]`; nothing in it is body text.
+- Nothing inside code spans, code blocks, HTML comments or front matter counts.
+- A document without any `[^...]` note is read the way Word-converted reports write
+  notes: `[N]` or superscript markers in the body and a numbered list of notes,
+  usually under a Notes/Endnotes/Footnotes/References heading (`plain_convention`).
+
+How it reads a file (speed matters: this runs in pre-commit hooks on whole folders):
+`front_matter` first; then the block pass (`blocks`: markdown-it-py's block parser
+alone, with the two rules of `block_rules`), on the file and again on each footnote
+definition's body, a `source.Source` of its own; then the inline scan of each block
+(`inline`, placed in the file by `locator`), assembled into paragraphs and notes
+(`assemble`).
+
+Every regex is compiled once and runs in linear time over the input; inputs such as
+300,000 `[^` or a 10 MB line finish in seconds. Only `DocumentError` escapes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from footcheck.footnotes.model import Document
+
+from ..decode import decode
+from .assemble import BlockReader
+from .blocks import read_blocks
+from .front_matter import read_front_matter
+from .plain_convention import read_plain
+from .source import Block, Definition, Source
+
+__all__ = ["FORMAT", "parse"]
+
+FORMAT = "markdown"
+
+_NEWLINES = re.compile(r"\r\n?")
+# A definition body that can only be one paragraph: no blank line, and no line that
+# could open another block (list, quote, heading, fence, table, HTML, rule, reference).
+_SIMPLE_BODY = re.compile(r"(?:[ \t]{0,3}+[^\s#>\-+*=|<`~:\d_\[{$][^\n]*+(?:\n|$))*+")
+
+
+def _read(text: str, path: str) -> Document:
+    text = _NEWLINES.sub("\n", text).replace("\x00", "\ufffd")
+    text, metadata = read_front_matter(text)
+    n_lines = text.count("\n") + 1
+    main = Source(text, list(range(1, n_lines + 1)), [0] * n_lines)
+    refs: dict[str, Any] = {}
+    defs: list[Definition] = []
+    body_blocks = read_blocks(main, refs, defs)
+    def_blocks: list[tuple[Definition, list[Block]]] = []
+    i = 0
+    while i < len(defs):  # definitions found inside definitions join the queue
+        definition = defs[i]
+        body = definition.body
+        if _SIMPLE_BODY.fullmatch(body.text):  # one plain paragraph: no block parse needed
+            sub = [Block("para", body, 0, body.text.strip())] if body.text.strip() else []
+        else:
+            sub = read_blocks(body, refs, defs)
+        def_blocks.append((definition, sub))
+        i += 1
+
+    if defs or "[^" in text or "^[" in text:
+        reader = BlockReader(refs)
+        paragraphs = [p for b in body_blocks if (p := reader.paragraph(b)) is not None]
+        for definition, sub in def_blocks:
+            reader.definition(definition, sub)
+        if defs or reader.marker_seen:
+            return Document(
+                path, FORMAT, tuple(paragraphs), reader.sorted_notes(), metadata=metadata
+            )
+    plain_paragraphs, plain_notes = read_plain(body_blocks, refs)
+    return Document(path, FORMAT, plain_paragraphs, plain_notes, metadata=metadata)
+
+
+def parse(data: bytes, path: str) -> Document:
+    """Read a Markdown report; `DocumentError` for input it cannot read.
+
+    Call it through `parsers.parse`, which turns a reader's bug into one line too.
+    """
+    return _read(decode(data), path)
