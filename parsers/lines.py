@@ -15,7 +15,7 @@ from itertools import accumulate
 
 from footcheck.footnotes.model import Location
 
-from .marks import NoteStart, find_markers, is_rule_line
+from .marks import MarkerSpan, NoteStart, find_markers, is_rule_line
 from .textbuild import TextBuilder
 
 __all__ = ["RULE_CHARS", "Lines"]
@@ -34,8 +34,9 @@ class Lines:
 
     A host that knows more overrides `known_starts` (lines that start a note whatever
     their text says, with the label a reader sees), `new_blocks` (lines that start a
-    block of their own), and `render` (a run of lines as text and markers, the way
-    its readers see it).
+    block of their own), `markers` (a line's markers, without what its syntax says is
+    none: a link, code), and `render` (a run of lines as text and markers, the way its
+    readers see it).
     """
 
     def __init__(self, texts: Sequence[str], numbers: Sequence[int] | None = None) -> None:
@@ -49,6 +50,10 @@ class Lines:
     def new_blocks(self) -> frozenset[int]:
         """Lines that start a paragraph of their own, by what the host knows of them."""
         return frozenset()
+
+    def markers(self, index: int, max_label: int) -> list[MarkerSpan]:
+        """The marker groups of line `index` (for deciding where the notes are)."""
+        return find_markers(self.texts[index], max_label)
 
     def location(self, index: int, offset: int = 0) -> Location:
         """Where offset `offset` of line `index` stands in the source."""

@@ -98,11 +98,16 @@ _RULE_LINE = re.compile(r"[ \t]*+(?:-{3,}+|={3,}+|_{3,}+|\*{3,}+|~{3,}+)[ \t]*+"
 
 
 class MarkerSpan(NamedTuple):
-    """A marker group in a text: where it stands and the labels it cites, in order."""
+    """A marker group in a text: where it stands and the labels it cites, in order.
+
+    `shown` is the group as a reader sees it where that differs from the source text
+    (`[1]` for the Markdown link `[\\[1\\]](#_ftn1)`); empty: the text itself.
+    """
 
     start: int
     end: int
     labels: tuple[str, ...]
+    shown: str = ""
 
 
 class NoteStart(NamedTuple):

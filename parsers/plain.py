@@ -46,7 +46,6 @@ from .marks import (
     MAX_LABEL,
     MarkerSpan,
     NoteStart,
-    find_markers,
     is_notes_heading,
     is_rule_line,
     match_note_start,
@@ -101,7 +100,7 @@ class _Source:
     def markers(self, index: int) -> list[MarkerSpan]:
         found = self._markers.get(index)
         if found is None:
-            found = find_markers(self.lines[index], self.max_label)
+            found = self.host.markers(index, self.max_label)
             self._markers[index] = found
         return found
 

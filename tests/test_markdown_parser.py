@@ -266,6 +266,31 @@ def test_word_linked_markers() -> None:
     assert [n.text for n in doc.notes] == ["First source, 2021.", "Second source, 2022."]
 
 
+def test_escaped_labels_as_pandoc_writes_them_start_notes() -> None:
+    doc = md("A claim.\\[1\\] Another.\\[2\\]\n\n\\[1\\] First, 2021.\n\n\\[2\\] Second, 2022.\n")
+    assert labels(doc) == ["1", "2"]
+    assert [(n.label, n.text, n.location.column) for n in doc.notes] == [
+        ("1", "First, 2021.", 1),
+        ("2", "Second, 2022.", 1),
+    ]
+
+
+def test_a_notes_own_bracketed_numbers_stay_in_its_text() -> None:
+    doc = md(
+        "Claim.[1] Other.[2]\n\nNotes\n\n[1] Source, 2020.\n\n"
+        "[2] As in [1], and *see* [\\[1\\]](#n1).\n"
+    )
+    second = doc.notes[1]
+    assert second.text == "As in [1], and see [1]."
+    assert [(m.label, m.offset) for m in second.markers] == [("1", 6), ("1", 19)]
+
+
+def test_code_spans_and_links_hold_no_plain_markers() -> None:
+    doc = md("Run `x[1]` and read [2](http://example.org/2), then cite.[3]\n\n[3] Source, 2020.\n")
+    assert labels(doc) == ["3"]
+    assert doc.paragraphs[0].text == "Run x[1] and read 2, then cite."
+
+
 # --- hostile input ----------------------------------------------------------------------
 
 

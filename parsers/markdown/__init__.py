@@ -10,7 +10,8 @@
 - Nothing inside code spans, code blocks, HTML comments or front matter counts.
 - A document without any `[^...]` note is read the way Word-converted reports write
   notes: `[N]` or superscript markers in the body and a numbered list of notes,
-  usually under a Notes/Endnotes/Footnotes/References heading (`plain_convention`).
+  usually under a Notes/Endnotes/Footnotes/References heading: `parsers.plain`
+  reads them, as for every format, over the file's lines (`plain_lines`).
 
 How it reads a file (speed matters: this runs in pre-commit hooks on whole folders):
 `front_matter` first; then the block pass (`blocks`: markdown-it-py's block parser
@@ -30,11 +31,12 @@ from typing import Any
 
 from footcheck.footnotes.model import Document
 
+from .. import plain
 from ..decode import decode
 from .assemble import BlockReader
 from .blocks import read_blocks
 from .front_matter import read_front_matter
-from .plain_convention import read_plain
+from .plain_lines import MarkdownLines
 from .source import Block, Definition, Source
 
 __all__ = ["FORMAT", "parse"]
@@ -76,8 +78,10 @@ def _read(text: str, path: str) -> Document:
             return Document(
                 path, FORMAT, tuple(paragraphs), reader.sorted_notes(), metadata=metadata
             )
-    plain_paragraphs, plain_notes = read_plain(body_blocks, refs)
-    return Document(path, FORMAT, plain_paragraphs, plain_notes, metadata=metadata)
+    lines = MarkdownLines(main, body_blocks, refs)
+    plain_paragraphs, plain_notes = plain.read(lines)
+    inline = tuple(note for _, note in lines.reader.notes)  # `^[...]` notes, if any
+    return Document(path, FORMAT, plain_paragraphs, plain_notes + inline, metadata=metadata)
 
 
 def parse(data: bytes, path: str) -> Document:

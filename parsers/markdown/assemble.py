@@ -47,9 +47,14 @@ class BlockReader:
         builder: TextBuilder,
         scanner: Scanner,
         plain: list[MarkerSpan] | None = None,
+        *,
+        shown: bool = False,
     ) -> None:
-        """Add the scanner's text and markers to `builder`, its inline notes to the notes."""
-        pieces = scanner.scan(plain)
+        """Add the scanner's text and markers to `builder`, its inline notes to the notes.
+
+        `plain` marker groups become markers; `shown`: their tokens stay in the text.
+        """
+        pieces = scanner.scan(plain, shown=shown)
         if scanner.notes:
             self._inline_notes(scanner)
         if scanner.marked:

@@ -55,9 +55,20 @@ class _Mark:
         self.location = location
 
 
+class _ShownMarks:
+    """Markers whose token stays in the text: a plain `[N]` group in a note's text."""
+
+    __slots__ = ("labels", "location", "token")
+
+    def __init__(self, labels: tuple[str, ...], location: Location, token: str) -> None:
+        self.labels = labels
+        self.location = location
+        self.token = token
+
+
 # A piece is text in its final form (source text with `--`/`---` already made dashes;
 # code, URLs, escapes and entities literal) or a marker.
-_Piece = str | _Mark
+_Piece = str | _Mark | _ShownMarks
 
 
 @dataclass(slots=True)
@@ -133,7 +144,8 @@ class Scanner:
     def _is_ref(self, label: str) -> bool:
         return is_reference(self.refs, label)
 
-    def scan(self, plain: list[MarkerSpan] | None = None) -> list[_Piece]:
+    def scan(self, plain: list[MarkerSpan] | None = None, *, shown: bool = False) -> list[_Piece]:
+        """The block's pieces; `plain` marker groups become markers (`shown`: kept as text)."""
         s = self.text
         n = len(s)
         pieces: list[_Piece] = []
@@ -162,8 +174,12 @@ class Scanner:
                 if si < n_spans:
                     span = spans[si]
                     self.marked = True
-                    for label in span.labels:
-                        append(_Mark(label, self.locate(span.start)))
+                    if shown:
+                        token = span.shown or s[span.start : span.end]
+                        append(_ShownMarks(span.labels, self.locate(span.start), token))
+                    else:
+                        for label in span.labels:
+                            append(_Mark(label, self.locate(span.start)))
                     pos = span.end
                     si += 1
                     continue
@@ -334,6 +350,11 @@ def emit(pieces: list[_Piece], builder: TextBuilder, *, marked: bool = True) -> 
                 builder.add_text("".join(run))
                 run.clear()
             builder.add_marker(piece.label, piece.location)
+        elif type(piece) is _ShownMarks:
+            if run:
+                builder.add_text("".join(run))
+                run.clear()
+            builder.add_shown_markers(piece.labels, piece.location, piece.token)
         else:
             run.append(cast(str, piece))
     if run:

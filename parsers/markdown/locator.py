@@ -42,10 +42,11 @@ class Locator:
         """Locate a table cell on its line from `cursor` on; returns the end of the cell."""
         self._cursor = cursor
         self._lead.clear()
-        col = self._lead_of(0)
+        col = self.lead(0)
         return col + len(self.content)
 
-    def _lead_of(self, k: int) -> int:
+    def lead(self, k: int) -> int:
+        """The column of the file line where content line `k` begins."""
         col = self._lead.get(k)
         if col is not None:
             return col
@@ -75,11 +76,11 @@ class Locator:
 
     def __call__(self, offset: int) -> Location:
         if self._nl0 < 0 or offset <= self._nl0:  # on the first line
-            return self._source.location(self._first, self._lead_of(0) + offset)
+            return self._source.location(self._first, self.lead(0) + offset)
         nl = self._newlines()
         k = bisect.bisect_left(nl, offset)
         start = nl[k - 1] + 1 if k else 0
-        return self._source.location(self._first + k, self._lead_of(k) + offset - start)
+        return self._source.location(self._first + k, self.lead(k) + offset - start)
 
     def start(self) -> Location:
         body = self.content.lstrip()

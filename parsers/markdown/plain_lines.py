@@ -1,0 +1,190 @@
+"""Markdown as lines for the plain `[N]` convention (`parsers.plain`): notes the Word way.
+
+Reports converted from Word or HTML, and drafts typed by hand, often write their
+notes as `[N]` or superscript markers in the body and a numbered list of notes,
+usually under a Notes/Endnotes/Footnotes/References heading; converters often link
+the markers to their notes (`[[1]](#_ftn1)`). The convention is read by
+`parsers.plain`, as for every other format; this module is the Markdown host:
+
+- the lines are the file's own, so a report reads the same whether it is saved as
+  `.txt` or `.md`; a line no block of text holds (a code block, a link reference
+  definition, an HTML comment, front matter) is blank to the convention;
+- a list item starts a note with the number a reader sees (a list typed "1. 1. 1."
+  displays 1, 2, 3), and a line opening with a linked label (`[[2]](#_ftnref2)`)
+  starts note 2;
+- a line's markers are those the inline syntax leaves: `[1](http://...)`, `[1][ref]`
+  and a `[1]` defined as a link are links, not markers;
+- a run of lines is rendered by the inline scan (emphasis, links and code spans as a
+  reader sees them); in a note, a marker's token stays in its text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from footcheck.footnotes.model import Location
+
+from ..lines import Lines
+from ..marks import MarkerSpan, NoteStart, find_markers, match_note_start
+from ..textbuild import TextBuilder
+from .assemble import BlockReader
+from .commonmark import is_reference
+from .inline import LINK_DESTINATION, REFERENCE_LABEL, Scanner
+from .locator import Locator
+from .source import Block, Source
+
+# `[[1]](#_ftn1)`, `[\[1\]](#_ftn1)`, `[1](#fn1)`: a converted document's linked label;
+# `\[1\]`: a label escaped by the converter (pandoc writes Word's typed `[1]` so).
+_LINKED = re.compile(r"\[\\?\[(\d{1,3})\\?\]\]\(#[^()\s]*\)|\[(\d{1,3})\]\(#[^()\s]*\)")
+_ESCAPED_LABEL = re.compile(r"\\\[(\d{1,3})\\\]:?(?:[ \t]+|$)")
+_ESCAPED_BRACKET = re.compile(r"\\(?=[\[\]])")
+_TEXT_BLOCKS = frozenset({"para", "heading", "html", "row"})
+
+
+def _probe(text: str) -> str:
+    """Text of the same length with escaped brackets made plain (for finding `[N]`)."""
+    if "\\" in text:
+        return _ESCAPED_BRACKET.sub(" ", text)
+    return text
+
+
+class MarkdownLines(Lines):
+    """The main source's lines as the plain convention reads them, and their rendering."""
+
+    def __init__(self, source: Source, blocks: list[Block], refs: Mapping[str, Any]) -> None:
+        count = len(source.starts)
+        texts = [""] * count
+        self._source = source
+        self._refs = refs
+        self._blocks = [b for b in blocks if b.kind in _TEXT_BLOCKS]
+        # source line -> (index of its block, index of its content line in the block)
+        self._where: dict[int, tuple[int, int]] = {}
+        self._content_lines: list[list[str]] = []
+        for index, block in enumerate(self._blocks):
+            lines = [""] if block.kind == "row" else block.content.split("\n")
+            self._content_lines.append(lines)
+            for k in range(len(lines)):
+                line = block.first + k
+                if line < count and line not in self._where:
+                    self._where[line] = (index, k)
+                    texts[line] = source.line_text(line)
+        super().__init__(texts)
+        self.reader = BlockReader(refs)
+
+    def known_starts(self) -> Mapping[int, NoteStart]:
+        starts: dict[int, NoteStart] = {}
+        for block in self._blocks:
+            line = block.first
+            text = self.texts[line] if line < len(self.texts) else ""
+            if block.item is not None:
+                typed = match_note_start(text)
+                style = typed.style if typed is not None and typed.style == "paren" else "dot"
+                lead = Locator(block.source, line, block.content, inline=True).lead(0)
+                starts[line] = NoteStart(block.item, style, lead)
+        for line, text in enumerate(self.texts):
+            body = text.lstrip(" ")
+            if line in starts or not body.startswith(("[", "\\[")) or match_note_start(text):
+                continue
+            linked = _LINKED.match(body) or _ESCAPED_LABEL.match(body)
+            if linked is not None:
+                label = linked.group(1) or linked.group(2)
+                lead = len(text) - len(body)
+                starts[line] = NoteStart(label, "bracket", lead + linked.end())
+        return starts
+
+    def new_blocks(self) -> frozenset[int]:
+        return frozenset(block.first for block in self._blocks)
+
+    def markers(self, index: int, max_label: int) -> list[MarkerSpan]:
+        where = self._where.get(index)
+        if where is None:
+            return []
+        block, k = where
+        return self._spans(self._content_lines[block][k], max_label)
+
+    def render(
+        self, first: int, offset: int, stop: int, max_label: int, *, note: bool
+    ) -> TextBuilder:
+        builder = TextBuilder()
+        line = first
+        while line < stop:
+            where = self._where.get(line)
+            if where is None:
+                line += 1
+                continue
+            index, k = where
+            block = self._blocks[index]
+            lines = self._content_lines[index]
+            end = min(len(lines), k + stop - line)
+            if block.kind == "row":
+                self.reader.block_into(
+                    block, builder, code_text=False, plain=lambda c: self._spans(c, max_label)
+                )
+            else:
+                column = offset if line == first else 0
+                self._render_lines(index, k, end, column, max_label, builder, note=note)
+            line = block.first + end
+        return builder
+
+    def _render_lines(
+        self,
+        index: int,
+        k: int,
+        end: int,
+        column: int,
+        max_label: int,
+        builder: TextBuilder,
+        *,
+        note: bool,
+    ) -> None:
+        """Content lines [k, end) of block `index` into `builder`, the first from `column`."""
+        block = self._blocks[index]
+        lines = self._content_lines[index]
+        locator = Locator(block.source, block.first, block.content, inline=block.kind != "html")
+        start = sum(len(text) + 1 for text in lines[:k])
+        start += max(0, min(len(lines[k]), column - locator.lead(k)))
+        stop = sum(len(text) + 1 for text in lines[:end]) - 1
+        piece = block.content[start:stop]
+        builder.add_break()
+        scanner = Scanner(piece, lambda offset: locator(start + offset), self._refs)
+        self.reader.scan_into(builder, scanner, self._spans(piece, max_label), shown=note)
+
+    def location(self, index: int, offset: int = 0) -> Location:
+        return self._source.location(min(index, len(self._source.lines) - 1), offset)
+
+    def _spans(self, content: str, max_label: int) -> list[MarkerSpan]:
+        """The `[N]`/superscript marker groups of inline content that are not links."""
+        probe = _probe(content)
+        found: list[MarkerSpan] = []
+        for span in find_markers(probe, max_label):
+            start, end = span.start, span.end
+            shown = ""  # the group as a reader sees it, when not its source text
+            if probe[start] == "[":
+                after = probe[end : end + 1]
+                inner = content[start + 1 : end - 1].strip()
+                if after == "(":
+                    dest = LINK_DESTINATION.match(content, end)
+                    if dest is None or not content[end + 1 : dest.end()].lstrip().startswith("#"):
+                        continue  # [1](http://...) is a link
+                    end = dest.end()
+                    shown = content[start : span.end]  # the link's text
+                elif after == "[":
+                    ref = REFERENCE_LABEL.match(content, end)
+                    if ref is not None and self._is_ref(ref.group(1) or inner):
+                        continue  # [1][ref]
+                elif start and probe[start - 1] == "]" and self._is_ref(inner):
+                    continue  # [text][1]
+                elif self._is_ref(inner):
+                    continue  # [1] with a [1]: url definition
+                if start and content[start - 1] == "\\":
+                    start -= 1
+            token = shown or content[start:end]
+            if "\\" in token:
+                shown = token.replace("\\", "")
+            found.append(MarkerSpan(start, end, span.labels, shown))
+        return found
+
+    def _is_ref(self, label: str) -> bool:
+        return is_reference(self._refs, label)
