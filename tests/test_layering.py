@@ -1,0 +1,87 @@
+"""The house's layering (DESIGN.md): dependencies point one way, and modules import no cycle.
+
+`cli.py -> parsers -> footnotes.model` and `cli.py -> footnotes`: nothing in
+`footnotes/` imports `parsers/` (the domain knows no file formats; the readers are
+injected), and no two modules import each other at load time. Read from the source
+with `ast`, every import counts: at the top, inside a function, or for type checking.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _modules() -> dict[str, Path]:
+    found: dict[str, Path] = {"footcheck.cli": ROOT / "cli.py"}
+    for package in ("footnotes", "parsers"):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            parts = list(path.relative_to(ROOT).with_suffix("").parts)
+            if parts[-1] == "__init__":
+                parts.pop()
+            found[".".join(["footcheck", *parts])] = path
+    return found
+
+
+def _imports(name: str, path: Path, *, top_level_only: bool) -> Iterator[str]:
+    """The modules `path` imports (absolute names); at load time only, if asked."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    nodes = tree.body if top_level_only else list(ast.walk(tree))
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package.split(".")
+            if node.level:
+                base = base[: len(base) - node.level + 1]
+                target = ".".join([*base, node.module] if node.module else base)
+            else:
+                target = node.module or ""
+            yield target
+            yield from (f"{target}.{alias.name}" for alias in node.names)
+
+
+def test_nothing_in_the_domain_imports_a_reader() -> None:
+    modules = _modules()
+    wrong = sorted(
+        (name, imported)
+        for name, path in modules.items()
+        if name.startswith("footcheck.footnotes")
+        for imported in _imports(name, path, top_level_only=False)
+        if imported == "footcheck.parsers" or imported.startswith("footcheck.parsers.")
+    )
+    assert len(modules) > 50
+    assert wrong == []
+
+
+def test_no_modules_import_each_other_at_load_time() -> None:
+    modules = _modules()
+    edges = {
+        name: {
+            imported
+            for imported in _imports(name, path, top_level_only=True)
+            if imported in modules and imported != name
+        }
+        for name, path in modules.items()
+    }
+    cycles = [cycle for start in edges if (cycle := _cycle_through(start, edges))]
+    assert cycles == []
+
+
+def _cycle_through(start: str, edges: dict[str, set[str]]) -> list[str]:
+    """A chain of imports from `start` back to itself, or [] when there is none."""
+    stack: list[tuple[str, list[str]]] = [(start, [start])]
+    seen = {start}
+    while stack:
+        node, chain = stack.pop()
+        for nxt in sorted(edges[node]):
+            if nxt == start:
+                return [*chain, start]
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append((nxt, [*chain, nxt]))
+    return []
