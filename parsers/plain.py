@@ -37,6 +37,7 @@ when the line before it looks hard-wrapped.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from footcheck.footnotes.model import Document, Note, Paragraph
@@ -51,7 +52,7 @@ from .marks import (
     match_note_start,
 )
 
-__all__ = ["document", "read"]
+__all__ = ["document", "read", "read_paragraphs"]
 
 # Labels past 999 are read only in a report whose notes already run up to here (a
 # bracketed four-digit number is otherwise a year); they may then go up to _WIDE_LABEL.
@@ -343,7 +344,19 @@ def read(host: Lines) -> tuple[tuple[Paragraph, ...], tuple[Note, ...]]:
     return tuple(_body(src, block.body_end)), tuple(_notes(src, block))
 
 
-def document(host: Lines, path: str, fmt: str) -> Document:
+def document(
+    host: Lines, path: str, fmt: str, metadata: Mapping[str, str] | None = None
+) -> Document:
     """A `Document` of format `fmt` read from the host's lines by this convention."""
     paragraphs, notes = read(host)
-    return Document(path, fmt, paragraphs, notes)
+    if metadata is None:
+        return Document(path, fmt, paragraphs, notes)
+    return Document(path, fmt, paragraphs, notes, metadata=metadata)
+
+
+def read_paragraphs(
+    texts: Sequence[str], numbers: Sequence[int], path: str, fmt: str, metadata: Mapping[str, str]
+) -> Document:
+    """A document given as paragraphs, each one line standing at its source line or
+    paragraph number (`numbers`): an HTML page, a DOCX or ODT file without notes of its own."""
+    return document(Lines(texts, numbers), path, fmt, metadata)

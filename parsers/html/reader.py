@@ -7,7 +7,6 @@ package).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import Document
@@ -56,12 +55,10 @@ def _plain(
     root: Element, path: str, positions: SourcePositions, metadata: dict[str, str]
 ) -> Document:
     """The page read as a plain-text report: one line per block (and per `<br>` line)."""
-    from ..lines import Lines
-    from ..plain import document
+    from ..plain import read_paragraphs
 
     walker = Walker(None, positions, lines=True)
     walker.run(root)
     lines = [p.text for p in walker.paragraphs]
     numbers = [p.location.line for p in walker.paragraphs]
-    doc = document(Lines(lines, numbers), path, FORMAT)
-    return replace(doc, metadata=metadata)
+    return read_paragraphs(lines, numbers, path, FORMAT, metadata)

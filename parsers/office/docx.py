@@ -29,11 +29,9 @@ line; its notes parts, if any, are ignored (no reference means Word shows none).
 from __future__ import annotations
 
 import posixpath
-from dataclasses import replace
 
 from footcheck.footnotes.model import Document, DocumentError, Location, Marker, Note, Paragraph
-from footcheck.parsers.lines import Lines
-from footcheck.parsers.plain import document
+from footcheck.parsers.plain import read_paragraphs
 
 from .archive import Archive, parse_xml, unique_labels
 from .docx_notes import RawNote, read_notes
@@ -70,8 +68,7 @@ def parse(data: bytes, path: str) -> Document:
     blocks = reader.body(body)
     if not reader.refs:
         lines = [block.builder.text for block in blocks]
-        doc = document(Lines(lines, [b.number for b in blocks]), path, FORMAT)
-        return replace(doc, metadata=metadata)
+        return read_paragraphs(lines, [b.number for b in blocks], path, FORMAT, metadata)
 
     sections = section_properties(body, n)
     ref_labels, note_labels, next_number = number_notes(reader.refs, sections, settings, n)

@@ -34,12 +34,11 @@ Metadata from meta.xml: `modified` (dc:date), `created` (meta:creation-date),
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import Document, DocumentError, Location, Marker, Note, Paragraph
-from footcheck.parsers.lines import Lines
-from footcheck.parsers.plain import document
+from footcheck.parsers.plain import read_paragraphs
 from footcheck.parsers.textbuild import TextBuilder
 
 from .archive import Archive, MalformedXML, metadata_texts, parse_xml, unique_labels
@@ -296,8 +295,7 @@ def parse(data: bytes, path: str) -> Document:
     blocks = reader.blocks
     if not reader.notes:
         lines = [block.builder.text for block in blocks]
-        doc = document(Lines(lines, [b.number for b in blocks]), path, FORMAT)
-        return replace(doc, metadata=metadata)
+        return read_paragraphs(lines, [b.number for b in blocks], path, FORMAT, metadata)
 
     labels = unique_labels(_displayed(reader.notes))
     paragraphs: list[Paragraph] = []
