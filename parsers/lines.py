@@ -32,24 +32,19 @@ class Lines:
     1-based line, or its paragraph number; default i + 1). Markers' columns are
     offsets into the line, plus one.
 
-    A host that knows more overrides `known_starts` (lines that start a note whatever
-    their text says, with the label a reader sees), `new_blocks` (lines that start a
-    block of their own), `markers` (a line's markers, without what its syntax says is
-    none: a link, code), and `render` (a run of lines as text and markers, the way its
-    readers see it).
+    A host that knows more sets `known_starts` (lines that start a note whatever their
+    text says, with the label a reader sees) and `block_starts` (the lines that start
+    a block, when its syntax says exactly where paragraphs begin; None: the convention
+    decides from the text), and overrides `markers` (a line's markers, without what
+    its syntax says is none: a link, code), `paragraph_location` and `render` (a run
+    of lines as text and markers, the way its readers see it).
     """
 
     def __init__(self, texts: Sequence[str], numbers: Sequence[int] | None = None) -> None:
         self.texts = texts
         self.numbers = numbers
-
-    def known_starts(self) -> Mapping[int, NoteStart]:
-        """Lines that start a note, by what the host knows of them."""
-        return {}
-
-    def new_blocks(self) -> frozenset[int]:
-        """Lines that start a paragraph of their own, by what the host knows of them."""
-        return frozenset()
+        self.known_starts: Mapping[int, NoteStart] = {}
+        self.block_starts: frozenset[int] | None = None
 
     def markers(self, index: int, max_label: int) -> list[MarkerSpan]:
         """The marker groups of line `index` (for deciding where the notes are)."""
@@ -59,6 +54,10 @@ class Lines:
         """Where offset `offset` of line `index` stands in the source."""
         line = self.numbers[index] if self.numbers is not None else index + 1
         return Location(line, offset + 1)
+
+    def paragraph_location(self, index: int) -> Location:
+        """Where a paragraph that starts on line `index` stands."""
+        return self.location(index)
 
     def render(
         self, first: int, offset: int, stop: int, max_label: int, *, note: bool

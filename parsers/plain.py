@@ -38,7 +38,6 @@ when the line before it looks hard-wrapped.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 from footcheck.footnotes.model import Document, Note, Paragraph
 
@@ -84,15 +83,14 @@ class _Source:
     between label ranges.
     """
 
-    __slots__ = ("_markers", "candidates", "host", "lines", "max_label", "new_blocks", "starts")
+    __slots__ = ("_markers", "candidates", "host", "lines", "max_label", "starts")
 
     def __init__(self, host: Lines, candidates: list[int], max_label: int = MAX_LABEL) -> None:
         self.host = host
         self.lines = host.texts
         self.candidates = candidates
         self.max_label = max_label
-        self.new_blocks = host.new_blocks()
-        known = host.known_starts()
+        known = host.known_starts
         self.starts: list[NoteStart | None] = [None] * len(self.lines)
         for i in candidates:
             self.starts[i] = known.get(i) or match_note_start(self.lines[i], max_label)
@@ -108,7 +106,7 @@ class _Source:
 
 def _note_candidates(host: Lines) -> list[int]:
     """The lines that may start a note: a cheap look at each line before the regex."""
-    known = host.known_starts()
+    known = host.known_starts
     found: list[int] = []
     for i, line in enumerate(host.texts):
         head = line[:4].lstrip(" ")
@@ -266,7 +264,7 @@ def _last_note_end(src: _Source, block: list[int]) -> int:
 def _body(src: _Source, end: int) -> list[Paragraph]:
     """The body paragraphs in lines [0, end): runs of non-blank lines, or one per line."""
     lines, starts, max_label = src.lines, src.starts, src.max_label
-    host, new_blocks = src.host, src.new_blocks
+    host, block_starts = src.host, src.host.block_starts
     paragraphs: list[Paragraph] = []
     one_per_line = not any(_is_blank(lines[i]) for i in range(end))
     first = -1  # the first line of the paragraph being read
@@ -274,7 +272,7 @@ def _body(src: _Source, end: int) -> list[Paragraph]:
     def emit(stop: int) -> None:
         builder = host.render(first, 0, stop, max_label, note=False)
         if not builder.is_empty():
-            paragraphs.append(builder.paragraph(replace(host.location(first), column=1)))
+            paragraphs.append(builder.paragraph(host.paragraph_location(first)))
 
     for i in range(end):
         line = lines[i]
@@ -284,20 +282,26 @@ def _body(src: _Source, end: int) -> list[Paragraph]:
                 first = -1
         elif first < 0:
             first = i
-        elif (
-            one_per_line
-            or starts[i] is not None
-            or i in new_blocks
-            or len(line) > _PARAGRAPH_LINE
-            or len(previous := lines[i - 1]) > _PARAGRAPH_LINE
-            or (len(previous) < _SHORT_LINE and _line_of_its_own(previous, line))
-            or (line[0] in _LIST_CHARS and line.lstrip(" \t").startswith(_LIST_ITEM_START))
+        elif starts[i] is not None or (
+            i in block_starts if block_starts is not None else _splits(lines, i, one_per_line)
         ):
             emit(i)
             first = i
     if first >= 0:
         emit(end)
     return paragraphs
+
+
+def _splits(lines: Sequence[str], i: int, one_per_line: bool) -> bool:
+    """Whether line `i` starts a new paragraph, by its text alone (the line before is text)."""
+    line, previous = lines[i], lines[i - 1]
+    return (
+        one_per_line
+        or len(line) > _PARAGRAPH_LINE
+        or len(previous) > _PARAGRAPH_LINE
+        or (len(previous) < _SHORT_LINE and _line_of_its_own(previous, line))
+        or (line[0] in _LIST_CHARS and line.lstrip(" \t").startswith(_LIST_ITEM_START))
+    )
 
 
 def _line_of_its_own(previous: str, line: str) -> bool:

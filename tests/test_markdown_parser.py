@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from footcheck.footnotes.engine import check_document
 from footcheck.footnotes.model import Document, DocumentError, Note
+from footcheck.footnotes.settings import Config
 from footcheck.parsers import parse as parse_any
 from footcheck.parsers.markdown import parse
+from tests.conftest import TODAY
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 
@@ -283,6 +286,21 @@ def test_a_notes_own_bracketed_numbers_stay_in_its_text() -> None:
     second = doc.notes[1]
     assert second.text == "As in [1], and see [1]."
     assert [(m.label, m.offset) for m in second.markers] == [("1", 6), ("1", 19)]
+
+
+def test_a_soft_wrapped_paragraph_stays_one_paragraph_in_the_plain_convention() -> None:
+    """CommonMark says where a paragraph ends: a short line and a capital do not end it."""
+    doc = md(
+        "In May 2019 the\nCouncil approved the plan.[1]\n\nNotes\n\n1. Observer, April 2, 2018.\n"
+    )
+    assert [p.text for p in doc.paragraphs] == ["In May 2019 the Council approved the plan."]
+    checked = check_document(doc, Config(today=TODAY))
+    assert [(f.code, f.footnote) for f in checked.findings] == [("DT001", "1")]
+    listed = md("Claim.[1]\n\n- a point\n  made in two lines\n\nNotes\n\n[1] Source, 2020.\n")
+    assert [(p.text, p.location.column) for p in listed.paragraphs] == [
+        ("Claim.", 1),
+        ("a point made in two lines", 3),
+    ]
 
 
 def test_code_spans_and_links_hold_no_plain_markers() -> None:

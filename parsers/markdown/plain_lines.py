@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from itertools import accumulate
 from typing import Any
 
 from footcheck.footnotes.model import Location
@@ -62,27 +63,39 @@ class MarkdownLines(Lines):
         # source line -> (index of its block, index of its content line in the block)
         self._where: dict[int, tuple[int, int]] = {}
         self._content_lines: list[list[str]] = []
+        self._line_offsets: list[list[int]] = []  # each content line's offset, then the end
+        self._locators: dict[int, Locator] = {}
         for index, block in enumerate(self._blocks):
             lines = [""] if block.kind == "row" else block.content.split("\n")
             self._content_lines.append(lines)
+            self._line_offsets.append([0, *accumulate(len(text) + 1 for text in lines)])
             for k in range(len(lines)):
                 line = block.first + k
                 if line < count and line not in self._where:
                     self._where[line] = (index, k)
                     texts[line] = source.line_text(line)
         super().__init__(texts)
+        self.known_starts = self._known_starts()
+        self.block_starts = frozenset(block.first for block in self._blocks)
         self.reader = BlockReader(refs)
 
-    def known_starts(self) -> Mapping[int, NoteStart]:
+    def _locator(self, index: int) -> Locator:
+        locator = self._locators.get(index)
+        if locator is None:
+            block = self._blocks[index]
+            inline = block.kind != "html"
+            locator = Locator(block.source, block.first, block.content, inline=inline)
+            self._locators[index] = locator
+        return locator
+
+    def _known_starts(self) -> dict[int, NoteStart]:
         starts: dict[int, NoteStart] = {}
-        for block in self._blocks:
+        for index, block in enumerate(self._blocks):
             line = block.first
-            text = self.texts[line] if line < len(self.texts) else ""
-            if block.item is not None:
-                typed = match_note_start(text)
+            if block.item is not None and line < len(self.texts):
+                typed = match_note_start(self.texts[line])
                 style = typed.style if typed is not None and typed.style == "paren" else "dot"
-                lead = Locator(block.source, line, block.content, inline=True).lead(0)
-                starts[line] = NoteStart(block.item, style, lead)
+                starts[line] = NoteStart(block.item, style, self._locator(index).lead(0))
         for line, text in enumerate(self.texts):
             body = text.lstrip(" ")
             if line in starts or not body.startswith(("[", "\\[")) or match_note_start(text):
@@ -94,15 +107,21 @@ class MarkdownLines(Lines):
                 starts[line] = NoteStart(label, "bracket", lead + linked.end())
         return starts
 
-    def new_blocks(self) -> frozenset[int]:
-        return frozenset(block.first for block in self._blocks)
-
     def markers(self, index: int, max_label: int) -> list[MarkerSpan]:
         where = self._where.get(index)
         if where is None:
             return []
         block, k = where
         return self._spans(self._content_lines[block][k], max_label)
+
+    def paragraph_location(self, index: int) -> Location:
+        where = self._where.get(index)
+        if where is None or where[1]:
+            return super().paragraph_location(index)
+        block = self._blocks[where[0]]
+        if block.kind == "row":
+            return super().paragraph_location(index)
+        return self._locator(where[0]).start()
 
     def render(
         self, first: int, offset: int, stop: int, max_label: int, *, note: bool
@@ -116,8 +135,7 @@ class MarkdownLines(Lines):
                 continue
             index, k = where
             block = self._blocks[index]
-            lines = self._content_lines[index]
-            end = min(len(lines), k + stop - line)
+            end = min(len(self._content_lines[index]), k + stop - line)
             if block.kind == "row":
                 self.reader.block_into(
                     block, builder, code_text=False, plain=lambda c: self._spans(c, max_label)
@@ -141,14 +159,12 @@ class MarkdownLines(Lines):
     ) -> None:
         """Content lines [k, end) of block `index` into `builder`, the first from `column`."""
         block = self._blocks[index]
-        lines = self._content_lines[index]
-        locator = Locator(block.source, block.first, block.content, inline=block.kind != "html")
-        start = sum(len(text) + 1 for text in lines[:k])
-        start += max(0, min(len(lines[k]), column - locator.lead(k)))
-        stop = sum(len(text) + 1 for text in lines[:end]) - 1
-        piece = block.content[start:stop]
+        offsets = self._line_offsets[index]
+        locator = self._locator(index)
+        start = offsets[k] + max(0, min(offsets[k + 1] - 1 - offsets[k], column - locator.lead(k)))
+        piece = block.content[start : offsets[end] - 1]
         builder.add_break()
-        scanner = Scanner(piece, lambda offset: locator(start + offset), self._refs)
+        scanner = Scanner(piece, lambda at: locator(start + at), self._refs)
         self.reader.scan_into(builder, scanner, self._spans(piece, max_label), shown=note)
 
     def location(self, index: int, offset: int = 0) -> Location:
