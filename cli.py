@@ -37,13 +37,17 @@ def _parse_report_date(
 
 
 def _rule_codes(values: Sequence[str], option: str) -> frozenset[str] | None:
-    """Codes named by --select/--ignore: codes, rule names, or prefixes ("DT", "FN00")."""
+    """Codes named by --select/--ignore: codes, rule names, or prefixes ("DT", "FN00").
+
+    None when the option names none (not given, or given empty: `--select "$CODES"`
+    with an empty variable is the default, not "no rules").
+    """
     if not values:
         return None
     from footcheck.footnotes.settings import ConfigError, rule_codes
 
     try:
-        return rule_codes(values, option)
+        return rule_codes(values, option) or None
     except ConfigError as exc:
         raise click.BadParameter(str(exc), param_hint=option) from None
 

@@ -182,6 +182,9 @@ def test_select_and_ignore(tmp_path: Path) -> None:
     assert found("--select", "duplicate-citation") == {"CT001"}
     assert found("--select", "FN", "--ignore", "FN001") == {"FN002", "FN004"}
     assert "DT001" not in found("--ignore", "DT")
+    # Given empty (an unset variable in a CI script), an option is not given.
+    assert found("--select", "") == found() == found("--ignore", " , ")
+    assert {"DT001", "CT001", "FN001"} <= found("--select", "")
 
 
 def test_unknown_rule_is_a_usage_error(tmp_path: Path) -> None:
