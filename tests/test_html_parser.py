@@ -239,8 +239,20 @@ def test_marker_inside_a_note() -> None:
     )
     assert labels(doc) == ["1"]
     first = next(n for n in doc.notes if n.label == "1")
-    assert first.text == "See also."
+    assert first.text == "See also."  # a superscript is set apart from the words
     assert [m.label for m in first.markers] == ["2"]
+
+
+def test_a_bracketed_marker_inside_a_note_stays_in_its_text() -> None:
+    doc = page(
+        '<p>Text.<sup id="r1"><a href="#n1" class="footnote">[1]</a></sup></p><ol>'
+        '<li id="n1">See also <a id="r2" href="#n2" class="footnote">[2]</a>. '
+        '<a href="#r1" class="reversefootnote">↩</a></li>'
+        '<li id="n2">Nested. <a href="#r2" class="reversefootnote">↩</a></li></ol>'
+    )
+    first = next(n for n in doc.notes if n.label == "1")
+    assert first.text == "See also [2]."  # the text its reader sees
+    assert [(m.label, m.offset) for m in first.markers] == [("2", 9)]
 
 
 def test_scripts_styles_and_hidden_text_are_not_text() -> None:

@@ -149,8 +149,12 @@ class Walker:
     def _marker(self, el: Element) -> None:
         label = self.labels.get(el, "?")
         location = self.positions.link(self.frags.get(el, ""), self.ordinal.get(el, 0), el)
-        if self.open:
-            self.open[-1].builder.add_marker(label, location)
+        if self.open:  # a note citing another
+            shown = " ".join(visible_text(el).split())
+            if shown.startswith("[") and shown.endswith("]"):  # "[2]" is text its reader sees
+                self.open[-1].builder.add_shown_markers((label,), location, shown)
+            else:  # a superscript 2 is set apart from the words: "citation.2" is not text
+                self.open[-1].builder.add_marker(label, location)
         else:
             self._body_at(el)
             self.body.add_marker(label, location)
