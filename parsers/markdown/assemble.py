@@ -94,11 +94,9 @@ class BlockReader:
         self.scan_into(builder, Scanner(block.content, locator, self.refs), spans)
         return locator.start()
 
-    def paragraph(
-        self, block: Block, plain: Callable[[str], list[MarkerSpan]] | None = None
-    ) -> Paragraph | None:
+    def paragraph(self, block: Block) -> Paragraph | None:
         builder = TextBuilder()
-        loc = self.block_into(block, builder, code_text=False, plain=plain)
+        loc = self.block_into(block, builder, code_text=False)
         if builder.is_empty():
             return None
         return builder.paragraph(loc)

@@ -7,9 +7,9 @@ on first use (importing markdown-it-py is left until a Markdown file is read).
 found; link reference definitions go to the `refs` it is given, keyed by
 markdown-it's normalised label.
 
-Only markdown-it-py's public API is used. The reader needs 2.1 or later (where list
-items first keep their number as typed, `Token.info`) and is checked against 4.3;
-before 4.3, markdown-it itself reads some rare input otherwise: table cells trimmed
+Only markdown-it-py's public API is used. It is tested from 2.1 (the first release
+that does not pin attrs below 22, which the test tools need) to 4.3; before 4.3,
+markdown-it itself reads some rare input otherwise: table cells trimmed
 of U+001C-U+001F and U+0085, a lower-case `<!doctype` not an HTML block, and link
 labels holding those characters keyed as if they were spaces.
 """
@@ -68,7 +68,6 @@ def _blocks(tokens: Iterable[Token], source: Source, defs: list[Definition]) -> 
     lists: list[bool] = []
     numbers: list[int] = []  # the next number of each open ordered list
     pending: str | None = None
-    typed = ""
     row: list[tuple[str, int]] | None = None
     row_line = 0
     heading = False
@@ -86,8 +85,6 @@ def _blocks(tokens: Iterable[Token], source: Source, defs: list[Definition]) -> 
                         first,
                         tok.content,
                         item=pending,
-                        item_typed=typed,
-                        in_list=bool(lists),
                     )
                 )
                 pending = None
@@ -108,24 +105,24 @@ def _blocks(tokens: Iterable[Token], source: Source, defs: list[Definition]) -> 
                 numbers.pop()
         elif kind == "list_item_open":
             # Renderers number an ordered list from its start, whatever each item says.
-            pending, typed = None, ""
+            pending = None
             if lists and lists[-1] and numbers:
-                pending, typed = str(numbers[-1]), tok.info
+                pending = str(numbers[-1])
                 numbers[-1] += 1
         elif kind == "tr_open":
             row = []
             row_line = tok.map[0] if tok.map else 0
         elif kind == "tr_close":
             if row is not None:
-                blocks.append(Block("row", source, row_line, "", cells=row, in_list=bool(lists)))
+                blocks.append(Block("row", source, row_line, "", cells=row))
             row = None
         elif kind in ("code_block", "fence"):
             first = tok.map[0] if tok.map else 0
-            blocks.append(Block("code", source, first, tok.content, in_list=bool(lists)))
+            blocks.append(Block("code", source, first, tok.content))
         elif kind == "html_block":
             if not tok.content.lstrip().lower().startswith(_SKIP_HTML_BLOCK):
                 first = tok.map[0] if tok.map else 0
-                blocks.append(Block("html", source, first, tok.content, in_list=bool(lists)))
+                blocks.append(Block("html", source, first, tok.content))
         elif kind == "footcheck_footnote":
             defs.append(tok.meta["def"])
     return blocks

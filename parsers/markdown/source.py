@@ -65,5 +65,3 @@ class Block:
     content: str
     cells: list[tuple[str, int]] | None = None  # a table row's cells: (content, line)
     item: str | None = None  # the number an ordered list item displays, if the block opens one
-    item_typed: str = ""  # the number as typed ("1" in a list typed "1. 1. 1.")
-    in_list: bool = False
