@@ -195,15 +195,13 @@ def check(
         report_date=report_date,
         include=include,
         exclude=exclude,
-    )
-    config = resolve(
-        settings,
-        given,
+        cache_dir=cache_dir,
+        no_cache=no_cache,
         stdin_format=stdin_format,
         stdin_name=stdin_name,
         debug=debug,
-        cache_dir=None if no_cache else _cache_dir(cache_dir, settings),
     )
+    config = resolve(settings, given)
     from footcheck.footnotes.report.progress import ProgressBar
 
     with ProgressBar(enabled=fmt == "console" and output is None) as progress:
@@ -211,17 +209,6 @@ def check(
     result = _with_baseline(result, baseline, write_baseline, prune_baseline)
     _report(result, fmt, output, no_color=no_color, verbose=verbose)
     sys.exit(0 if write_baseline and not result.failed_files else result.exit_code)
-
-
-def _cache_dir(given: str | None, settings: FileSettings) -> str:
-    """--cache-dir, else .footcheck_cache beside the configuration file, else here."""
-    import os
-
-    from footcheck.footnotes.cache import DEFAULT_DIR
-
-    if given:
-        return given
-    return os.path.join(str(settings.root) if settings.root is not None else ".", DEFAULT_DIR)
 
 
 def _fewer_collections() -> None:
@@ -331,9 +318,12 @@ def show(
     from footcheck.footnotes.engine import load
     from footcheck.footnotes.files import STDIN, Target
     from footcheck.footnotes.report import show as show_report
-    from footcheck.footnotes.settings import Config
+    from footcheck.footnotes.settings import CommandLine, resolve
 
-    config = Config(report_date=report_date, stdin_format=stdin_format, stdin_name=stdin_name)
+    given = CommandLine(
+        report_date=report_date, no_cache=True, stdin_format=stdin_format, stdin_name=stdin_name
+    )
+    config = resolve(_settings(None, [file]), given)
     target = Target(file, file, parsers.parse.format_for_named(file))
     display = stdin_name if file == STDIN else file
     try:
@@ -345,7 +335,7 @@ def show(
         else:
             click.echo(f"{display}: error: {exc}", err=True)
         sys.exit(2)
-    ctx = Context(doc, report_date=report_date)
+    ctx = Context(doc, report_date=config.report_date)
     try:
         if fmt == "json":
             sys.stdout.write(show_report.render_json(show_report.show_dict(ctx)))

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from footcheck.footnotes.files import STDIN, Reader, Target, read_bytes
+from footcheck.footnotes.files import STDIN, Readers, Target, read_bytes
 from footcheck.footnotes.model import (
     Document,
     DocumentError,
@@ -41,20 +41,19 @@ class Unrepeatable(DocumentError):
     the memory): its result is never cached."""
 
 
-def load(target: Target, config: Config, parse: Reader) -> Document:
+def load(target: Target, config: Config, parse: Readers) -> Document:
     """Read and parse one target; DocumentError (one line) for anything that goes wrong."""
     return parse_bytes(read_bytes(target, config.max_bytes), target, config, parse)
 
 
-def parse_bytes(data: bytes, target: Target, config: Config, parse: Reader) -> Document:
+def parse_bytes(data: bytes, target: Target, config: Config, parse: Readers) -> Document:
     """Parse a target's bytes; DocumentError (one line) for anything that goes wrong.
 
     The one guard around the readers: a reader raises DocumentError for bad input,
     and anything else it raises is its bug (`Unrepeatable`, or raised as it is under
     --debug).
     """
-    name = config.stdin_name if target.source == STDIN else target.display
-    fmt = config.stdin_format if target.source == STDIN else target.format
+    name, fmt = _named(target, config)
     if target.source == STDIN and fmt is None:
         fmt = parse.format_for_named(name)
     try:
@@ -132,7 +131,7 @@ def _internal(where: str, exc: Exception) -> str:
 def check_target(
     target: Target,
     config: Config,
-    parse: Reader,
+    parse: Readers,
     cache: ResultCache | None = None,
 ) -> FileResult:
     """One file's result; whatever goes wrong becomes its one-line error, never an exception.
@@ -169,8 +168,7 @@ def _read(target: Target, config: Config) -> bytes | FileResult:
         if config.debug:
             raise
         error = _one_line(_internal("while reading", exc))
-    display = config.stdin_name if target.source == STDIN else target.display
-    return FileResult(display, target.format or config.stdin_format, error)
+    return FileResult(*_named(target, config), error)
 
 
 @dataclass(frozen=True)
@@ -182,10 +180,9 @@ class _Outcome:
     cacheable: bool = True  # False for a bug, the stack's depth or the memory
 
 
-def _check_bytes(data: bytes, target: Target, config: Config, parse: Reader) -> _Outcome:
+def _check_bytes(data: bytes, target: Target, config: Config, parse: Readers) -> _Outcome:
     """A file's result from its bytes."""
-    display = config.stdin_name if target.source == STDIN else target.display
-    fmt = target.format or config.stdin_format
+    display, fmt = _named(target, config)
     try:
         doc = parse_bytes(data, target, config, parse)
     except DocumentError as exc:
@@ -211,6 +208,13 @@ def _check_bytes(data: bytes, target: Target, config: Config, parse: Reader) -> 
         findings=tuple(checked.findings),
     )
     return _Outcome(result, checked.context.used_today, cacheable=checked.failure is None)
+
+
+def _named(target: Target, config: Config) -> tuple[str, str | None]:
+    """The name a target is reported under, and its format when known."""
+    if target.source == STDIN:
+        return config.stdin_name, config.stdin_format
+    return target.display, target.format
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:

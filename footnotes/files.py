@@ -4,7 +4,7 @@
 under folders named whose suffix a reader claims, each once, in a stable order.
 `read_bytes` reads one target, refusing what is not a regular file or is too large,
 and says why in one line (`DocumentError`). The readers themselves are injected
-(`Reader`): nothing here knows a file format.
+(`Readers`): nothing here knows a file format.
 """
 
 from __future__ import annotations
@@ -23,13 +23,13 @@ if TYPE_CHECKING:
     from footcheck.footnotes.settings import Config
 
 STDIN = "-"
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "site-packages"})
 
 
-class Reader(Protocol):
-    """What the run needs from the parsers: read bytes, know the suffixes, and where
-    their code is (a cached result is kept only while that code is unchanged)."""
+class Readers(Protocol):
+    """What the run needs from the parsers: read bytes, know the suffixes, and the code
+    that reads (a cached result is kept only while that code and those libraries are
+    unchanged)."""
 
     def __call__(self, data: bytes, path: str, format: str | None = None) -> Document: ...
 
@@ -39,6 +39,9 @@ class Reader(Protocol):
 
     @property
     def code_folders(self) -> tuple[str, ...]: ...
+
+    @property
+    def libraries(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,9 @@ def shown(path: str) -> str:
     return path
 
 
-def discover(paths: Iterable[str], parse: Reader, config: Config | None = None) -> Iterator[Target]:
+def discover(
+    paths: Iterable[str], parse: Readers, config: Config | None = None
+) -> Iterator[Target]:
     """Files named, folders searched recursively for the formats footcheck reads."""
     seen: set[str] = set()  # real paths: a file named twice, or in two ways, is read once
     for named in paths:

@@ -17,24 +17,27 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from footcheck.footnotes.engine import check_target
-from footcheck.footnotes.files import Reader, discover
+from footcheck.footnotes.files import Readers, discover
 from footcheck.footnotes.model import current_date
 from footcheck.footnotes.results import FileResult, RunResult
-from footcheck.footnotes.settings import Config
 from footcheck.footnotes.workers import choose_workers, in_workers
 
 if TYPE_CHECKING:
     from footcheck.footnotes.cache import ResultCache
+    from footcheck.footnotes.settings import Config
 
-__all__ = ["Config", "Progress", "run"]
+__all__ = ["Progress", "run"]
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
+
+# The libraries whose behaviour shapes the domain's results (metadata dates).
+_LIBRARIES = ("dateutil",)
 
 
 def run(
     paths: Sequence[str],
     config: Config,
-    parse: Reader,
+    parse: Readers,
     *,
     jobs: int | None = 1,
     progress: Progress | None = None,
@@ -67,11 +70,12 @@ def run(
     return RunResult(tuple(results), config.fail_on)
 
 
-def _open_cache(config: Config, parse: Reader) -> ResultCache | None:
+def _open_cache(config: Config, parse: Readers) -> ResultCache | None:
     """The run's cache, stamped with the code of the domain and of the readers."""
     if config.cache_dir is None:
         return None
     from footcheck import footnotes
     from footcheck.footnotes.cache import ResultCache, code_stamp
 
-    return ResultCache(config.cache_dir, code_stamp((*footnotes.__path__, *parse.code_folders)))
+    folders = (*footnotes.__path__, *parse.code_folders)
+    return ResultCache(config.cache_dir, code_stamp(folders, (*_LIBRARIES, *parse.libraries)))

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from footcheck.footnotes.engine import check_target
-from footcheck.footnotes.files import STDIN, Reader, Target
+from footcheck.footnotes.files import STDIN, Readers, Target
 from footcheck.footnotes.results import FileResult
 
 if TYPE_CHECKING:
@@ -52,10 +52,10 @@ def _size(target: Target) -> int:
         return _TYPICAL_FILE
 
 
-_WORKER: tuple[Config, Reader, ResultCache | None] | None = None
+_WORKER: tuple[Config, Readers, ResultCache | None] | None = None
 
 
-def _start_worker(config: Config, parse: Reader, cache: ResultCache | None) -> None:
+def _start_worker(config: Config, parse: Readers, cache: ResultCache | None) -> None:
     global _WORKER
     _WORKER = (config, parse, cache)
 
@@ -69,7 +69,7 @@ def _check_in_worker(target: Target) -> FileResult:
 def in_workers(
     targets: Sequence[Target],
     config: Config,
-    parse: Reader,
+    parse: Readers,
     cache: ResultCache | None,
     workers: int,
 ) -> Iterator[FileResult]:

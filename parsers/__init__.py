@@ -3,7 +3,7 @@
 The registry: which module reads which format, and which suffixes footcheck reads.
 `parse` is the one entry point the runner is given: it picks the reader by the
 format named or the file's suffix. A new format is one new module here and one line
-in `READERS`.
+in `_TABLE`.
 
 A reader raises `DocumentError` (one line) for input it cannot read; any other
 exception is a bug in it. `parse` lets such a bug through: the run catches it in
@@ -22,24 +22,19 @@ from footcheck.footnotes.model import Document, DocumentError
 Reader = Callable[[bytes, str], Document]
 """A format's reader: `parse(data, path)`, raising only `DocumentError` for bad input."""
 
-# format -> the module that reads it (its `parse(data, path)`)
-READERS: dict[str, str] = {
-    "text": "footcheck.parsers.text",
-    "markdown": "footcheck.parsers.markdown",
-    "html": "footcheck.parsers.html.reader",
-    "docx": "footcheck.parsers.office.docx",
-    "odt": "footcheck.parsers.office.odt",
+# format -> (the module that reads it, with its `parse(data, path)`; the suffixes it claims)
+_TABLE: dict[str, tuple[str, tuple[str, ...]]] = {
+    "text": ("footcheck.parsers.text", (".txt", ".text")),
+    "markdown": ("footcheck.parsers.markdown", (".md", ".markdown", ".mdown", ".mkd")),
+    "html": ("footcheck.parsers.html.reader", (".html", ".htm", ".xhtml")),
+    "docx": ("footcheck.parsers.office.docx", (".docx",)),
+    "odt": ("footcheck.parsers.office.odt", (".odt",)),
 }
-# format -> the suffixes it claims
-SUFFIXES: dict[str, tuple[str, ...]] = {
-    "text": (".txt", ".text"),
-    "markdown": (".md", ".markdown", ".mdown", ".mkd"),
-    "html": (".html", ".htm", ".xhtml"),
-    "docx": (".docx",),
-    "odt": (".odt",),
-}
+READERS: dict[str, str] = {fmt: module for fmt, (module, _) in _TABLE.items()}
+SUFFIXES: dict[str, tuple[str, ...]] = {fmt: suffixes for fmt, (_, suffixes) in _TABLE.items()}
 
 FORMATS: tuple[str, ...] = tuple(READERS)
+_LIBRARIES = ("markdown_it", "lxml")
 # Formats with comments, where suppression directives can be written.
 _COMMENTED = frozenset({"markdown", "html"})
 
@@ -74,6 +69,11 @@ class Parsers:
     def code_folders(self) -> tuple[str, ...]:
         """Where the readers' code is: a cached result is kept only while it is unchanged."""
         return tuple(__path__)
+
+    @property
+    def libraries(self) -> tuple[str, ...]:
+        """The libraries the readers read with: an upgrade of one is a change too."""
+        return _LIBRARIES
 
     def format_for(self, path: str) -> str | None:
         """The format a file's suffix says, or None when footcheck does not read it."""

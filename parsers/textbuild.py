@@ -1,8 +1,10 @@
-"""Build a paragraph's or a note's text piece by piece, taking marker tokens out.
+"""Build a paragraph's or a note's text piece by piece, with the markers found in it.
 
 Every parser turns its source into runs of text interleaved with markers. The
 builder folds whitespace as it goes (so a marker's offset stays right in the folded
-text) and records each marker at the offset where it stood.
+text) and records each marker at the offset where it stood; a marker's token is
+left out of the text, except where its reader sees it as text (`add_shown_markers`:
+`[10]` in a note citing note 10).
 """
 
 from __future__ import annotations

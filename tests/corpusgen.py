@@ -909,11 +909,12 @@ for module in (footcheck, cli, footnotes, parsers):
     if not Path(module.__file__).resolve().is_relative_to(Path(root).resolve()):
         sys.exit(f"{module.__name__} imported from {module.__file__}, not from {root}")
 if today:
-    import footcheck.footnotes.context, footcheck.footnotes.model, footcheck.footnotes.runner
+    import footcheck.footnotes.context, footcheck.footnotes.engine, footcheck.footnotes.model
+    import footcheck.footnotes.runner
     from footcheck.footnotes.model import PartialDate
     def pinned():
         return PartialDate(*map(int, today.split("-")))
-    for module in (footnotes.model, footnotes.context, footnotes.runner):
+    for module in (footnotes.model, footnotes.context, footnotes.runner, footnotes.engine):
         if hasattr(module, "current_date"):
             module.current_date = pinned
 if sys.argv[1:2] == ["--show-each"]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +18,8 @@ from footcheck.footnotes import cache as caching
 from footcheck.footnotes import engine, files, workers
 from footcheck.footnotes.model import Document, PartialDate
 from footcheck.footnotes.results import RunResult
-from footcheck.footnotes.runner import Config, run
+from footcheck.footnotes.runner import run
+from footcheck.footnotes.settings import Config
 from tests.test_cli import footcheck
 from tests.test_parallel import _draft
 
@@ -43,6 +46,10 @@ class CountingReader:
     @property
     def code_folders(self) -> tuple[str, ...]:
         return parsers.parse.code_folders
+
+    @property
+    def libraries(self) -> tuple[str, ...]:
+        return parsers.parse.libraries
 
 
 def _drafts(folder: Path, count: int = 6) -> Path:
@@ -104,7 +111,7 @@ def test_new_code_never_reads_old_results(tmp_path: Path, monkeypatch: pytest.Mo
     folder = _drafts(tmp_path / "drafts")
     config = _config(tmp_path)
     _run(folder, config)
-    monkeypatch.setattr(caching, "code_stamp", lambda folders: "an edited checkout")
+    monkeypatch.setattr(caching, "code_stamp", lambda folders, libraries: "an edited checkout")
     _, parsed = _run(folder, config)
     assert len(parsed) == 6
 
@@ -114,16 +121,34 @@ def test_the_code_stamp_follows_the_modules(
 ) -> None:
     """A module of the domain or of a reader touched: a new stamp."""
     folders = (*footnotes.__path__, *parsers.parse.code_folders)
-    before = caching.code_stamp(folders)
-    assert caching.code_stamp(folders) == before
+    libraries = parsers.parse.libraries
+    before = caching.code_stamp(folders, libraries)
+    assert caching.code_stamp(folders, libraries) == before
     for module in (Path(caching.__file__), Path(parsers.__file__).with_name("decode.py")):
-        stat = module.stat()
-        try:
-            os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-            assert caching.code_stamp(folders) != before, module
-        finally:
-            os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-        assert caching.code_stamp(folders) == before
+        with _touched(module):
+            assert caching.code_stamp(folders, libraries) != before, module
+        assert caching.code_stamp(folders, libraries) == before
+
+
+@contextlib.contextmanager
+def _touched(module: Path) -> Iterator[None]:
+    """The module's modification time a second later, for the time of the block."""
+    stat = module.stat()
+    try:
+        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        yield
+    finally:
+        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def test_a_run_stamps_its_results_with_the_readers_code(tmp_path: Path) -> None:
+    """run() hands the cache the readers' folders: a reader edited, the files are read again."""
+    folder = _drafts(tmp_path / "drafts", count=2)
+    config = _config(tmp_path)
+    _run(folder, config)
+    assert _run(folder, config)[1] == []
+    with _touched(Path(parsers.reader("text").__code__.co_filename)):
+        assert len(_run(folder, config)[1]) == 2
 
 
 def test_a_result_measured_against_today_holds_for_today_only(tmp_path: Path) -> None:

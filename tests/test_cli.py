@@ -330,7 +330,8 @@ def test_show_lists_markers_inside_notes(tmp_path: Path) -> None:
 
 
 def test_a_file_over_the_size_limit_is_refused_in_one_line(tmp_path: Path) -> None:
-    from footcheck.footnotes.runner import Config, run
+    from footcheck.footnotes.runner import run
+    from footcheck.footnotes.settings import Config
     from footcheck.parsers import parse
 
     big = tmp_path / "big.txt"

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from footcheck.footnotes import files
 from footcheck.footnotes.model import PartialDate, Severity
 from footcheck.footnotes.rules import RULES
 from footcheck.footnotes.settings import (
@@ -261,10 +260,6 @@ def test_severity_more_specific_entry_wins(tmp_path: Path) -> None:
     expected.update({"DT001": Severity.ERROR, "DT002": Severity.ERROR, "DT003": Severity.ERROR})
     assert dict(s.severity) == expected
     assert list(s.severity) == [r.code for r in RULES]  # in the rules' order
-
-
-def test_default_max_size_agrees_with_the_runner() -> None:
-    assert DEFAULT_MAX_FILE_SIZE == files.DEFAULT_MAX_BYTES
 
 
 def test_settings_helpers(tmp_path: Path) -> None:

@@ -17,7 +17,8 @@ from click.testing import CliRunner
 
 from footcheck import cli, parsers
 from footcheck.footnotes.model import Document, DocumentError, PartialDate
-from footcheck.footnotes.runner import Config, run
+from footcheck.footnotes.runner import run
+from footcheck.footnotes.settings import Config
 
 DAY = PartialDate(2026, 11, 24)
 DRAFT = "Output rose in 2023.[^1]\n\n[^1]: Statistics Office, March 3, 2023.\n"
@@ -105,6 +106,7 @@ def test_bad_input_is_one_line_and_is_cached(tmp_path: Path) -> None:
         format_for = staticmethod(parsers.parse.format_for)
         format_for_named = staticmethod(parsers.parse.format_for_named)
         code_folders = parsers.parse.code_folders
+        libraries = parsers.parse.libraries
 
     first = run([str(draft)], _config(tmp_path), Counting())
     second = run([str(draft)], _config(tmp_path), Counting())

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from footcheck import parsers
 from footcheck.footnotes.rules import RULES
-from footcheck.footnotes.runner import Config, run
+from footcheck.footnotes.runner import run
+from footcheck.footnotes.settings import Config
 from tests.conftest import TODAY
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -1,4 +1,4 @@
-"""The house's layering (DESIGN.md): dependencies point one way, and modules import no cycle.
+"""The layering of the design ("The house"): dependencies point one way, and no import cycle.
 
 `cli.py -> parsers -> footnotes.model` and `cli.py -> footnotes`: nothing in
 `footnotes/` imports `parsers/` (the domain knows no file formats; the readers are
@@ -30,7 +30,7 @@ def _imports(name: str, path: Path, *, top_level_only: bool) -> Iterator[str]:
     """The modules `path` imports (absolute names); at load time only, if asked."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    nodes = tree.body if top_level_only else list(ast.walk(tree))
+    nodes = list(_at_load(tree.body)) if top_level_only else list(ast.walk(tree))
     for node in nodes:
         if isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names)
@@ -43,6 +43,18 @@ def _imports(name: str, path: Path, *, top_level_only: bool) -> Iterator[str]:
                 target = node.module or ""
             yield target
             yield from (f"{target}.{alias.name}" for alias in node.names)
+
+
+def _at_load(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """The statements a module runs when it is imported: its top level, and the blocks
+    of its top-level `try` and `if` statements, but for `if TYPE_CHECKING:`."""
+    for node in body:
+        yield node
+        if isinstance(node, ast.If) and "TYPE_CHECKING" not in ast.unparse(node.test):
+            yield from _at_load([*node.body, *node.orelse])
+        elif isinstance(node, ast.Try):
+            blocks = [node.body, *(h.body for h in node.handlers), node.orelse, node.finalbody]
+            yield from _at_load([stmt for block in blocks for stmt in block])
 
 
 def test_nothing_in_the_domain_imports_a_reader() -> None:

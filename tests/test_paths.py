@@ -26,7 +26,8 @@ from footcheck.footnotes import files as discovery
 from footcheck.footnotes.files import Target
 from footcheck.footnotes.model import DocumentError
 from footcheck.footnotes.results import FileResult, RunResult
-from footcheck.footnotes.runner import Config, run
+from footcheck.footnotes.runner import run
+from footcheck.footnotes.settings import Config
 from tests.conftest import TODAY
 from tests.test_cli import CLEAN, footcheck
 

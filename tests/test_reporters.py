@@ -18,7 +18,8 @@ from footcheck.footnotes.model import Finding, Location, PartialDate, Severity
 from footcheck.footnotes.report import fastjson, github, json_report, jsonl, junit, sarif
 from footcheck.footnotes.results import FileResult, RunResult
 from footcheck.footnotes.rules import RULES
-from footcheck.footnotes.runner import Config, run
+from footcheck.footnotes.runner import run
+from footcheck.footnotes.settings import Config
 
 VERSION = "9.8.7"
 SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"

@@ -21,7 +21,7 @@ results are the same, only slower).
 
 from __future__ import annotations
 
-from footcheck.footnotes.cache.entries import DEFAULT_DIR, ResultCache, Slot, digest
+from footcheck.footnotes.cache.entries import ResultCache, Slot, digest
 from footcheck.footnotes.cache.stamp import code_stamp
 
-__all__ = ["DEFAULT_DIR", "ResultCache", "Slot", "code_stamp", "digest"]
+__all__ = ["ResultCache", "Slot", "code_stamp", "digest"]

@@ -18,7 +18,6 @@ from typing import Any
 from footcheck.footnotes.cache.codec import decode_result, encode_result
 from footcheck.footnotes.results import FileResult
 
-DEFAULT_DIR = ".footcheck_cache"
 _LAYOUT = "results-v1"  # bump when the entry format changes
 _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"

@@ -3,8 +3,8 @@
 A result is reused only while the code that made it is unchanged: the footcheck
 version, the size and time of every module in the folders the caller names (the
 domain's and the readers'; an edited checkout, same version number, gets a new
-stamp), each library's install (an upgrade rewrites its `__init__`), the Python
-version and its Unicode tables.
+stamp), the install of each library it names (an upgrade rewrites its `__init__`),
+the Python version and its Unicode tables.
 """
 
 from __future__ import annotations
@@ -16,17 +16,14 @@ from collections.abc import Iterable
 
 from footcheck import __version__
 
-# The libraries whose behaviour shapes a result (the readers and the date parsing).
-_DEPENDENCIES = ("markdown_it", "lxml", "dateutil")
 
-
-def code_stamp(folders: Iterable[str]) -> str:
+def code_stamp(folders: Iterable[str], libraries: Iterable[str]) -> str:
     """What the results are computed by: the code in `folders`, the libraries, the Python.
 
     The version, and the size and time of every module under `folders` (the
-    caller's code: the domain and the readers); the size and time of each
-    library's `__init__`, found without importing the library; the Python version
-    and its Unicode tables.
+    caller's code: the domain and the readers); the size and time of the `__init__`
+    of each library named in `libraries` (those whose behaviour shapes a result),
+    found without importing it; the Python version and its Unicode tables.
     """
     import importlib.util
     import unicodedata
@@ -34,7 +31,7 @@ def code_stamp(folders: Iterable[str]) -> str:
     parts = [__version__, sys.version, unicodedata.unidata_version]
     for folder in folders:
         parts.extend(_module_stamps(folder))
-    for name in _DEPENDENCIES:
+    for name in libraries:
         try:
             spec = importlib.util.find_spec(name)
             origin = spec.origin if spec is not None else None

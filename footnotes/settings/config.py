@@ -32,6 +32,7 @@ from footcheck.footnotes.settings.globs import matches
 from footcheck.footnotes.settings.validate import RULE_ORDER
 from footcheck.footnotes.settings.values import (
     DEFAULT,
+    DEFAULT_CACHE_DIR,
     DEFAULT_FAIL_ON,
     DEFAULT_MAX_FILE_SIZE,
     KEYS,
@@ -45,7 +46,10 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class CommandLine:
-    """The settings given on the command line; None or empty: not given."""
+    """What the command line gives; None or empty: not given.
+
+    The keys a file can set too come first; the rest only the command line sets.
+    """
 
     select: frozenset[str] | None = None
     ignore: frozenset[str] | None = None
@@ -53,6 +57,11 @@ class CommandLine:
     report_date: PartialDate | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    cache_dir: str | None = None  # --cache-dir (or FOOTCHECK_CACHE_DIR)
+    no_cache: bool = False
+    stdin_format: str | None = None
+    stdin_name: str = "<stdin>"
+    debug: bool = False
 
 
 @dataclass(frozen=True)
@@ -153,23 +162,13 @@ def _matches_from(path: str, glob: str, bases: Iterable[Path | None]) -> bool:
     return any(matches(path, glob, base) for base in bases)
 
 
-def resolve(
-    file: FileSettings,
-    given: CommandLine,
-    *,
-    stdin_format: str | None = None,
-    stdin_name: str = "<stdin>",
-    debug: bool = False,
-    cache_dir: str | None = None,
-) -> Config:
-    """The run's configuration: defaults, then `file`, then the command line `given`.
-
-    The keyword options are the command line's alone (no file sets them).
-    """
+def resolve(file: FileSettings, given: CommandLine) -> Config:
+    """The run's configuration: defaults, then `file`, then the command line `given`."""
     origins: dict[str, Origin] = {key: file.origin for key in file.present}
 
     def given_as(key: str) -> None:
-        origins[key] = Origin("command line", f"--{key}")
+        added = ", added to the file's" if key in _ADDED and key in file.present else ""
+        origins[key] = Origin("command line", f"--{key}{added}")
 
     select = file.select
     if given.select is not None:
@@ -200,11 +199,24 @@ def resolve(
         include=given.include,
         exclude=given.exclude,
         origins=MappingProxyType(origins),
-        stdin_format=stdin_format,
-        stdin_name=stdin_name,
-        debug=debug,
-        cache_dir=cache_dir,
+        stdin_format=given.stdin_format,
+        stdin_name=given.stdin_name,
+        debug=given.debug,
+        cache_dir=_cache_dir(file, given),
     )
+
+
+# The keys whose command-line values are added to the file's (the others replace them).
+_ADDED = frozenset({"ignore", "include", "exclude"})
+
+
+def _cache_dir(file: FileSettings, given: CommandLine) -> str | None:
+    """--cache-dir, else .footcheck_cache beside the configuration file, else here; None: off."""
+    if given.no_cache:
+        return None
+    if given.cache_dir:
+        return given.cache_dir
+    return os.path.join(str(file.root) if file.root is not None else os.curdir, DEFAULT_CACHE_DIR)
 
 
 # --- what `footcheck config` prints --------------------------------------------------------

@@ -23,7 +23,13 @@ from footcheck.footnotes.model import PartialDate, Severity
 from footcheck.footnotes.rules import RULES, lookup
 from footcheck.footnotes.settings.find import display, find_config, read_toml
 from footcheck.footnotes.settings.globs import BAD_GLOB, compile_glob, normalise_glob
-from footcheck.footnotes.settings.values import PYPROJECT, SPELLINGS, ConfigError, FileSettings
+from footcheck.footnotes.settings.values import (
+    PYPROJECT,
+    SPELLINGS,
+    ConfigError,
+    FileSettings,
+    table_of,
+)
 
 _NOTE_KEYS = ("path", "rule", "note")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -36,8 +42,7 @@ class _Where:
     """How error messages name the place: file, table, key."""
 
     def __init__(self, path: Path) -> None:
-        table = " [tool.footcheck]" if path.name == PYPROJECT else ""
-        self.prefix = f"{display(path)}:{table}"
+        self.prefix = f"{display(path)}:{table_of(path)}"
 
     def error(self, message: str, key: str | None = None) -> ConfigError:
         return ConfigError(f"{self.prefix} {key}: {message}" if key else f"{self.prefix} {message}")

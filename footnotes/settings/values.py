@@ -18,7 +18,8 @@ from footcheck.footnotes.settings.globs import matches
 CONFIG_FILE = ".footcheck.toml"
 PYPROJECT = "pyproject.toml"
 DEFAULT_FAIL_ON = Severity.WARNING
-DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024  # the same as files.DEFAULT_MAX_BYTES
+DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
+DEFAULT_CACHE_DIR = ".footcheck_cache"  # beside the configuration file, else here
 
 # Every key, kebab-case, in the order `footcheck config` lists them.
 KEYS: tuple[str, ...] = (
@@ -35,6 +36,11 @@ KEYS: tuple[str, ...] = (
 )
 # Every accepted spelling of a key (kebab-case, or snake_case) -> the key.
 SPELLINGS: dict[str, str] = {**{k: k for k in KEYS}, **{k.replace("-", "_"): k for k in KEYS}}
+
+
+def table_of(path: Path) -> str:
+    """How a place in the file `path` is named after it: its table in a pyproject.toml."""
+    return " [tool.footcheck]" if path.name == PYPROJECT else ""
 
 
 class ConfigError(Exception):
@@ -78,8 +84,7 @@ class FileSettings:
         """Where this file's values come from."""
         if self.path is None:
             return DEFAULT
-        table = " [tool.footcheck]" if self.path.name == PYPROJECT else ""
-        return Origin("file", f"{self.path}{table}")
+        return Origin("file", f"{self.path}{table_of(self.path)}")
 
     def wants(self, path: str) -> bool:
         """Whether `path` is to be checked: in `include` (when given) and not in `exclude`."""

@@ -87,6 +87,6 @@ def _read(text: str, path: str) -> Document:
 def parse(data: bytes, path: str) -> Document:
     """Read a Markdown report; `DocumentError` for input it cannot read.
 
-    Call it through `parsers.parse`, which turns a reader's bug into one line too.
+    Anything else it raises is a bug, which the run's one guard reports.
     """
     return _read(decode(data), path)
