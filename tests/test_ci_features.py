@@ -180,3 +180,15 @@ def test_command_line_globs_apply_to_a_file_named_outside_the_current_one(
     names = [str((drafts / name).resolve()) for name in ("a.txt", "b.md")]
     run = footcheck("check", *names, "--exclude", "*.txt", "--format", "json", cwd=elsewhere)
     assert _checked(run) == ["b.md"]
+
+
+def test_show_reads_the_configuration_as_check_does(tmp_path: Path) -> None:
+    (tmp_path / ".footcheck.toml").write_text("report-date = 2023-12-01\n")
+    (tmp_path / "r.txt").write_text(CLEAN)
+    shown = json.loads(footcheck("show", "r.txt", "--format", "json", cwd=tmp_path).stdout)
+    checked = json.loads(footcheck("check", "r.txt", "--format", "json", cwd=tmp_path).stdout)
+    assert shown["report_date"] == checked["files"][0]["report_date"] == "2023-12-01"
+    given = footcheck(
+        "show", "r.txt", "--format", "json", "--report-date", "2024-05-06", cwd=tmp_path
+    )
+    assert json.loads(given.stdout)["report_date"] == "2024-05-06"

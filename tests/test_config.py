@@ -592,3 +592,7 @@ def test_describe_dotfile_origin_and_overrides(tmp_path: Path) -> None:
     rows = {key: (v, origin) for key, v, origin in describe(resolve(settings, given))}
     assert rows["ignore"] == ("FN002, CT001", cli)
     assert rows["max-file-size"] == ("50MB", Origin("default"))
+    both = load_config(dotfile(tmp_path, 'ignore = ["DT004"]\n'))
+    rows = {key: (v, origin) for key, v, origin in describe(resolve(both, given))}
+    added = Origin("command line", "--ignore, added to the file's")
+    assert rows["ignore"] == ("FN002, CT001, DT004", added)
