@@ -8,6 +8,8 @@
   references), `docx_numbering` (Word's note labels) and `docx_notes` (the notes
   parts).
 - `odt`: the OpenDocument text reader.
+- `paragraphs`: the body's numbered paragraphs, whose note references both readers
+  label once every note is read.
 
 lxml is imported only when an office file is read: importing these modules is cheap.
 """

@@ -30,14 +30,15 @@ from __future__ import annotations
 
 import posixpath
 
-from footcheck.footnotes.model import Document, DocumentError, Location, Marker, Note, Paragraph
+from footcheck.footnotes.model import Document, DocumentError, Location, Note
 from footcheck.parsers.plain import read_paragraphs
 
 from .archive import Archive, parse_xml, unique_labels
 from .docx_notes import RawNote, read_notes
 from .docx_numbering import KINDS, number_notes, section_properties
 from .docx_package import WHAT, core_metadata, optional_root, relationships
-from .docx_paragraphs import Block, BodyReader, NoteRef, WordNames, word_namespace
+from .docx_paragraphs import BodyReader, NoteRef, WordNames, word_namespace
+from .paragraphs import Block, paragraphs
 
 __all__ = ["parse"]
 
@@ -102,28 +103,12 @@ def _assemble(
             raw.append((note.kind, note.label))
     final = dict(zip(keys, unique_labels(raw), strict=True))
 
-    paragraphs: list[Paragraph] = []
-    for block in blocks:
-        builder = block.builder
-        if builder.is_empty():
-            continue
-        markers = tuple(
-            _relabel(m, final, refs, block.number) for m in builder.markers if m.label[:1] == "\0"
-        )
-        paragraphs.append(Paragraph(builder.text, Location(block.number, 1), markers))
+    def final_label(index: int) -> str:
+        return final[(refs[index].kind, refs[index].note_id)]
 
     order = {key: index for index, key in enumerate(keys)}
     built = [
         Note(final[(note.kind, note.note_id)], note.text, Location(note.line, 1), note.kind)
         for note in sorted(notes, key=lambda x: (KINDS.index(x.kind), order[(x.kind, x.note_id)]))
     ]
-    return Document(path, FORMAT, tuple(paragraphs), tuple(built), metadata=metadata)
-
-
-def _relabel(
-    marker: Marker, final: dict[tuple[str, str], str], refs: list[NoteRef], line: int
-) -> Marker:
-    ref = refs[int(marker.label[1:])]
-    return Marker(
-        final[(ref.kind, ref.note_id)], marker.offset, Location(line, marker.offset + 1), True
-    )
+    return Document(path, FORMAT, paragraphs(blocks, final_label), tuple(built), metadata=metadata)

@@ -16,11 +16,13 @@ offset, labelled for now by a placeholder (the reference's index) and collected 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import Location
 from footcheck.parsers.textbuild import TextBuilder
+
+from .paragraphs import Block, placeholder
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -48,14 +50,6 @@ class NoteRef:
     section: int
     custom: bool
     mark: str = ""
-
-
-@dataclass(slots=True)
-class Block:
-    """A body paragraph being read: its number and its text (markers carry placeholders)."""
-
-    number: int
-    builder: TextBuilder = field(default_factory=TextBuilder)
 
 
 class WordNames:
@@ -278,14 +272,10 @@ class ParagraphReader:
         kind = "footnote" if element.tag == n.footnote_reference else "endnote"
         custom = element.get(n.custom_mark_follows, "").lower() in _TRUE
         ref = NoteRef(kind, element.get(n.id, ""), self.section, custom)
-        placeholder = _placeholder(len(self.refs))
+        marker = placeholder(len(self.refs))
         self.refs.append(ref)
-        builder.add_marker(placeholder, Location(block.number, 1), auto=True)
+        builder.add_marker(marker, Location(block.number, 1), auto=True)
         self._custom = ref if custom else None
-
-
-def _placeholder(index: int) -> str:
-    return f"\0{index}"
 
 
 def _first_choice(alternate: etree._Element, n: WordNames) -> etree._Element | None:

@@ -34,14 +34,15 @@ Metadata from meta.xml: `modified` (dc:date), `created` (meta:creation-date),
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from footcheck.footnotes.model import Document, DocumentError, Location, Marker, Note, Paragraph
+from footcheck.footnotes.model import Document, DocumentError, Location, Note
 from footcheck.parsers.plain import read_paragraphs
 from footcheck.parsers.textbuild import TextBuilder
 
 from .archive import Archive, MalformedXML, metadata_texts, parse_xml, unique_labels
+from .paragraphs import Block, paragraphs, placeholder
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -119,12 +120,6 @@ _MAX_SPACES = 1000
 
 
 @dataclass(slots=True)
-class _Block:
-    number: int
-    builder: TextBuilder = field(default_factory=TextBuilder)
-
-
-@dataclass(slots=True)
 class _RawNote:
     kind: str
     citation: str
@@ -136,7 +131,7 @@ class _Reader:
     """Walks office:text: numbered body paragraphs, notes collected where they stand."""
 
     def __init__(self) -> None:
-        self.blocks: list[_Block] = []
+        self.blocks: list[Block] = []
         self.notes: list[_RawNote] = []
         self.note_paragraphs = 0
 
@@ -144,7 +139,7 @@ class _Reader:
 
     def body(self, parent: etree._Element) -> None:
         for p in _paragraphs(parent, 0):
-            block = _Block(len(self.blocks) + 1)
+            block = Block(len(self.blocks) + 1)
             self.blocks.append(block)
             deferred: list[etree._Element] = []
             self._inline(p, block.builder, block, deferred, 0)
@@ -157,7 +152,7 @@ class _Reader:
         self,
         element: etree._Element,
         builder: TextBuilder,
-        block: _Block | None,
+        block: Block | None,
         deferred: list[etree._Element],
         depth: int,
     ) -> None:
@@ -172,7 +167,7 @@ class _Reader:
         self,
         child: etree._Element,
         builder: TextBuilder,
-        block: _Block | None,
+        block: Block | None,
         deferred: list[etree._Element],
         depth: int,
     ) -> None:
@@ -196,7 +191,7 @@ class _Reader:
         else:  # span, a, meta, fields, frames (for their text boxes), ruby base ...
             self._inline(child, builder, block, deferred, depth + 1)
 
-    def _note(self, note: etree._Element, builder: TextBuilder, block: _Block | None) -> None:
+    def _note(self, note: etree._Element, builder: TextBuilder, block: Block | None) -> None:
         if block is None:
             return  # a note inside a note: not valid ODF
         kind = note.get(_NOTE_CLASS, "footnote")
@@ -224,7 +219,7 @@ class _Reader:
             self.note_paragraphs += 1  # an empty note still has its place
         index = len(self.notes)
         self.notes.append(_RawNote(kind, citation, note_builder.text, first))
-        builder.add_marker(f"\0{index}", Location(block.number, 1), auto=True)
+        builder.add_marker(placeholder(index), Location(block.number, 1), auto=True)
 
 
 def _paragraphs(parent: etree._Element, depth: int) -> Iterator[etree._Element]:
@@ -298,16 +293,6 @@ def parse(data: bytes, path: str) -> Document:
         return read_paragraphs(lines, [b.number for b in blocks], path, FORMAT, metadata)
 
     labels = unique_labels(_displayed(reader.notes))
-    paragraphs: list[Paragraph] = []
-    for block in blocks:
-        builder = block.builder
-        if builder.is_empty():
-            continue
-        markers = tuple(
-            Marker(labels[int(m.label[1:])], m.offset, Location(block.number, m.offset + 1), True)
-            for m in builder.markers
-        )
-        paragraphs.append(Paragraph(builder.text, Location(block.number, 1), markers))
     body_count = len(blocks)
     order = sorted(range(len(reader.notes)), key=lambda i: (reader.notes[i].kind != "footnote", i))
     notes = tuple(
@@ -319,7 +304,7 @@ def parse(data: bytes, path: str) -> Document:
         )
         for i in order
     )
-    return Document(path, FORMAT, tuple(paragraphs), notes, metadata=metadata)
+    return Document(path, FORMAT, paragraphs(blocks, labels.__getitem__), notes, metadata=metadata)
 
 
 def _text_of(element: etree._Element) -> str:
