@@ -95,24 +95,29 @@ class Context:
         return read_sources(self.doc.notes)
 
     @cached_property
-    def notes_by_label(self) -> dict[str, list[Note]]:
-        by_label: dict[str, list[Note]] = defaultdict(list)
+    def notes_by_key(self) -> dict[tuple[int, str], list[Note]]:
+        """The definitions of each label, by numbering scope and label (`Note.key`)."""
+        by_key: dict[tuple[int, str], list[Note]] = defaultdict(list)
         for note in self.doc.notes:
-            by_label[note.label].append(note)
-        return dict(by_label)
+            by_key[note.key].append(note)
+        return dict(by_key)
 
     @cached_property
-    def first_source_by_label(self) -> dict[str, Source]:
+    def first_source_by_key(self) -> dict[tuple[int, str], Source]:
         """The source of the first definition of each label (the one markers resolve to)."""
-        first: dict[str, Source] = {}
+        first: dict[tuple[int, str], Source] = {}
         for source in self.sources:
-            first.setdefault(source.note.label, source)
+            first.setdefault(source.note.key, source)
         return first
 
     @cached_property
-    def referenced_labels(self) -> frozenset[str]:
-        """Labels cited by a marker in the body or in another note."""
-        labels = {m.label for m in self.doc.markers}
+    def referenced_keys(self) -> frozenset[tuple[int, str]]:
+        """Labels cited by a marker in the body or in another note of this file."""
+        keys = {m.key for m in self.doc.markers if m.target is None}
         for note in self.doc.notes:
-            labels.update(m.label for m in note.markers if m.label != note.label)
-        return frozenset(labels)
+            keys.update(
+                (note.scope, m.label)
+                for m in note.markers
+                if m.label != note.label and m.target is None
+            )
+        return frozenset(keys)

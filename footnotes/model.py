@@ -141,12 +141,25 @@ class Marker:
     marker, with the marker tokens themselves taken out of that text. `auto` is true
     for markers a word processor numbers itself (DOCX/ODT), to which the numbering
     rule does not apply.
+
+    `scope` is the numbering sequence the marker belongs to: 0 for a document
+    numbered once through; in a document whose numbering restarts (a Gutenberg book
+    with notes gathered per chapter), each chapter is its own scope and a marker
+    resolves to the note of its own scope. `target` is set when the marker's link
+    points into another file ("endnotes.xhtml"): its note lives there, not here.
     """
 
     label: str
     offset: int
     location: Location
     auto: bool = False
+    scope: int = 0
+    target: str | None = None
+
+    @property
+    def key(self) -> tuple[int, str]:
+        """What the marker resolves by: its label within its numbering scope."""
+        return (self.scope, self.label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +176,9 @@ class Note:
     """A note definition: its label, its plain text (whitespace folded), where it stands.
 
     `markers` are markers written inside the note's own text (a note citing another).
+    `scope` is the numbering sequence the note belongs to (see `Marker`).
+    `cited_from` is set when the note's back-link returns to another file
+    ("chapter-3.xhtml"): a notes file whose markers live in the chapters.
     """
 
     label: str
@@ -170,6 +186,13 @@ class Note:
     location: Location
     kind: str = "endnote"
     markers: tuple[Marker, ...] = ()
+    scope: int = 0
+    cited_from: str | None = None
+
+    @property
+    def key(self) -> tuple[int, str]:
+        """What markers resolve to: the label within its numbering scope."""
+        return (self.scope, self.label)
 
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})

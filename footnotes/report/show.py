@@ -23,6 +23,7 @@ def show_dict(ctx: Context) -> dict[str, Any]:
             "column": c.marker.location.column,
             "claim": c.text,
             "claim_dates": [d.iso() for d in c.event_dates],
+            **_placement(c.marker.scope, "target", c.marker.target),
         }
         for c in ctx.claims
     ]
@@ -35,6 +36,7 @@ def show_dict(ctx: Context) -> dict[str, Any]:
                 "claim": None,
                 "claim_dates": [],
                 "in_note": note.label,
+                **_placement(m.scope, "target", m.target),
             }
             for m in note.markers
         )
@@ -48,6 +50,7 @@ def show_dict(ctx: Context) -> dict[str, Any]:
             "source_date": iso_or_none(s.date),
             "access_date": iso_or_none(s.access_date),
             "ibid_of": s.antecedent,
+            **_placement(s.note.scope, "cited_from", s.note.cited_from),
         }
         for s in ctx.sources
     ]
@@ -60,6 +63,20 @@ def show_dict(ctx: Context) -> dict[str, Any]:
         "markers": markers,
         "notes": notes,
     }
+
+
+def _placement(scope: int, elsewhere: str, other_file: str | None) -> dict[str, Any]:
+    """The optional fields of a marker or note: its numbering scope, another file.
+
+    Written only when set, so that a document numbered once through, with every
+    note in it, shows exactly what it always did.
+    """
+    placed: dict[str, Any] = {}
+    if scope:
+        placed["scope"] = scope
+    if other_file is not None:
+        placed[elsewhere] = other_file
+    return placed
 
 
 def error_dict(path: str, fmt: str | None, error: str) -> dict[str, Any]:
@@ -94,7 +111,7 @@ def render_console(ctx: Context, stream: TextIO, *, colour: bool) -> None:
             style="bold",
         )
     )
-    sources = ctx.first_source_by_label
+    sources = ctx.first_source_by_key
     claims = Table(title="Markers and the claims they support", show_lines=True, expand=True)
     for title, ratio in (
         ("marker", 1),
@@ -106,7 +123,7 @@ def render_console(ctx: Context, stream: TextIO, *, colour: bool) -> None:
     ):
         claims.add_column(title, ratio=ratio, overflow="fold")
     for c in ctx.claims:
-        source = sources.get(c.marker.label)
+        source = sources.get(c.marker.key)
         claims.add_row(
             Text(f"[{c.marker.label}]"),
             Text(f"{c.marker.location.line}:{c.marker.location.column}"),

@@ -46,8 +46,9 @@ RULE = RuleId(CODE, NAME, SEVERITY)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for label, notes in ctx.notes_by_label.items():
+    for notes in ctx.notes_by_key.values():
         first = notes[0]
+        label = first.label
         for again in notes[1:]:
             yield RULE.finding(
                 doc.path,

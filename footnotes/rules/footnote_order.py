@@ -8,6 +8,13 @@ It reports the first marker out of sequence: in 1, 2, 3, 5, 4 and in 1, 2, 3, 5
 that is 5. Citing an earlier note again is fine. Notes that Word or LibreOffice
 number themselves are not checked.
 
+The count starts from the first label, not from 1: a chapter whose numbering
+continues from the chapters before it (its first marker is [154], its notes are
+154 onwards) is in order when it goes on 155, 156... It starts lower when the
+file's own notes start lower: with notes 1-3 and markers 2, 3, 1, marker [2] is
+out of sequence. Where the numbering restarts (a book whose notes are gathered
+and numbered per chapter), each chapter is counted on its own.
+
 Why is this bad?
 ----------------
 Out-of-order numbers are a sign of notes moved or deleted by hand; readers
@@ -38,7 +45,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from footcheck.footnotes.model import Document, Finding, Severity, label_number
+from footcheck.footnotes.model import Document, Finding, Marker, Severity, label_number
 from footcheck.footnotes.rules.base import RuleId
 
 if TYPE_CHECKING:
@@ -51,12 +58,28 @@ RULE = RuleId(CODE, NAME, SEVERITY)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    seen: set[int] = set()
-    highest = 0
+    by_scope: dict[int, list[tuple[Marker, int]]] = {}
     for marker in doc.markers:
         number = label_number(marker.label)
-        if marker.auto or number is None:
-            continue
+        if not marker.auto and number is not None:
+            by_scope.setdefault(marker.scope, []).append((marker, number))
+    for scope, numbered in by_scope.items():
+        notes = [
+            n
+            for note in doc.notes
+            if note.scope == scope
+            if (n := label_number(note.label)) is not None
+        ]
+        start = min([numbered[0][1], *notes])
+        yield from _first_out_of_sequence(doc, numbered, start)
+
+
+def _first_out_of_sequence(
+    doc: Document, numbered: list[tuple[Marker, int]], start: int
+) -> Iterator[Finding]:
+    seen: set[int] = set()
+    highest = start - 1
+    for marker, number in numbered:
         if number in seen:
             continue
         seen.add(number)

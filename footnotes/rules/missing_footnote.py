@@ -46,13 +46,13 @@ RULE = RuleId(CODE, NAME, SEVERITY)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    defined = ctx.notes_by_label
+    defined = ctx.notes_by_key
     hint = _hint(doc, defined)
     claims = {id(c.marker): c.text for c in ctx.claims}
     cited: list[tuple[Marker, str | None]] = [(m, claims.get(id(m))) for m in doc.markers]
     cited += [(m, None) for note in doc.notes for m in note.markers]
     for marker, claim in cited:
-        if marker.label in defined:
+        if marker.key in defined or marker.target is not None:
             continue
         yield RULE.finding(
             doc.path,
@@ -64,10 +64,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _hint(doc: Document, defined: Mapping[str, object]) -> str | None:
+def _hint(doc: Document, defined: Mapping[tuple[int, str], object]) -> str | None:
     if not doc.notes:
         return "footcheck found no notes in this file"
-    numbers = sorted({n for label in defined if (n := label_number(label)) is not None})
+    numbers = sorted({n for _, label in defined if (n := label_number(label)) is not None})
     if numbers:
         return f"the notes found are numbered {number_ranges(numbers)}"
     return None

@@ -50,11 +50,11 @@ RULE = RuleId(CODE, NAME, SEVERITY)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    sources = ctx.first_source_by_label
+    sources = ctx.first_source_by_key
     bound = ctx.report_date or ctx.today
     for claim in ctx.claims:
         event = claim.latest_event(not_after=bound)
-        source = sources.get(claim.marker.label)
+        source = sources.get(claim.marker.key)
         if event is None or source is None:
             continue
         dated = source.date

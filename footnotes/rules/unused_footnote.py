@@ -47,11 +47,12 @@ RULE = RuleId(CODE, NAME, SEVERITY)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    referenced = ctx.referenced_labels
-    for label, notes in ctx.notes_by_label.items():
-        if len(notes) > 1 or label in referenced:
-            continue
+    referenced = ctx.referenced_keys
+    for key, notes in ctx.notes_by_key.items():
         note = notes[0]
+        if len(notes) > 1 or key in referenced or note.cited_from is not None:
+            continue
+        label = note.label
         yield RULE.finding(
             doc.path,
             note.location,
