@@ -95,3 +95,11 @@ def test_dates_compare_within_the_markers_scope() -> None:
     assert [(f.code, f.location.line, f.source_date) for f in checked.findings] == [
         ("DT001", 1, PartialDate(2022, 9, 7))
     ]
+
+
+def test_explain_says_where_the_count_starts() -> None:
+    from tests.test_cli import footcheck
+
+    out = footcheck("explain", "FN004").stdout
+    assert "The count starts from the first label" in out
+    assert "each chapter is counted on its own" in out

@@ -1,8 +1,10 @@
 """The console output an editor reads: findings grouped by file, with their evidence.
 
 Each finding shows its location, code and message, then the claim (shortened), the
-note's text, both dates for a date finding, and a hint where one helps. A summary
-line closes the run.
+note's text, both dates for a date finding, and a hint where one helps. A file with
+markers and no notes at all (notes lost in an export, or kept in another file) says
+so once and lists its markers compactly instead of one finding per marker. A
+summary line closes the run.
 """
 
 from __future__ import annotations
@@ -38,7 +40,12 @@ def render(result: RunResult, stream: TextIO, *, colour: bool, verbose: bool = F
         if not file.findings and not verbose:
             continue
         out.line((safe(file.path), "bold underline"), (f"  {_describe(file)}", "dim"))
-        for finding in file.findings:
+        findings = file.findings
+        lost = _markers_without_notes(file)
+        if lost:
+            _lost_notes(out, lost)
+            findings = tuple(f for f in findings if f not in lost)
+        for finding in findings:
             _finding(out, finding)
         if not file.findings:
             out.line(("  no problems found", "green"))
@@ -52,6 +59,45 @@ def _describe(file: FileResult) -> str:
         f"({file.format}, {_plural(file.markers, 'marker')}, {_plural(file.footnotes, 'note')}, "
         f"report date {date})"
     )
+
+
+_MISSING = "FN001"
+_LIST_WIDTH = 88
+
+
+def _markers_without_notes(file: FileResult) -> tuple[Finding, ...]:
+    """The FN001 findings of a file that has no notes at all, when there are several."""
+    if file.footnotes:
+        return ()
+    missing = tuple(f for f in file.findings if f.code == _MISSING)
+    return missing if len(missing) > 1 else ()
+
+
+def _lost_notes(out: Writer, missing: tuple[Finding, ...]) -> None:
+    """One explanation and one compact list for a file whose markers all lack notes."""
+    first = missing[0]
+    style = _SEVERITY_STYLE[first.severity]
+    count = len(missing)
+    out.line(
+        (f"  {count} markers and no notes: ", "bold"),
+        ("were the notes lost in the export, or do they live in another file?", ""),
+    )
+    out.line(
+        (f"  {'':<8} ", "dim"),
+        (first.code, style),
+        (f" {first.severity.value:<7} ", style),
+        (f"{count} markers have no note", ""),
+        (f"  [{first.rule}]", "dim"),
+    )
+    items = [f"[{safe(f.footnote or '?')}] {f.location.line}:{f.location.column}" for f in missing]
+    pad = " " * 11
+    row: list[str] = []
+    for item in items:
+        if row and len(pad) + len(", ".join([*row, item])) > _LIST_WIDTH:
+            out.line((pad, ""), (", ".join(row) + ",", ""))
+            row = []
+        row.append(item)
+    out.line((pad, ""), (", ".join(row), ""))
 
 
 def _finding(out: Writer, f: Finding) -> None:
