@@ -38,6 +38,7 @@ __all__ = [
     "MAX_TOTAL_BYTES",
     "Archive",
     "MalformedXML",
+    "optional_root",
     "parse_xml",
     "unique_labels",
 ]
@@ -207,6 +208,19 @@ def parse_xml(data: bytes, part: str, what: str) -> etree._Element:
     if root is None:
         raise MalformedXML(f"{what} part {part} is empty")
     return root
+
+
+def optional_root(archive: Archive, name: str | None) -> etree._Element | None:
+    """An optional part's root; a missing or malformed one is None (a hostile one is refused)."""
+    if name is None:
+        return None
+    data = archive.read_optional(name)
+    if data is None:
+        return None
+    try:
+        return parse_xml(data, name, archive.what)
+    except MalformedXML:
+        return None
 
 
 def metadata_texts(

@@ -33,11 +33,17 @@ import posixpath
 from footcheck.footnotes.model import Document, DocumentError, Location, Note
 from footcheck.parsers.plain import read_paragraphs
 
-from .archive import Archive, parse_xml, unique_labels
+from .archive import Archive, optional_root, parse_xml, unique_labels
 from .docx_notes import RawNote, read_notes
 from .docx_numbering import KINDS, number_notes, section_properties
-from .docx_package import WHAT, core_metadata, optional_root, relationships
-from .docx_paragraphs import BodyReader, NoteRef, WordNames, word_namespace
+from .docx_package import WHAT, core_metadata, relationships
+from .docx_paragraphs import (
+    BodyReader,
+    NoteRef,
+    WordNames,
+    raised_character_styles,
+    word_namespace,
+)
 from .paragraphs import Block, paragraphs
 
 __all__ = ["parse"]
@@ -64,8 +70,9 @@ def parse(data: bytes, path: str) -> Document:
     settings = optional_root(archive, parts.get("settings", posixpath.join(folder, "settings.xml")))
     core = optional_root(archive, package.get("core-properties", "docProps/core.xml"))
     metadata = core_metadata(core)
+    styles = optional_root(archive, parts.get("styles", posixpath.join(folder, "styles.xml")))
 
-    reader = BodyReader(n)
+    reader = BodyReader(n, raised_character_styles(styles, n))
     blocks = reader.body(body)
     if not reader.refs:
         lines = [block.builder.text for block in blocks]

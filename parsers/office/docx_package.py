@@ -17,7 +17,7 @@ from .archive import Archive, MalformedXML, metadata_texts, parse_xml
 if TYPE_CHECKING:
     from lxml import etree
 
-__all__ = ["WHAT", "core_metadata", "optional_root", "relationships"]
+__all__ = ["WHAT", "core_metadata", "relationships"]
 
 WHAT = "DOCX"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -50,19 +50,6 @@ def relationships(archive: Archive, source: str) -> dict[str, str]:
             path = posixpath.normpath(posixpath.join(folder, target))
         found.setdefault(rel_type, path)
     return found
-
-
-def optional_root(archive: Archive, name: str | None) -> etree._Element | None:
-    """An optional part's root; a malformed one is ignored (a hostile one is not)."""
-    if name is None:
-        return None
-    data = archive.read_optional(name)
-    if data is None:
-        return None
-    try:
-        return parse_xml(data, name, WHAT)
-    except MalformedXML:
-        return None
 
 
 def core_metadata(core: etree._Element | None) -> dict[str, str]:

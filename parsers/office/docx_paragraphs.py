@@ -10,7 +10,9 @@ and moves-to; deletions and moves-from are dropped; `w:tab` and `w:br` are space
 offset, labelled for now by a placeholder (the reference's index) and collected as
 `NoteRef`s, with their section and any custom mark (the text after a reference with
 `w:customMarkFollows`). A note's text leaves out the `w:footnoteRef` /
-`w:endnoteRef` mark, and a reference inside a note is no marker.
+`w:endnoteRef` mark, and a reference inside a note is no marker. A run raised to
+superscript (`w:vertAlign`, directly or through its character style) shows its
+note numbers as superscript digits (see `superscript`).
 """
 
 from __future__ import annotations
@@ -23,11 +25,20 @@ from footcheck.footnotes.model import Location
 from footcheck.parsers.textbuild import TextBuilder
 
 from .paragraphs import Block, placeholder
+from .superscript import raised, superscript_styles
 
 if TYPE_CHECKING:
     from lxml import etree
 
-__all__ = ["Block", "BodyReader", "NoteRef", "ParagraphReader", "WordNames", "word_namespace"]
+__all__ = [
+    "Block",
+    "BodyReader",
+    "NoteRef",
+    "ParagraphReader",
+    "WordNames",
+    "raised_character_styles",
+    "word_namespace",
+]
 
 _W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -81,6 +92,12 @@ class WordNames:
         self.txbx_content = w("txbxContent")
         self.sect_pr = w("sectPr")
         self.p_pr = w("pPr")
+        self.r_pr = w("rPr")
+        self.r_style = w("rStyle")
+        self.vert_align = w("vertAlign")
+        self.style = w("style")
+        self.style_id = w("styleId")
+        self.based_on = w("basedOn")
         self.body = w("body")
         # Elements whose content is never displayed text.
         self.skipped = frozenset(
@@ -117,8 +134,9 @@ class WordNames:
 class ParagraphReader:
     """Walks WordprocessingML, filling paragraphs (body) or one note's text."""
 
-    def __init__(self, names: WordNames) -> None:
+    def __init__(self, names: WordNames, raised_styles: frozenset[str] = frozenset()) -> None:
         self.n = names
+        self.raised_styles = raised_styles
         self.refs: list[NoteRef] = []
         self.section = 0
         self.paragraph_count = 0
@@ -216,12 +234,14 @@ class ParagraphReader:
         depth: int,
     ) -> None:
         n = self.n
+        up = self._raised(run)
         for child in run:
             tag = child.tag
             if not isinstance(tag, str) or tag in n.skipped:
                 continue
             if tag == n.t:
-                self._text(child.text or "", builder)
+                text = child.text or ""
+                self._text(raised(text) if up else text, builder)
             elif tag in (n.tab, n.ptab):
                 if self._visible():
                     builder.add_text(" ")
@@ -241,6 +261,18 @@ class ParagraphReader:
             elif depth < _MAX_DEPTH:  # drawing, pict, object: look for text boxes
                 for box in _text_boxes(child, n):
                     deferred.append(box)
+
+    def _raised(self, run: etree._Element) -> bool:
+        """Whether Word shows the run raised: its own `w:vertAlign`, else its style's."""
+        n = self.n
+        properties = run.find(n.r_pr)
+        if properties is None:
+            return False
+        align = properties.find(n.vert_align)
+        if align is not None:
+            return align.get(n.val) == "superscript"
+        style = properties.find(n.r_style)
+        return style is not None and style.get(n.val) in self.raised_styles
 
     def _text(self, text: str, builder: TextBuilder) -> None:
         if not text or not self._visible():
@@ -330,6 +362,27 @@ class BodyReader(ParagraphReader):
                 self.section += 1
             for box in deferred:
                 self._walk(box, blocks)
+
+
+def raised_character_styles(styles: etree._Element | None, n: WordNames) -> frozenset[str]:
+    """The character styles of styles.xml that raise their text (`w:basedOn` followed)."""
+    if styles is None:
+        return frozenset()
+    own: dict[str, bool | None] = {}
+    parent: dict[str, str] = {}
+    for style in styles.iter(n.style):
+        if style.get(n.type) != "character":
+            continue
+        name = style.get(n.style_id)
+        if not name:
+            continue
+        properties = style.find(n.r_pr)
+        align = properties.find(n.vert_align) if properties is not None else None
+        own[name] = None if align is None else align.get(n.val) == "superscript"
+        based_on = style.find(n.based_on)
+        if based_on is not None and based_on.get(n.val):
+            parent[name] = based_on.get(n.val, "")
+    return superscript_styles(own, parent)
 
 
 def word_namespace(root: etree._Element) -> str:

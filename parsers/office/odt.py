@@ -9,7 +9,8 @@ there is one) and `text:note-body` (the note's paragraphs, which are not body
 paragraphs). The marker (`auto=True`) sits at the offset of the `text:note`.
 
 Text: `text:s` (with its `text:c` count), `text:tab` and `text:line-break` are
-spaces; spans, links, fields and other inline elements give their text.
+spaces; spans, links, fields and other inline elements give their text. A span in a
+raised text style (see `odt_styles`) shows its note numbers as superscript digits.
 Annotations (comments), ruby annotations, index templates and the
 `text:tracked-changes` region (where deleted text lives) are left out; the text a
 tracked change inserted stays, as LibreOffice shows it.
@@ -41,8 +42,10 @@ from footcheck.footnotes.model import Document, DocumentError, Location, Note
 from footcheck.parsers.plain import read_paragraphs
 from footcheck.parsers.textbuild import TextBuilder
 
-from .archive import Archive, MalformedXML, metadata_texts, parse_xml, unique_labels
+from .archive import Archive, metadata_texts, optional_root, parse_xml, unique_labels
+from .odt_styles import raised_text_styles
 from .paragraphs import Block, paragraphs, placeholder
+from .superscript import raised
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -76,6 +79,8 @@ _NOTE_CITATION = _t("note-citation")
 _NOTE_BODY = _t("note-body")
 _NOTE_CLASS = _t("note-class")
 _LABEL = _t("label")
+_SPAN = _t("span")
+_STYLE_NAME = _t("style-name")
 _RUBY_TEXT = _t("ruby-text")
 _TEXT_BOX = f"{{{_DRAW}}}text-box"
 _OFFICE_TEXT = f"{{{_OFFICE}}}text"
@@ -130,7 +135,8 @@ class _RawNote:
 class _Reader:
     """Walks office:text: numbered body paragraphs, notes collected where they stand."""
 
-    def __init__(self) -> None:
+    def __init__(self, raised_styles: frozenset[str]) -> None:
+        self.raised_styles = raised_styles
         self.blocks: list[Block] = []
         self.notes: list[_RawNote] = []
         self.note_paragraphs = 0
@@ -184,6 +190,8 @@ class _Reader:
             self._note(child, builder, block)
         elif tag == _TEXT_BOX:
             deferred.append(child)
+        elif tag == _SPAN and len(child) == 0 and child.get(_STYLE_NAME) in self.raised_styles:
+            builder.add_text(raised(child.text or ""))
         elif tag in (_P, _H):  # a paragraph inside inline content (malformed): run it on
             builder.add_break()
             self._inline(child, builder, block, deferred, depth + 1)
@@ -276,16 +284,9 @@ def parse(data: bytes, path: str) -> Document:
     text = body.find(_OFFICE_TEXT) if body is not None else None
     if text is None:
         raise DocumentError("not an ODT text document (content.xml has no office:text)")
-    meta_data = archive.read_optional("meta.xml")
-    meta: etree._Element | None = None
-    if meta_data is not None:
-        try:
-            meta = parse_xml(meta_data, "meta.xml", WHAT)
-        except MalformedXML:
-            meta = None  # metadata is optional; a hostile part is still refused
-    metadata = _metadata(meta)
+    metadata = _metadata(optional_root(archive, "meta.xml"))
 
-    reader = _Reader()
+    reader = _Reader(raised_text_styles(root, optional_root(archive, "styles.xml")))
     reader.body(text)
     blocks = reader.blocks
     if not reader.notes:
