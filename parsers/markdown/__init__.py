@@ -33,6 +33,8 @@ from footcheck.footnotes.model import Document
 
 from .. import plain
 from ..decode import decode
+from .anchor_document import read_anchor_notes
+from .anchor_links import might_hold_anchor_links
 from .assemble import BlockReader
 from .blocks import read_blocks
 from .front_matter import read_front_matter
@@ -69,6 +71,10 @@ def _read(text: str, path: str) -> Document:
         def_blocks.append((definition, sub))
         i += 1
 
+    if not defs and might_hold_anchor_links(text):
+        anchored = read_anchor_notes(body_blocks, refs)
+        if anchored is not None:
+            return Document(path, FORMAT, *anchored, metadata=metadata)
     if defs or "[^" in text or "^[" in text:
         reader = BlockReader(refs)
         paragraphs = [p for b in body_blocks if (p := reader.paragraph(b)) is not None]
