@@ -32,7 +32,7 @@ _PRECHECK = re.compile(r"\]\(<?#|\]:[ \t]*+<?#|href[ \t]*+=|\d\\?\]\]?\(")
 # `<sup>...</sup>` or pandoc's `^...^` around it.
 _MD_LINK = re.compile(
     r"(?P<open><sup\b[^<>\n]{0,200}+>[ \t]*+|\^)?+"
-    r"\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]{0,60}+\]){1,80}+)\]"
+    r"\[(?P<text>(?:\\[\[\]]|[^\[\]\n]|\[(?:\\[\[\]]|[^\[\]\n]){0,60}+\]){1,80}+)\]"
     r"(?:\([ \t]*+(?P<dest><[^<>\n]*+>|[^\s()<>]*+)"
     r"(?:[ \t]++(?:\"[^\"\n]*+\"|'[^'\n]*+'))?+[ \t]*+\)"
     r"|\[(?P<ref>[^\[\]\n]{0,200}+)\])?+"
@@ -160,7 +160,7 @@ def _ids(text: str) -> tuple[str, ...]:
 
 
 def _target(dest: str) -> tuple[str | None, str | None, str]:
-    """(in-page anchor, other file, fragment) of a link destination; (None, None, "") if external."""
+    """(in-page anchor, other file, fragment) of a destination; (None, None, "") if external."""
     dest = dest.strip().strip("<>")
     if dest.startswith("#"):
         return unquote(dest[1:]), None, ""
@@ -187,7 +187,9 @@ def _link(
 
 def _markdown_links(content: str, refs: Mapping[str, Any]) -> list[Link]:
     links: list[Link] = []
-    for m in _MD_LINK.finditer(content):
+    pos = 0
+    while (m := _MD_LINK.search(content, pos)) is not None:
+        pos = m.start() + 1  # a link not taken may hold one: `[text [1](#n1)]{#x}`
         dest = m.group("dest")
         text = m.group("text")
         if dest is None:
@@ -201,10 +203,11 @@ def _markdown_links(content: str, refs: Mapping[str, Any]) -> list[Link]:
         if not shown:  # an unpaired `<sup>` or caret is the text's, not the link's
             start = m.start("open") + len(opened) if opened else start
             end = m.end("close") - len(closed) if closed else end
-        attrs = m.group("attrs") or ""
-        found = _link(start, end, text, dest, _ids(attrs), shown)
+        own = _ids((opened or "") + (m.group("attrs") or ""))
+        found = _link(start, end, text, dest, own, shown)
         if found is not None:
             links.append(found)
+            pos = m.end()
     return links
 
 

@@ -29,12 +29,12 @@ from .heading_ids import heading_ids
 from .source import Block
 
 # What may come before a note's label: blanks, empty tags (`<a name="n1"></a>`),
-# attribute lists and pandoc's empty spans (`[]{#n1}`).
-_PREFIX = re.compile(r"(?:\s++|<[^<>]*+>|\[\](?=\{)|\{[^{}\n]*+\})*+")
+# attribute lists, pandoc's empty spans (`[]{#n1}`) and fenced div lines (`::: {#n1}`).
+_PREFIX = re.compile(r"(?:\s++|<[^<>]*+>|\[\](?=\{)|\{[^{}\n]*+\}|:{3,}+[^\n]*+\n)*+")
 # A label a note opens with: `<sup>1</sup>`, `^1^`, `[1]`, `\[1\]`, `1.`, `1)`.
 _OWN_LABEL = re.compile(
     r"<sup\b[^<>]*+>[ \t]*+(\d{1,3}+)[ \t]*+</sup>|\^(\d{1,3}+)\^"
-    r"|\\?+\[(\d{1,3}+)\\?+\](?![(\[])|(\d{1,3}+)[.)](?=[ \t])"
+    r"|\\?+\[(\d{1,3}+)\\?+\](?![(\[\]])|(\d{1,3}+)[.)](?=[ \t])"
 )
 
 

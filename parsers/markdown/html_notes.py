@@ -132,7 +132,8 @@ def _notes(
         seen.add(id(note))
         location = _location(block, note)
         _strip_back_links(note, is_back_link)
-        label = _list_number(note) or _take_superscript_label(note)
+        shown = _take_superscript_label(note)
+        label = _list_number(note) or shown
         text = " ".join(note.text_content().split())
         leading = _LEADING_LABEL.match(text)
         if leading is not None:

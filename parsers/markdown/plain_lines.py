@@ -13,7 +13,9 @@ the markers to their notes (`[[1]](#_ftn1)`). The convention is read by
   displays 1, 2, 3), and a line opening with a linked label (`[[2]](#_ftnref2)`)
   starts note 2;
 - a line's markers are those the inline syntax leaves: `[1](http://...)`, `[1][ref]`
-  and a `[1]` defined as a link are links, not markers;
+  and a `[1]` defined as a link are links, not markers, and so is a number link to
+  an anchor whose id names no note (`[2](#usage)` in a table of contents), while
+  `[1](#fn1)` is a marker whose anchor the converter lost;
 - a run of lines is rendered by the inline scan (emphasis, links and code spans as a
   reader sees them); in a note, a marker's token stays in its text.
 """
@@ -30,6 +32,7 @@ from footcheck.footnotes.model import Location
 from ..lines import Lines
 from ..marks import MarkerSpan, NoteStart, find_markers, match_note_start
 from ..textbuild import TextBuilder
+from .anchor_links import is_note_id
 from .assemble import BlockReader
 from .commonmark import is_reference
 from .inline import LINK_DESTINATION, REFERENCE_LABEL, Scanner
@@ -182,8 +185,11 @@ class MarkdownLines(Lines):
                 inner = content[start + 1 : end - 1].strip()
                 if after == "(":
                     dest = LINK_DESTINATION.match(content, end)
-                    if dest is None or not content[end + 1 : dest.end()].lstrip().startswith("#"):
-                        continue  # [1](http://...) is a link
+                    if dest is None:
+                        continue
+                    target = (content[end + 1 : dest.end() - 1].split() or [""])[0].strip("<>")
+                    if not target.startswith("#") or not is_note_id(target[1:]):
+                        continue  # [1](http://...), [1](#introduction) are links
                     end = dest.end()
                     shown = content[start : span.end]  # the link's text
                 elif after == "[":
