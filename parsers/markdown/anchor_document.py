@@ -106,6 +106,9 @@ def read_anchor_notes(
             continue
         stop = _note_extent(texts, index, reading.note_blocks)
         builder, location = build.build(texts[index:stop], note=True)
+        if block.item_end is not None:  # a list item: the note starts at its list marker
+            line = block.source.line_text(block.first)
+            location = block.source.location(block.first, len(line) - len(line.lstrip(" ")))
         label = next((reading.label_for(a) for a in anchors if reading.label_for(a)), "")
         label = label or reading.own_label(block)
         if label:

@@ -99,6 +99,7 @@ _NOTE_WORDS = frozenset(
 )
 _WORDS = re.compile(r"[a-z]++")
 _LABEL_FILE_WORDS = ("note", "foot")
+_TICKS = re.compile(r"`++")
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,24 +231,57 @@ def _html_links(content: str) -> list[Link]:
     return links
 
 
+def code_spans(content: str) -> list[tuple[int, int]]:
+    """Where a block's code spans lie: a backtick run to the next run of its length."""
+    if "`" not in content:
+        return []
+    runs: dict[int, list[int]] = {}
+    for m in _TICKS.finditer(content):
+        runs.setdefault(m.end() - m.start(), []).append(m.start())
+    spans: list[tuple[int, int]] = []
+    taken = {length: 0 for length in runs}  # how far each length's runs are paired
+    end = 0
+    for m in _TICKS.finditer(content):
+        length = m.end() - m.start()
+        starts = runs[length]
+        i = taken[length]
+        while i < len(starts) and starts[i] <= m.start():
+            i += 1
+        taken[length] = i
+        if m.start() >= end and i < len(starts):
+            end = starts[i] + length
+            spans.append((m.start(), end))
+            taken[length] = i + 1
+    return spans
+
+
+def _outside(spans: list[tuple[int, int]], at: int) -> bool:
+    return not any(start <= at < end for start, end in spans)
+
+
 def find_links(content: str, refs: Mapping[str, Any]) -> list[Link]:
     """The links of a block's content that go to an anchor or into another file, in order.
 
-    Links do not overlap: where an HTML link and a Markdown link overlap, the first wins.
+    Links do not overlap: where an HTML link and a Markdown link overlap, the first
+    wins. A link in a code span is code.
     """
     found = _html_links(content) if "<a" in content or "<A" in content else []
     if "]" in content:
         found += _markdown_links(content, refs)
     found.sort(key=lambda link: (link.start, -link.end))
+    code = code_spans(content)
     kept: list[Link] = []
     for link in found:
-        if not kept or link.start >= kept[-1].end:
+        if (not kept or link.start >= kept[-1].end) and _outside(code, link.start):
             kept.append(link)
     return kept
 
 
 def find_ids(content: str) -> list[tuple[str, int]]:
-    """The anchors a block's content defines, with their offsets: tag ids and `{#id}`."""
+    """The anchors a block's content defines, with their offsets: tag ids and `{#id}`.
+
+    An anchor in a code span is code.
+    """
     found: list[tuple[str, int]] = []
     if "=" in content:
         for m in _TAG_ID.finditer(content):
@@ -255,4 +289,5 @@ def find_ids(content: str) -> list[tuple[str, int]]:
     if "{" in content:
         for m in ATTRIBUTES.finditer(content):
             found.extend((anchor, m.start()) for anchor in _ATTR_ID.findall(m.group()))
-    return [(anchor, at) for anchor, at in found if anchor]
+    code = code_spans(content)
+    return [(anchor, at) for anchor, at in found if anchor and _outside(code, at)]

@@ -152,9 +152,12 @@ class AnchorReading:
         return flags
 
     def own_label(self, block: Block) -> str:
-        analysed = self.contents[block.content]
         if block.item is not None:
             return block.item
+        contents = _contents(block)
+        if not contents:
+            return ""
+        analysed = self.contents[contents[0]]
         if analysed.label_link is not None:
             return analysed.label_link.label
         return analysed.own_label[0] if analysed.own_label else ""
