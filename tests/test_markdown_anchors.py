@@ -116,8 +116,10 @@ def test_converters_that_drop_the_anchors() -> None:
     """turndown, markdownify, html2text: `[1](#fn1)` and a numbered Notes list."""
     doc = read("anchor-turndown.md")
     assert labels(doc) == ["1", "2"]
-    assert [n.label for n in doc.notes] == ["1", "2"]
-    assert doc.notes[0].text.startswith("Water Board bulletin, 2 February 2024.")
+    assert notes(doc) == [  # without their back-links `[↩](#fnref1)`, `[back](#fnref2)`
+        ("1", "Water Board bulletin, 2 February 2024."),
+        ("2", "Regional news, 1 March 2024."),
+    ]
     assert findings(doc) == []
 
 

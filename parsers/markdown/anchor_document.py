@@ -4,11 +4,14 @@
 in-page anchors (see `anchor_notes`): None when the page has no such marker, so the
 other conventions read it. Body blocks become paragraphs with their markers (a
 marker into another file keeps that file as its `target`); note blocks, with the
-rest of their list item, become notes; an HTML block's notes come from `html_notes`.
+rest of their list item, become notes; an HTML block's notes come from `html_notes`
+(a bare `<div id="fn1">` opens a note of the Markdown blocks after it, as pandoc
+writes them).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -24,6 +27,7 @@ from .html_notes import html_notes
 from .source import Block
 
 _KIND = "endnote"
+_TAGS_ONLY = re.compile(r"\s*+(?:<[^<>]*+>\s*+)++")
 
 
 class _Builder:
@@ -61,10 +65,25 @@ class _Builder:
         )
 
 
+def _only_tags(block: Block) -> bool:
+    """Whether a block is HTML tags and nothing else: `<div id="fn1">` opening a note."""
+    return block.kind == "html" and _TAGS_ONLY.fullmatch(block.content) is not None
+
+
 def _note_extent(blocks: Sequence[Block], index: int, notes: Mapping[int, str]) -> int:
-    """The index after the last block of the note that starts at `index`."""
+    """The index after the last block of the note that starts at `index`.
+
+    A note is its list item; a note opened by a bare `<div id="fn1">` runs to the
+    block that closes it.
+    """
     end = blocks[index].item_end
     stop = index + 1
+    if end is None and _only_tags(blocks[index]):
+        while stop < len(blocks) and stop not in notes and blocks[stop].kind != "heading":
+            stop += 1
+            if _only_tags(blocks[stop - 1]) and blocks[stop - 1].content.lstrip()[:2] == "</":
+                break
+        return stop
     while end is not None and stop < len(blocks) and stop not in notes:
         if blocks[stop].first >= end:
             break
@@ -93,7 +112,7 @@ def read_anchor_notes(
             index += 1
             continue
         anchors = reading.note_anchors(index)
-        if block.kind == "html":
+        if block.kind == "html" and not _only_tags(block):
 
             def is_back(anchor: str, text: str) -> bool:
                 return reading.is_back_link(anchor) or is_back_text(text)

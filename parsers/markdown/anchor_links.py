@@ -32,18 +32,19 @@ _PRECHECK = re.compile(r"\]\(<?#|\]:[ \t]*+<?#|href[ \t]*+=|\d\\?\]\]?\(")
 # `<sup>...</sup>` or pandoc's `^...^` around it.
 _MD_LINK = re.compile(
     r"(?P<open><sup\b[^<>\n]{0,200}+>[ \t]*+|\^)?+"
-    r"\[(?P<text>(?:\\[\[\]]|[^\[\]\n]|\[(?:\\[\[\]]|[^\[\]\n]){0,60}+\]){1,80}+)\]"
+    r"\[(?P<text>(?:\\[\[\]]|[^\[\]]|\[(?:\\[\[\]]|[^\[\]]){0,60}+\]){1,200}+)\]"
     r"(?:\([ \t]*+(?P<dest><[^<>\n]*+>|[^\s()<>]*+)"
     r"(?:[ \t]++(?:\"[^\"\n]*+\"|'[^'\n]*+'))?+[ \t]*+\)"
     r"|\[(?P<ref>[^\[\]\n]{0,200}+)\])?+"
-    r"(?P<attrs>\{[^{}\n]{0,200}+\})?+"
+    r"(?P<attrs>\{[^{}]{0,300}+\})?+"
     r"(?P<close>[ \t]*+</sup>|\^)?+"
 )
-# An HTML link (its text without another link), with `<sup>...</sup>` around it.
+# An HTML link (its text without another link), with `<sup>...</sup>` or MultiMarkdown's
+# `^...^` around it.
 _HTML_LINK = re.compile(
-    r"(?P<open><sup\b[^<>]{0,200}+>\s*+)?+"
+    r"(?P<open><sup\b[^<>]{0,200}+>\s*+|\^)?+"
     r"<a\b(?P<attrs>[^<>]{0,500}+)>(?P<text>(?:[^<]|<(?!/?a\b)){0,300}?)</a\s*+>"
-    r"(?P<close>\s*+</sup>)?+",
+    r"(?P<close>\s*+</sup>|\^)?+",
     re.IGNORECASE,
 )
 _HREF = re.compile(r"\bhref\s*+=\s*+(?:\"([^\"]*+)\"|'([^']*+)'|([^\s\"'<>=`]++))", re.I)
@@ -54,7 +55,7 @@ _TAG_ID = re.compile(
 )
 # An attribute list: pandoc's `{#id .class key=value}`, kramdown's `{: #id .class}`.
 _ATTR_WORD = r"(?:[#.][^\s{}#.\"']++|[\w\-:]++=(?:\"[^\"\n]*+\"|'[^'\n]*+'|[^\s{}\"']++))"
-ATTRIBUTES = re.compile(rf"\{{:?+[ \t]*+{_ATTR_WORD}(?:[ \t]++{_ATTR_WORD})*+[ \t]*+\}}")
+ATTRIBUTES = re.compile(rf"\{{:?+[ \t]*+{_ATTR_WORD}(?:[ \t\n]++{_ATTR_WORD})*+[ \t]*+\}}")
 _ATTR_ID = re.compile(r"(?:^|[\s{:])#([^\s{}#.\"']++)")
 # A pandoc fenced div's lines (`::: {#fn1}`, `:::`), read into a paragraph by CommonMark.
 FENCE_LINE = re.compile(r"^[ \t]*+:{3,}+[^\n]*+$", re.MULTILINE)
@@ -152,7 +153,8 @@ def _label(text: str) -> str:
 
 
 def is_back_text(text: str) -> bool:
-    shown = " ".join(_visible(text).split())
+    """Whether a link's text reads as a back-link: `↩`, `^`, `\\^`, "back", "return to text"."""
+    shown = " ".join(_visible(text).replace("\\", "").split())
     return bool(shown) and _BACK_TEXT.fullmatch(shown) is not None
 
 
@@ -220,11 +222,12 @@ def _html_links(content: str) -> list[Link]:
         if href is None:
             continue
         dest = html.unescape(href.group(1) or href.group(2) or href.group(3) or "")
-        shown = bool(m.group("open") and m.group("close"))
+        opened, closed = m.group("open"), m.group("close")
+        shown = bool(opened and closed and (opened == "^") == (closed == "^"))
         tag_start = m.start("attrs") - 2  # where `<a` stands
         start = m.start() if shown else tag_start
         end = m.end() if shown or not m.group("close") else m.start("close")
-        own = _ids(content[tag_start : m.start("text")])
+        own = _ids(content[m.start() : m.start("text")])  # the `<sup>`'s and the `<a>`'s
         found = _link(start, end, m.group("text"), dest, own, shown)
         if found is not None:
             links.append(found)

@@ -17,7 +17,8 @@ the markers to their notes (`[[1]](#_ftn1)`). The convention is read by
   an anchor whose id names no note (`[2](#usage)` in a table of contents), while
   `[1](#fn1)` is a marker whose anchor the converter lost;
 - a run of lines is rendered by the inline scan (emphasis, links and code spans as a
-  reader sees them); in a note, a marker's token stays in its text.
+  reader sees them); in a note, a marker's token stays in its text, and a
+  converter's back-link to the marker (`[↩](#fnref1)`) is left out.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from footcheck.footnotes.model import Location
 from ..lines import Lines
 from ..marks import MarkerSpan, NoteStart, find_markers, match_note_start
 from ..textbuild import TextBuilder
-from .anchor_links import is_note_id
+from .anchor_links import find_links, is_note_id
 from .assemble import BlockReader
 from .commonmark import is_reference
 from .inline import LINK_DESTINATION, REFERENCE_LABEL, Scanner
@@ -52,6 +53,24 @@ def _probe(text: str) -> str:
     if "\\" in text:
         return _ESCAPED_BRACKET.sub(" ", text)
     return text
+
+
+def _with_back_links(
+    content: str, spans: list[MarkerSpan], refs: Mapping[str, Any]
+) -> list[MarkerSpan]:
+    """`spans` and, as spans with no labels (left out), the back-links of a note's text.
+
+    `[↩](#fnref1)`, `[back](#fnref2)`, `[^](#ref3)`: a converter's link back to the
+    marker is no part of the note.
+    """
+    back = [
+        MarkerSpan(link.start, link.end, ())
+        for link in find_links(content, refs)
+        if link.back
+        and link.anchor is not None
+        and not any(s.start < link.end and link.start < s.end for s in spans)
+    ]
+    return sorted([*spans, *back], key=lambda span: span.start) if back else spans
 
 
 class MarkdownLines(Lines):
@@ -168,7 +187,10 @@ class MarkdownLines(Lines):
         piece = block.content[start : offsets[end] - 1]
         builder.add_break()
         scanner = Scanner(piece, lambda at: locator(start + at), self._refs)
-        self.reader.scan_into(builder, scanner, self._spans(piece, max_label), shown=note)
+        spans = self._spans(piece, max_label)
+        if note and "](#" in piece:
+            spans = _with_back_links(piece, spans, self._refs)
+        self.reader.scan_into(builder, scanner, spans, shown=note)
 
     def location(self, index: int, offset: int = 0) -> Location:
         return self._source.location(min(index, len(self._source.lines) - 1), offset)
