@@ -271,3 +271,16 @@ def test_cli_check_reports_the_real_faults_of_anchor_notes() -> None:
         "anchor-toc.md": [],
         "anchor-cross-file.md": [],
     }
+
+
+@pytest.mark.parametrize("name", ["anchor-pandoc-gfm.md", "anchor-pandoc-divs.md"])
+def test_pandoc_from_a_kramdown_page_with_a_contents_list(name: str) -> None:
+    """`<div id="fn:1">` (gfm) or `::: {#fn:1}` (pandoc) in list items; a contents list."""
+    doc = read(name)
+    assert labels(doc) == ["1", "2", "3"]
+    assert notes(doc) == [
+        ("1", "County engineer, opening report, 2018."),
+        ("2", "Traffic census, 2021."),
+        ("3", "Toll board notice, 4 January 2022."),
+    ]
+    assert findings(doc) == [("DT001", "1")]
