@@ -15,6 +15,7 @@ bounded repetitions only).
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Mapping
@@ -101,6 +102,7 @@ _NOTE_WORDS = frozenset(
 _WORDS = re.compile(r"[a-z]++")
 _LABEL_FILE_WORDS = ("note", "foot")
 _TICKS = re.compile(r"`++")
+_AFTER_ANY = 1 << 62  # an end past any offset: for finding the span starting at or before one
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,8 +260,10 @@ def code_spans(content: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _outside(spans: list[tuple[int, int]], at: int) -> bool:
-    return not any(start <= at < end for start, end in spans)
+def outside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` lies outside every one of `spans` (sorted, not overlapping)."""
+    i = bisect.bisect_right(spans, (at, _AFTER_ANY)) - 1
+    return i < 0 or not spans[i][0] <= at < spans[i][1]
 
 
 def find_links(content: str, refs: Mapping[str, Any]) -> list[Link]:
@@ -275,7 +279,7 @@ def find_links(content: str, refs: Mapping[str, Any]) -> list[Link]:
     code = code_spans(content)
     kept: list[Link] = []
     for link in found:
-        if (not kept or link.start >= kept[-1].end) and _outside(code, link.start):
+        if (not kept or link.start >= kept[-1].end) and outside(code, link.start):
             kept.append(link)
     return kept
 
@@ -293,4 +297,4 @@ def find_ids(content: str) -> list[tuple[str, int]]:
         for m in ATTRIBUTES.finditer(content):
             found.extend((anchor, m.start()) for anchor in _ATTR_ID.findall(m.group()))
     code = code_spans(content)
-    return [(anchor, at) for anchor, at in found if anchor and _outside(code, at)]
+    return [(anchor, at) for anchor, at in found if anchor and outside(code, at)]

@@ -24,7 +24,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..marks import MarkerSpan, is_notes_heading
-from .anchor_links import ATTRIBUTES, FENCE_LINE, Link, find_ids, find_links, is_note_id
+from .anchor_links import (
+    ATTRIBUTES,
+    FENCE_LINE,
+    Link,
+    find_ids,
+    find_links,
+    is_note_id,
+    outside,
+)
 from .heading_ids import heading_ids
 from .source import Block
 
@@ -57,18 +65,33 @@ def _contents(block: Block) -> list[str]:
 
 
 def _pandoc_span_openers(content: str) -> list[int]:
-    """Where pandoc's spans `[text]{#id}` open: their `[`, taken out of the text."""
+    """Where pandoc's spans `[text]{#id}` open: their `[`, taken out of the text.
+
+    One pass pairs the brackets (a backslash escapes one); a `]` right before an
+    attribute list closes a span.
+    """
+    if "]{" not in content:
+        return []
+    closers = {
+        m.start() - 1
+        for m in ATTRIBUTES.finditer(content)
+        if content[m.start() - 1 : m.start()] == "]"
+    }
     found: list[int] = []
-    for m in ATTRIBUTES.finditer(content):
-        if m.start() and content[m.start() - 1] == "]":
-            depth = 0
-            for i in range(m.start() - 1, -1, -1):
-                if content[i] in "[]" and (i == 0 or content[i - 1] != "\\"):
-                    depth += 1 if content[i] == "]" else -1
-                    if depth == 0:
-                        found.append(i)
-                        break
-    return found
+    open_at: list[int] = []
+    escaped = False
+    for i, c in enumerate(content):
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif c == "[":
+            open_at.append(i)
+        elif c == "]" and open_at:
+            start = open_at.pop()
+            if i in closers:
+                found.append(start)
+    return sorted(found)
 
 
 class AnchorReading:
@@ -100,6 +123,9 @@ class AnchorReading:
                         self.sections.add(anchor)
                     else:
                         self.holders.setdefault(anchor, index)
+        self.held: dict[int, list[str]] = {}  # index of a block -> the anchors it holds
+        for anchor, index in self.holders.items():
+            self.held.setdefault(index, []).append(anchor)
         self.labels: dict[str, str] = {}  # anchor -> label of the first link to it
         for analysed in self.contents.values():
             for link in analysed.links:
@@ -134,7 +160,7 @@ class AnchorReading:
         found = list(analysed.label_link.ids) if analysed.label_link else []
         spans = [(link.start, link.end) for link in analysed.links]
         for anchor, at in find_ids(analysed.text):
-            if not any(start <= at < end for start, end in spans):
+            if outside(spans, at):
                 found.append(anchor)
         analysed.anchors = found
         return found
@@ -203,11 +229,7 @@ class AnchorReading:
 
     def note_anchors(self, index: int) -> list[str]:
         """The anchors of note block `index` that make notes (an HTML block holds several)."""
-        return [
-            anchor
-            for anchor, holder in self.holders.items()
-            if holder == index and (anchor in self.targeted or is_note_id(anchor))
-        ]
+        return [a for a in self.held.get(index, ()) if a in self.targeted or is_note_id(a)]
 
     def label_for(self, anchor: str) -> str:
         """The label of the first marker pointing at `anchor`, or ""."""

@@ -33,7 +33,7 @@ from footcheck.footnotes.model import Location
 from ..lines import Lines
 from ..marks import MarkerSpan, NoteStart, find_markers, match_note_start
 from ..textbuild import TextBuilder
-from .anchor_links import find_links, is_note_id
+from .anchor_links import find_links, is_note_id, outside
 from .assemble import BlockReader
 from .commonmark import is_reference
 from .inline import LINK_DESTINATION, REFERENCE_LABEL, Scanner
@@ -63,12 +63,11 @@ def _with_back_links(
     `[↩](#fnref1)`, `[back](#fnref2)`, `[^](#ref3)`: a converter's link back to the
     marker is no part of the note.
     """
+    taken = [(span.start, span.end) for span in spans]
     back = [
         MarkerSpan(link.start, link.end, ())
         for link in find_links(content, refs)
-        if link.back
-        and link.anchor is not None
-        and not any(s.start < link.end and link.start < s.end for s in spans)
+        if link.back and link.anchor is not None and outside(taken, link.start)
     ]
     return sorted([*spans, *back], key=lambda span: span.start) if back else spans
 
