@@ -12,7 +12,7 @@ writes them).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -70,7 +70,7 @@ def _only_tags(block: Block) -> bool:
     return block.kind == "html" and _TAGS_ONLY.fullmatch(block.content) is not None
 
 
-def _note_extent(blocks: Sequence[Block], index: int, notes: Mapping[int, str]) -> int:
+def _note_extent(blocks: Sequence[Block], index: int, notes: Collection[int]) -> int:
     """The index after the last block of the note that starts at `index`.
 
     A note is its list item; a note opened by a bare `<div id="fn1">` runs to the

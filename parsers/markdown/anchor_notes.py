@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..marks import MarkerSpan, is_notes_heading
@@ -55,7 +55,6 @@ class _Content:
     lead: int  # where its text starts, after empty tags and attribute lists
     label_link: Link | None = None  # a linked label opening a note: `[[1]](#fnref1){#fn1}`
     own_label: tuple[str, int, int] | None = None  # (label, start, end) it opens with
-    anchors: list[str] = field(default_factory=list)  # the ids it defines
 
 
 def _contents(block: Block) -> list[str]:
@@ -162,10 +161,10 @@ class AnchorReading:
         for anchor, at in find_ids(analysed.text):
             if outside(spans, at):
                 found.append(anchor)
-        analysed.anchors = found
         return found
 
     def _under_notes(self) -> list[bool]:
+        """For each block, whether it stands under a Notes heading (`*Notes*` counts)."""
         flags: list[bool] = []
         under = False
         for block in self.blocks:
@@ -178,6 +177,7 @@ class AnchorReading:
         return flags
 
     def own_label(self, block: Block) -> str:
+        """The label a block shows itself: its list number, `[1]`, `<sup>1</sup>`, or ""."""
         if block.item is not None:
             return block.item
         contents = _contents(block)
@@ -188,25 +188,29 @@ class AnchorReading:
             return analysed.label_link.label
         return analysed.own_label[0] if analysed.own_label else ""
 
-    def _note_blocks(self) -> dict[int, str]:
-        """The blocks that are notes, each with the anchor that makes it one."""
+    def _note_blocks(self) -> frozenset[int]:
+        """The indexes of the blocks that are notes.
+
+        A block is a note when a marker points at its anchor and it reads as a note
+        (the anchor names a note, the block opens with a label, or it stands under a
+        Notes heading), or when no marker points at it but both of the first two hold
+        (an unused note). An HTML block holding a note's anchor holds notes.
+        """
         under = self._under_notes()
         targeted = self.targeted
-        notes: dict[int, str] = {}
+        notes: set[int] = set()
         for anchor, index in self.holders.items():
-            block = self.blocks[index]
             if index in notes:
                 continue
-            if block.kind == "html":
-                if anchor in targeted or is_note_id(anchor):
-                    notes[index] = anchor
+            named = is_note_id(anchor)
+            if self.blocks[index].kind == "html":
+                if anchor in targeted or named:
+                    notes.add(index)
                 continue
-            labelled = bool(self.own_label(block))
-            if (anchor in targeted and (is_note_id(anchor) or labelled or under[index])) or (
-                is_note_id(anchor) and labelled
-            ):
-                notes[index] = anchor
-        return notes
+            labelled = bool(self.own_label(self.blocks[index]))
+            if (anchor in targeted and (named or labelled or under[index])) or (named and labelled):
+                notes.add(index)
+        return frozenset(notes)
 
     def marker_target(self, link: Link) -> tuple[bool, str | None]:
         """(whether a link is a marker, the other file it points into)."""
