@@ -198,6 +198,11 @@ def test_a_note_no_marker_cites_keeps_its_own_label() -> None:
     assert findings(doc) == [("FN002", "2")]
 
 
+def test_an_image_is_not_a_marker() -> None:
+    doc = md("See ![1](#fn2) here.[1](#fn1)\n\n<a id='fn1'></a>1. A.\n\n<a id='fn2'></a>2. B.\n")
+    assert labels(doc) == ["1"]
+
+
 def test_a_number_link_to_a_missing_section_is_not_a_marker() -> None:
     doc = md(
         "Steps [1](#step-one) and [2](#step-two).\n\nClaim.[3](#fn3)\n\n<a name='fn3'></a>3. X.\n"

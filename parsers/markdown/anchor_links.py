@@ -195,6 +195,8 @@ def _markdown_links(content: str, refs: Mapping[str, Any]) -> list[Link]:
     pos = 0
     while (m := _MD_LINK.search(content, pos)) is not None:
         pos = m.start() + 1  # a link not taken may hold one: `[text [1](#n1)]{#x}`
+        if m.start("text") > 1 and content[m.start("text") - 2] == "!":
+            continue  # an image: `![1](#fig1)`
         dest = m.group("dest")
         text = m.group("text")
         if dest is None:
