@@ -170,6 +170,7 @@ def test_marker_forms(marker: str) -> None:
         "Minutes, 2020. {#n1}",
         '<p id="n1"><sup>1</sup>Minutes, 2020. <a href="#r1">&#8617;</a></p>',
         '<ol>\n<li id="n1">Minutes, 2020. <a href="#r1">back</a></li>\n</ol>',
+        '<ul>\n<li id="n1"><!-- x --><sup>1</sup>Minutes, 2020.</li>\n</ul>',
         "1. <a name='n1'></a>Minutes, 2020. [↩](#r1)",
         "[\\[1\\]](#r1){#n1} Minutes, 2020.",
     ],

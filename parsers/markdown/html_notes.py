@@ -89,8 +89,16 @@ def _take_superscript_label(element: HtmlElement) -> str:
     """
     if (element.text or "").strip():
         return ""
-    first = next((c for c in element if c.text_content().strip() or (c.tail or "").strip()), None)
-    if first is None or not isinstance(first.tag, str) or first.tag not in _INLINE:
+    first: HtmlElement | None = None
+    for child in element:
+        if not isinstance(child.tag, str):  # a comment or processing instruction
+            if (child.tail or "").strip():
+                return ""
+            continue
+        if child.text_content().strip() or (child.tail or "").strip():
+            first = child
+            break
+    if first is None or first.tag not in _INLINE:
         return ""
     number = _NUMBER.fullmatch(first.text_content())
     if number is None:
