@@ -298,3 +298,19 @@ def test_pandoc_from_a_kramdown_page_with_a_contents_list(name: str) -> None:
         ("3", "Toll board notice, 4 January 2022."),
     ]
     assert findings(doc) == [("DT001", "1")]
+
+
+@pytest.mark.parametrize(
+    ("anchor", "names_a_note"),
+    [
+        ("fn3", True), ("fn:3", True), ("_ftn3", True), ("_edn3", True), ("ftnt3", True),
+        ("note-3", True), ("cite_note-Smith2001-3", True), ("sdfootnote3sym", True),
+        ("endnote3", True), ("ref3", True), ("B3", True), ("CR3", True), ("3", True),
+        ("section-2", False), ("introduction", False), ("toc", False), ("sec2", False),
+        ("fnref3", False), ("chapter-3", False), ("step-1", False), ("notes", False),
+    ],
+)  # fmt: skip
+def test_which_ids_name_a_note(anchor: str, names_a_note: bool) -> None:
+    from footcheck.parsers.markdown.anchor_links import is_note_id
+
+    assert is_note_id(anchor) is names_a_note

@@ -70,35 +70,13 @@ _BACK_TEXT = re.compile(
     r"|(?:go |jump )?+(?:back|return|up|top)(?: to (?:the )?+(?:text|top|article|content))?+)",
     re.IGNORECASE,
 )
-# Words of a note's id: `fn3`, `_ftn3`, `note-3`, `cite_note-Smith-3`, `endnote3`.
-_NOTE_WORDS = frozenset(
-    [
-        "fn",
-        "fns",
-        "ftn",
-        "ftnt",
-        "edn",
-        "en",
-        "n",
-        "nt",
-        "note",
-        "notes",
-        "foot",
-        "footnote",
-        "footnotes",
-        "endnote",
-        "endnotes",
-        "cite",
-        "citation",
-        "ref",
-        "reference",
-        "references",
-        "r",
-        "bib",
-        "sdfootnote",
-        "sdendnote",
-    ]
-)
+# Words of a note's id: `fn3`, `_ftn3`, `note-3`, `cite_note-Smith-3`, `endnote3`, and a
+# reference list's (`ref3`, `bib3`, JATS's `B3`, Springer's `CR3`).
+_NOTE_WORDS = frozenset({
+    "fn", "fns", "ftn", "ftnt", "edn", "en", "n", "nt", "note", "notes", "foot", "footnote",
+    "footnotes", "endnote", "endnotes", "sdfootnote", "sdendnote",
+    "cite", "citation", "ref", "reference", "references", "r", "bib", "bibr", "b", "cr",
+})  # fmt: skip
 _WORDS = re.compile(r"[a-z]++")
 _LABEL_FILE_WORDS = ("note", "foot")
 _TICKS = re.compile(r"`++")
