@@ -314,3 +314,15 @@ def test_which_ids_name_a_note(anchor: str, names_a_note: bool) -> None:
     from footcheck.parsers.markdown.anchor_links import is_note_id
 
     assert is_note_id(anchor) is names_a_note
+
+
+def test_notes_under_label_headings_and_contents_to_numbered_headings() -> None:
+    """kramdown: `#### 1 {#fn1}` heads its note; `[1](#1)` goes to the part headed "1"."""
+    doc = read("anchor-heading-notes.md")
+    assert labels(doc) == ["1", "2"]
+    assert notes(doc) == [
+        ("1", "Dam authority, annual report, 2020."),
+        ("2", "Survey team, field notes, 2022. They were typed up a month later."),
+    ]
+    assert [(n.location.line, n.location.column) for n in doc.notes] == [(15, 1), (19, 1)]
+    assert findings(doc) == [("DT001", "1")]

@@ -44,16 +44,16 @@ class _Builder:
         return spans
 
     def build(self, blocks: Sequence[Block], *, note: bool) -> tuple[TextBuilder, Location]:
+        """The blocks' text and markers, and where the first one starts."""
         builder = TextBuilder()
         self.targets = []
-        location: Location | None = None
-        for block in blocks:
-            at = self.reader.block_into(
+        locations = [
+            self.reader.block_into(
                 block, builder, code_text=note, plain=lambda c: self._spans(c, note=note)
             )
-            location = location or at
-        assert location is not None
-        return builder, location
+            for block in blocks
+        ]
+        return builder, locations[0] if locations else Location(1)
 
     def markers(self, markers: tuple[Marker, ...]) -> tuple[Marker, ...]:
         """The markers with the files they point into (in order of their spans)."""
@@ -74,10 +74,14 @@ def _note_extent(blocks: Sequence[Block], index: int, notes: Collection[int]) ->
     """The index after the last block of the note that starts at `index`.
 
     A note is its list item; a note opened by a bare `<div id="fn1">` runs to the
-    block that closes it.
+    block that closes it, a note under its label heading to the next heading.
     """
     end = blocks[index].item_end
     stop = index + 1
+    if blocks[index].kind == "heading":
+        while stop < len(blocks) and stop not in notes and blocks[stop].kind != "heading":
+            stop += 1
+        return stop
     if end is None and _only_tags(blocks[index]):
         while stop < len(blocks) and stop not in notes and blocks[stop].kind != "heading":
             stop += 1
@@ -124,8 +128,10 @@ def read_anchor_notes(
             index += 1
             continue
         stop = _note_extent(texts, index, reading.note_blocks)
-        builder, location = build.build(texts[index:stop], note=True)
-        if block.item_end is not None:  # a list item: the note starts at its list marker
+        body = texts[index + 1 : stop] if block.kind == "heading" else texts[index:stop]
+        builder, location = build.build(body, note=True)
+        if block.item_end is not None or block.kind == "heading":
+            # a list item or a label heading: the note starts at its list marker or `#`
             line = block.source.line_text(block.first)
             location = block.source.location(block.first, len(line) - len(line.lstrip(" ")))
         label = next((reading.label_for(a) for a in anchors if reading.label_for(a)), "")

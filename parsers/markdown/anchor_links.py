@@ -121,20 +121,21 @@ def is_note_id(anchor: str) -> bool:
     return any(word in _NOTE_WORDS for word in _WORDS.findall(lowered))
 
 
-def _visible(text: str) -> str:
+def visible_text(text: str) -> str:
+    """Text without its HTML tags and attribute lists, entities decoded."""
     text = ATTRIBUTES.sub("", _TAGS.sub("", text))
     return html.unescape(text)
 
 
 def _label(text: str) -> str:
     """The note number a link's text shows (`1`, `[1]`, `\\[1\\]`, `^1^`, `<sup>1</sup>`)."""
-    shown = _INVISIBLE.sub("", _visible(text))
+    shown = _INVISIBLE.sub("", visible_text(text))
     return shown if _NUMBER.fullmatch(shown) else ""
 
 
 def is_back_text(text: str) -> bool:
     """Whether a link's text reads as a back-link: `↩`, `^`, `\\^`, "back", "return to text"."""
-    shown = " ".join(_visible(text).replace("\\", "").split())
+    shown = " ".join(visible_text(text).replace("\\", "").split())
     return bool(shown) and _BACK_TEXT.fullmatch(shown) is not None
 
 

@@ -11,9 +11,10 @@ The marker's label is the number it shows; its note takes that label (a note no
 marker points at keeps its own label or list number), so hand-numbered notes cited
 2, 3, 1 stay out of order for FN004.
 
-A note is the block holding its anchor (with the rest of its list item), or the
-element of an HTML block holding it (`html_notes`); its text is what a reader sees,
-without its leading label, its back-links and attribute lists.
+A note is the block holding its anchor (with the rest of its list item), the
+element of an HTML block holding it (`html_notes`), or the blocks under a heading
+that is only its label (`#### 3 {#fn3}`: any other heading is a section); its text
+is what a reader sees, without its leading label, its back-links and attribute lists.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .anchor_links import (
     find_links,
     is_note_id,
     outside,
+    visible_text,
 )
 from .heading_ids import heading_ids
 from .source import Block
@@ -44,6 +46,11 @@ _OWN_LABEL = re.compile(
     r"<sup\b[^<>]*+>[ \t]*+(\d{1,3}+)[ \t]*+</sup>|\^(\d{1,3}+)\^"
     r"|\\?+\[(\d{1,3}+)\\?+\](?![(\[\]])|(\d{1,3}+)[.)](?=[ \t])"
 )
+
+
+# A heading that is only a note's label: "1", "[1]", "Note 1", "Footnote 1:".
+_LABEL_HEADING = re.compile(r"(?:(?:foot|end)?note[ \t]*+)?+\W*+(\d{1,3}+)\W*+", re.IGNORECASE)
+_LABEL_HEADING_MAX = 200
 
 
 @dataclass(slots=True)
@@ -93,6 +100,14 @@ def _pandoc_span_openers(content: str) -> list[int]:
     return sorted(found)
 
 
+def _heading_label(block: Block) -> str:
+    """The label of a heading that is only a note's label (`#### 1 {#fn1}`, "Note 3"), or ""."""
+    if block.kind != "heading" or len(block.content) > _LABEL_HEADING_MAX:
+        return ""
+    label = _LABEL_HEADING.fullmatch(visible_text(block.content).strip())
+    return label.group(1) if label else ""
+
+
 class AnchorReading:
     """One document's anchor links and notes, worked out over its blocks."""
 
@@ -114,11 +129,12 @@ class AnchorReading:
         self.sections: set[str] = set()
         self.holders: dict[str, int] = {}  # anchor -> index of the block holding it
         for index, block in enumerate(self.blocks):
-            if block.kind == "heading":
+            if block.kind == "heading":  # its engine's id is a section's, unless written
                 self.sections.update(heading_ids(block.content))
+            section = block.kind == "heading" and not _heading_label(block)
             for content in _contents(block):
                 for anchor in self._anchors(self.contents[content]):
-                    if block.kind == "heading":
+                    if section:
                         self.sections.add(anchor)
                     else:
                         self.holders.setdefault(anchor, index)
@@ -180,6 +196,8 @@ class AnchorReading:
         """The label a block shows itself: its list number, `[1]`, `<sup>1</sup>`, or ""."""
         if block.item is not None:
             return block.item
+        if block.kind == "heading":
+            return _heading_label(block)
         contents = _contents(block)
         if not contents:
             return ""
