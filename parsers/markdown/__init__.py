@@ -8,6 +8,11 @@
 - YAML front matter at the very top gives `metadata["date"]` (also from `published`,
   `pubDate`, `date_published`) and `metadata["title"]`; nothing in it is body text.
 - Nothing inside code spans, code blocks, HTML comments or front matter counts.
+- A document without footnote definitions that cites with number links to in-page
+  anchors (Markdown converted from HTML, HTML-anchor notes written by hand:
+  `<sup>[1](#fn1)</sup>` ... `<a name="fn1"></a>`) is read by `anchor_document`:
+  the markers are those links, the notes the blocks holding the anchors. A cheap
+  test on the text (`might_hold_anchor_links`) keeps other documents from that pass.
 - A document without any `[^...]` note is read the way Word-converted reports write
   notes: `[N]` or superscript markers in the body and a numbered list of notes,
   usually under a Notes/Endnotes/Footnotes/References heading: `parsers.plain`
@@ -33,6 +38,8 @@ from footcheck.footnotes.model import Document
 
 from .. import plain
 from ..decode import decode
+from .anchor_document import read_anchor_notes
+from .anchor_links import might_hold_anchor_links
 from .assemble import BlockReader
 from .blocks import read_blocks
 from .front_matter import read_front_matter
@@ -69,6 +76,10 @@ def _read(text: str, path: str) -> Document:
         def_blocks.append((definition, sub))
         i += 1
 
+    if not defs and might_hold_anchor_links(text):
+        anchored = read_anchor_notes(body_blocks, refs)
+        if anchored is not None:
+            return Document(path, FORMAT, *anchored, metadata=metadata)
     if defs or "[^" in text or "^[" in text:
         reader = BlockReader(refs)
         paragraphs = [p for b in body_blocks if (p := reader.paragraph(b)) is not None]

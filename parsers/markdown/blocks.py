@@ -68,6 +68,7 @@ def _blocks(tokens: Iterable[Token], source: Source, defs: list[Definition]) -> 
     lists: list[bool] = []
     numbers: list[int] = []  # the next number of each open ordered list
     pending: str | None = None
+    pending_end: int | None = None  # the end line of a list item opened, until its first block
     row: list[tuple[str, int]] | None = None
     row_line = 0
     heading = False
@@ -85,9 +86,11 @@ def _blocks(tokens: Iterable[Token], source: Source, defs: list[Definition]) -> 
                         first,
                         tok.content,
                         item=pending,
+                        item_end=pending_end,
                     )
                 )
                 pending = None
+                pending_end = None
         elif kind == "paragraph_open":
             heading = False
         elif kind == "heading_open":
@@ -106,6 +109,7 @@ def _blocks(tokens: Iterable[Token], source: Source, defs: list[Definition]) -> 
         elif kind == "list_item_open":
             # Renderers number an ordered list from its start, whatever each item says.
             pending = None
+            pending_end = tok.map[1] if tok.map else None
             if lists and lists[-1] and numbers:
                 pending = str(numbers[-1])
                 numbers[-1] += 1

@@ -34,7 +34,7 @@ def trim(text: str) -> str:
     return text.strip(_TRIM_CHARS)
 
 
-def _normalize_label(label: str) -> str:
+def normalize_label(label: str) -> str:
     """A link label as markdown-it keys `env["references"]` by.
 
     CommonMark's matching: trimmed, inner whitespace runs made one space, and case
@@ -47,4 +47,4 @@ def is_reference(refs: Mapping[str, Any], label: str) -> bool:
     """Whether `label` names a link reference definition of the document."""
     if not refs or not label or len(label) > LABEL_MAX:
         return False
-    return _normalize_label(label) in refs
+    return normalize_label(label) in refs

@@ -145,7 +145,10 @@ class Scanner:
         return is_reference(self.refs, label)
 
     def scan(self, plain: list[MarkerSpan] | None = None, *, shown: bool = False) -> list[_Piece]:
-        """The block's pieces; `plain` marker groups become markers (`shown`: kept as text)."""
+        """The block's pieces; `plain` marker groups become markers (`shown`: kept as text).
+
+        A group with no labels is text a reader does not see, left out.
+        """
         s = self.text
         n = len(s)
         pieces: list[_Piece] = []
@@ -173,11 +176,14 @@ class Scanner:
                     append(_smart(s[pos:limit]) if dashes else s[pos:limit])
                 if si < n_spans:
                     span = spans[si]
-                    self.marked = True
-                    if shown:
+                    if not span.labels:
+                        pass  # text a reader does not see: a back-link, an attribute list
+                    elif shown:
+                        self.marked = True
                         token = span.shown or s[span.start : span.end]
                         append(_ShownMarks(span.labels, self.locate(span.start), token))
                     else:
+                        self.marked = True
                         for label in span.labels:
                             append(_Mark(label, self.locate(span.start)))
                     pos = span.end

@@ -13,9 +13,12 @@ the markers to their notes (`[[1]](#_ftn1)`). The convention is read by
   displays 1, 2, 3), and a line opening with a linked label (`[[2]](#_ftnref2)`)
   starts note 2;
 - a line's markers are those the inline syntax leaves: `[1](http://...)`, `[1][ref]`
-  and a `[1]` defined as a link are links, not markers;
+  and a `[1]` defined as a link are links, not markers, and so is a number link to
+  an anchor whose id names no note (`[2](#usage)` in a table of contents), while
+  `[1](#fn1)` is a marker whose anchor the converter lost;
 - a run of lines is rendered by the inline scan (emphasis, links and code spans as a
-  reader sees them); in a note, a marker's token stays in its text.
+  reader sees them); in a note, a marker's token stays in its text, and a
+  converter's back-link to the marker (`[↩](#fnref1)`) is left out.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from footcheck.footnotes.model import Location
 from ..lines import Lines
 from ..marks import MarkerSpan, NoteStart, find_markers, match_note_start
 from ..textbuild import TextBuilder
+from .anchor_links import find_links, is_note_id, outside
 from .assemble import BlockReader
 from .commonmark import is_reference
 from .inline import LINK_DESTINATION, REFERENCE_LABEL, Scanner
@@ -49,6 +53,23 @@ def _probe(text: str) -> str:
     if "\\" in text:
         return _ESCAPED_BRACKET.sub(" ", text)
     return text
+
+
+def _with_back_links(
+    content: str, spans: list[MarkerSpan], refs: Mapping[str, Any]
+) -> list[MarkerSpan]:
+    """`spans` and, as spans with no labels (left out), the back-links of a note's text.
+
+    `[↩](#fnref1)`, `[back](#fnref2)`, `[^](#ref3)`: a converter's link back to the
+    marker is no part of the note.
+    """
+    taken = [(span.start, span.end) for span in spans]
+    back = [
+        MarkerSpan(link.start, link.end, ())
+        for link in find_links(content, refs)
+        if link.back and link.anchor is not None and outside(taken, link.start)
+    ]
+    return sorted([*spans, *back], key=lambda span: span.start) if back else spans
 
 
 class MarkdownLines(Lines):
@@ -165,7 +186,10 @@ class MarkdownLines(Lines):
         piece = block.content[start : offsets[end] - 1]
         builder.add_break()
         scanner = Scanner(piece, lambda at: locator(start + at), self._refs)
-        self.reader.scan_into(builder, scanner, self._spans(piece, max_label), shown=note)
+        spans = self._spans(piece, max_label)
+        if note and "](#" in piece:
+            spans = _with_back_links(piece, spans, self._refs)
+        self.reader.scan_into(builder, scanner, spans, shown=note)
 
     def location(self, index: int, offset: int = 0) -> Location:
         return self._source.location(min(index, len(self._source.lines) - 1), offset)
@@ -182,8 +206,11 @@ class MarkdownLines(Lines):
                 inner = content[start + 1 : end - 1].strip()
                 if after == "(":
                     dest = LINK_DESTINATION.match(content, end)
-                    if dest is None or not content[end + 1 : dest.end()].lstrip().startswith("#"):
-                        continue  # [1](http://...) is a link
+                    if dest is None:
+                        continue
+                    target = (content[end + 1 : dest.end() - 1].split() or [""])[0].strip("<>")
+                    if not target.startswith("#") or not is_note_id(target[1:]):
+                        continue  # [1](http://...), [1](#introduction) are links
                     end = dest.end()
                     shown = content[start : span.end]  # the link's text
                 elif after == "[":

@@ -65,3 +65,4 @@ class Block:
     content: str
     cells: list[tuple[str, int]] | None = None  # a table row's cells: (content, line)
     item: str | None = None  # the number an ordered list item displays, if the block opens one
+    item_end: int | None = None  # the line after the list item the block opens, if it opens one

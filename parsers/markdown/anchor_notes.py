@@ -1,0 +1,306 @@
+"""Reading anchor-link notes: which number links are markers, which blocks are notes.
+
+A number link is a marker when its target is a note: an anchor in the page held by
+a paragraph, list item or HTML element that reads as a note (its id names a note, it
+opens with its own label, or it stands under a Notes heading), or an anchor missing
+from the page whose id names a note (`#fn3`: the converter lost the anchor; that is
+FN001, never a dropped marker), or another file (`[3](notes.md#n3)`,
+`<sup>[15](../notes.html)</sup>`: `Marker.target`). A number link to a heading (a
+table of contents), to a section id, or to a marker's own id (a back-link) is not.
+The marker's label is the number it shows; its note takes that label (a note no
+marker points at keeps its own label or list number), so hand-numbered notes cited
+2, 3, 1 stay out of order for FN004.
+
+A note is the block holding its anchor (with the rest of its list item), the
+element of an HTML block holding it (`html_notes`), or the blocks under a heading
+that is only its label (`#### 3 {#fn3}`: any other heading is a section); its text
+is what a reader sees, without its leading label, its back-links and attribute lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..marks import MarkerSpan, is_notes_heading
+from .anchor_links import (
+    ATTRIBUTES,
+    FENCE_LINE,
+    Link,
+    find_ids,
+    find_links,
+    is_note_id,
+    outside,
+    visible_text,
+)
+from .heading_ids import heading_ids
+from .source import Block
+
+# What may come before a note's label: blanks, empty tags (`<a name="n1"></a>`),
+# attribute lists, pandoc's empty spans (`[]{#n1}`) and fenced div lines (`::: {#n1}`).
+_PREFIX = re.compile(r"(?:\s++|<[^<>]*+>|\[\](?=\{)|\{[^{}\n]*+\}|:{3,}+[^\n]*+\n)*+")
+# A label a note opens with: `<sup>1</sup>`, `^1^`, `[1]`, `\[1\]`, `1.`, `1)`.
+_OWN_LABEL = re.compile(
+    r"<sup\b[^<>]*+>[ \t]*+(\d{1,3}+)[ \t]*+</sup>|\^(\d{1,3}+)\^"
+    r"|\\?+\[(\d{1,3}+)\\?+\](?![(\[\]])|(\d{1,3}+)[.)](?=[ \t])"
+)
+
+
+# A heading that is only a note's label: "1", "[1]", "Note 1", "Footnote 1:".
+_LABEL_HEADING = re.compile(r"(?:(?:foot|end)?note[ \t]*+)?+\W*+(\d{1,3}+)\W*+", re.IGNORECASE)
+_LABEL_HEADING_MAX = 200
+
+
+@dataclass(slots=True)
+class _Content:
+    """One block's inline content (a table cell's), as the anchor links see it."""
+
+    text: str
+    links: list[Link]
+    lead: int  # where its text starts, after empty tags and attribute lists
+    label_link: Link | None = None  # a linked label opening a note: `[[1]](#fnref1){#fn1}`
+    own_label: tuple[str, int, int] | None = None  # (label, start, end) it opens with
+
+
+def _contents(block: Block) -> list[str]:
+    if block.kind == "row":
+        return [content for content, _ in block.cells or []]
+    return [block.content]
+
+
+def _pandoc_span_openers(content: str) -> list[int]:
+    """Where pandoc's spans `[text]{#id}` open: their `[`, taken out of the text.
+
+    One pass pairs the brackets (a backslash escapes one); a `]` right before an
+    attribute list closes a span.
+    """
+    if "]{" not in content:
+        return []
+    closers = {
+        m.start() - 1
+        for m in ATTRIBUTES.finditer(content)
+        if content[m.start() - 1 : m.start()] == "]"
+    }
+    found: list[int] = []
+    open_at: list[int] = []
+    escaped = False
+    for i, c in enumerate(content):
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif c == "[":
+            open_at.append(i)
+        elif c == "]" and open_at:
+            start = open_at.pop()
+            if i in closers:
+                found.append(start)
+    return sorted(found)
+
+
+def _heading_label(block: Block) -> str:
+    """The label of a heading that is only a note's label (`#### 1 {#fn1}`, "Note 3"), or ""."""
+    if block.kind != "heading" or len(block.content) > _LABEL_HEADING_MAX:
+        return ""
+    label = _LABEL_HEADING.fullmatch(visible_text(block.content).strip())
+    return label.group(1) if label else ""
+
+
+class AnchorReading:
+    """One document's anchor links and notes, worked out over its blocks."""
+
+    def __init__(self, blocks: Sequence[Block], refs: Mapping[str, Any]) -> None:
+        self.blocks = [b for b in blocks if b.kind != "code"]
+        self.refs = refs
+        self.contents: dict[str, _Content] = {}
+        for block in self.blocks:
+            for content in _contents(block):
+                if content not in self.contents:
+                    self.contents[content] = self._analyse(content)
+        self.carried: dict[str, Link] = {}  # id -> the link carrying it
+        for analysed in self.contents.values():
+            for link in analysed.links:
+                for anchor in link.ids:
+                    self.carried.setdefault(anchor, link)
+        for analysed in self.contents.values():
+            self._find_label_link(analysed)
+        self.sections: set[str] = set()
+        self.holders: dict[str, int] = {}  # anchor -> index of the block holding it
+        for index, block in enumerate(self.blocks):
+            if block.kind == "heading":  # its engine's id is a section's, unless written
+                self.sections.update(heading_ids(block.content))
+            section = block.kind == "heading" and not _heading_label(block)
+            for content in _contents(block):
+                for anchor in self._anchors(self.contents[content]):
+                    if section:
+                        self.sections.add(anchor)
+                    else:
+                        self.holders.setdefault(anchor, index)
+        self.held: dict[int, list[str]] = {}  # index of a block -> the anchors it holds
+        for anchor, index in self.holders.items():
+            self.held.setdefault(index, []).append(anchor)
+        self.labels: dict[str, str] = {}  # anchor -> label of the first link to it
+        for analysed in self.contents.values():
+            for link in analysed.links:
+                if link.label and link.anchor and link is not analysed.label_link:
+                    self.labels.setdefault(link.anchor, link.label)
+        self.targeted = frozenset(self.labels)
+        self.note_blocks = self._note_blocks()
+
+    def _analyse(self, content: str) -> _Content:
+        links = find_links(content, self.refs)
+        lead = _PREFIX.match(content)
+        analysed = _Content(content, links, lead.end() if lead else 0)
+        own = _OWN_LABEL.match(content, analysed.lead)
+        if own is not None:
+            label = next(group for group in own.groups() if group)
+            analysed.own_label = (label, own.start(), own.end())
+        return analysed
+
+    def _find_label_link(self, analysed: _Content) -> None:
+        first = analysed.links[0] if analysed.links else None
+        if first is None or first.start > analysed.lead or not first.label:
+            return
+        if first.anchor is not None and first.anchor in self.carried:
+            analysed.label_link = first
+
+    def _anchors(self, analysed: _Content) -> list[str]:
+        """The ids a content defines: its tags' and attribute lists', a label link's.
+
+        The ids a marker carries (`{#fnref1}`, `<sup id="fnr1">`) are where its
+        back-link returns, not anchors of the block around it.
+        """
+        found = list(analysed.label_link.ids) if analysed.label_link else []
+        spans = [(link.start, link.end) for link in analysed.links]
+        for anchor, at in find_ids(analysed.text):
+            if outside(spans, at):
+                found.append(anchor)
+        return found
+
+    def _under_notes(self) -> list[bool]:
+        """For each block, whether it stands under a Notes heading (`*Notes*` counts)."""
+        flags: list[bool] = []
+        under = False
+        for block in self.blocks:
+            if block.kind == "heading" or (block.kind == "para" and "\n" not in block.content):
+                if is_notes_heading(block.content):
+                    under = True
+                elif block.kind == "heading":
+                    under = False
+            flags.append(under)
+        return flags
+
+    def own_label(self, block: Block) -> str:
+        """The label a block shows itself: its list number, `[1]`, `<sup>1</sup>`, or ""."""
+        if block.item is not None:
+            return block.item
+        if block.kind == "heading":
+            return _heading_label(block)
+        contents = _contents(block)
+        if not contents:
+            return ""
+        analysed = self.contents[contents[0]]
+        if analysed.label_link is not None:
+            return analysed.label_link.label
+        return analysed.own_label[0] if analysed.own_label else ""
+
+    def _note_blocks(self) -> frozenset[int]:
+        """The indexes of the blocks that are notes.
+
+        A block is a note when a marker points at its anchor and it reads as a note
+        (the anchor names a note, the block opens with a label, or it stands under a
+        Notes heading), or when no marker points at it but both of the first two hold
+        (an unused note). An HTML block holding a note's anchor holds notes.
+        """
+        under = self._under_notes()
+        targeted = self.targeted
+        notes: set[int] = set()
+        for anchor, index in self.holders.items():
+            if index in notes:
+                continue
+            named = is_note_id(anchor)
+            if self.blocks[index].kind == "html":
+                if anchor in targeted or named:
+                    notes.add(index)
+                continue
+            labelled = bool(self.own_label(self.blocks[index]))
+            if (anchor in targeted and (named or labelled or under[index])) or (named and labelled):
+                notes.add(index)
+        return frozenset(notes)
+
+    def marker_target(self, link: Link) -> tuple[bool, str | None]:
+        """(whether a link is a marker, the other file it points into)."""
+        if not link.label:
+            return False, None
+        if link.file is not None:
+            return True, link.file
+        anchor = link.anchor or ""
+        index = self.holders.get(anchor)
+        if index is not None:
+            return index in self.note_blocks, None
+        if anchor in self.sections or anchor in self.carried:
+            return False, None
+        return is_note_id(anchor), None
+
+    def is_back_link(self, anchor: str) -> bool:
+        """Whether a link to `#anchor` returns to a marker (the marker carries the id)."""
+        carrier = self.carried.get(anchor)
+        return carrier is not None and bool(carrier.label)
+
+    def note_anchors(self, index: int) -> list[str]:
+        """The anchors of note block `index` that make notes (an HTML block holds several)."""
+        return [a for a in self.held.get(index, ()) if a in self.targeted or is_note_id(a)]
+
+    def label_for(self, anchor: str) -> str:
+        """The label of the first marker pointing at `anchor`, or ""."""
+        return self.labels.get(anchor, "")
+
+    def has_markers(self) -> bool:
+        """Whether a number link is a marker into a note of the page or another file."""
+        for analysed in self.contents.values():
+            for link in analysed.links:
+                if link is analysed.label_link:
+                    continue
+                marker, file = self.marker_target(link)
+                if marker and (file is not None or (link.anchor or "") in self.holders):
+                    return True
+        return False
+
+    def spans(self, content: str, *, note: bool) -> tuple[list[MarkerSpan], list[str | None]]:
+        """The content's markers and what a reader does not see, as marker spans.
+
+        A span with no labels hides its text: back-links, attribute lists, fenced div
+        lines, pandoc spans' brackets and (in a note) the note's own label. With the
+        spans, the other file each marker span points into (or None), in order.
+        """
+        analysed = self.contents[content]
+        found: list[tuple[MarkerSpan, str | None]] = []
+        for link in analysed.links:
+            marker, file = self.marker_target(link)
+            if marker and link is not analysed.label_link:
+                found.append((MarkerSpan(link.start, link.end, (link.label,)), file))
+            elif link is analysed.label_link or link.back or self.is_back_link(link.anchor or ""):
+                found.append((MarkerSpan(link.start, link.end, ()), None))
+        if note and analysed.own_label and analysed.label_link is None:
+            _, start, end = analysed.own_label
+            found.append((MarkerSpan(start, end, ()), None))
+        for m in ATTRIBUTES.finditer(content):
+            start = m.start() - 1 if content[m.start() - 1 : m.start()] == "]" else m.start()
+            found.append((MarkerSpan(start, m.end(), ()), None))
+        found.extend((MarkerSpan(i, i + 1, ()), None) for i in _pandoc_span_openers(content))
+        found.extend(
+            (MarkerSpan(m.start(), m.end(), ()), None) for m in FENCE_LINE.finditer(content)
+        )
+        found.sort(key=lambda item: (item[0].start, -item[0].end))
+        spans: list[MarkerSpan] = []
+        targets: list[str | None] = []
+        end = -1
+        for span, file in found:
+            if span.start >= end:
+                spans.append(span)
+                if span.labels:
+                    targets.append(file)
+                end = span.end
+        return spans, targets
