@@ -8,6 +8,9 @@ note whose back-link returns to another file (`Note.cited_from`) is cited there.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from footcheck.footnotes.context import Context
 from footcheck.footnotes.engine import check_document
 from footcheck.footnotes.model import Document, Location, Marker, Note, Paragraph, PartialDate
@@ -103,3 +106,15 @@ def test_explain_says_where_the_count_starts() -> None:
     out = footcheck("explain", "FN004").stdout
     assert "The count starts from the first label" in out
     assert "each chapter is counted on its own" in out
+
+
+def test_show_names_the_file_a_marker_points_into(tmp_path: Path) -> None:
+    from tests.test_cli import footcheck
+
+    page = tmp_path / "chapter.md"
+    page.write_text("The mill closed in 1921.<sup>[15](notes.md#fn15)</sup>\n")
+    shown = json.loads(footcheck("show", str(page), "--format", "json").stdout)
+    assert [(m["label"], m.get("target")) for m in shown["markers"]] == [("15", "notes.md")]
+    console = footcheck("show", str(page), env={"COLUMNS": "200"}).stdout
+    assert "(in notes.md)" in console
+    assert "(no note)" not in console

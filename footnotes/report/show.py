@@ -6,12 +6,17 @@ compare parsers (the JSON form is part of the output contract).
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from footcheck.footnotes.context import Context
 from footcheck.footnotes.model import iso_or_none
 from footcheck.footnotes.report import fastjson
 from footcheck.footnotes.report.terminal import safe
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from footcheck.footnotes.sources import Source
 
 
 def show_dict(ctx: Context) -> dict[str, Any]:
@@ -63,6 +68,17 @@ def show_dict(ctx: Context) -> dict[str, Any]:
         "markers": markers,
         "notes": notes,
     }
+
+
+def _note_cell(source: Source | None, target: str | None) -> Text:
+    """The note a marker resolves to, or where it lives, or that it has none."""
+    from rich.text import Text
+
+    if source is not None:
+        return Text(safe(source.note.text))
+    if target is not None:
+        return Text(f"(in {safe(target)})", style="dim")
+    return Text("(no note)", style="bold red")
 
 
 def _placement(scope: int, elsewhere: str, other_file: str | None) -> dict[str, Any]:
@@ -129,7 +145,7 @@ def render_console(ctx: Context, stream: TextIO, *, colour: bool) -> None:
             Text(f"{c.marker.location.line}:{c.marker.location.column}"),
             Text(safe(c.text)),
             Text(", ".join(d.iso() for d in c.event_dates)),
-            Text(safe(source.note.text)) if source else Text("(no note)", style="bold red"),
+            _note_cell(source, c.marker.target),
             Text((iso_or_none(source.date) or "") if source else ""),
         )
     console.print(claims)
