@@ -1,7 +1,9 @@
 """Step 1 of the HTML reader: one pass over the page that indexes what the notes need.
 
-Element ids (and `<a name>`, as Word writes them), every in-page link, the elements
-that say they hold notes or are one, and the report's metadata.
+Element ids (and `<a name>`, as Word writes them), every in-page link and every link
+into another file, the elements that say they hold notes or are one, the headings
+that title a notes section, the markup of notes that no link joins (`inline`), and
+the report's metadata.
 """
 
 from __future__ import annotations
@@ -10,6 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .conventions import is_container, is_own_note
+from .headings import HEADINGS, is_notes_heading, notes_section
+from .inline import is_candidate
+from .links import other_file
 from .metadata import PageMeta
 
 if TYPE_CHECKING:
@@ -24,16 +29,20 @@ class Index:
     own_notes: list[Element]
     metadata: dict[str, str]
     ordinal: dict[Element, int]  # a link's place among the links with the same href
+    external: list[tuple[Element, str, str]]  # a link into another file: (a, file, fragment)
+    inline: list[Element]  # candidates for `inline.InlineFinder`
 
 
-def build_index(root: Element) -> Index:
+def build_index(root: Element, own_name: str = "") -> Index:
     from lxml import etree
 
     ids: dict[str, Element] = {}
     names: dict[str, Element] = {}
     links: list[tuple[Element, str]] = []
+    external: list[tuple[Element, str, str]] = []
     containers: list[Element] = []
     own_notes: list[Element] = []
+    inline: list[Element] = []
     ordinal: dict[Element, int] = {}
     seen_frags: dict[str, int] = {}
     meta = PageMeta()
@@ -53,12 +62,20 @@ def build_index(root: Element) -> Index:
                     links.append((el, frag))
                     ordinal[el] = seen_frags.get(frag, 0)
                     seen_frags[frag] = ordinal[el] + 1
+            elif href:
+                elsewhere = other_file(href, own_name)
+                if elsewhere is not None:
+                    external.append((el, *elsewhere))
         elif tag in ("meta", "title", "script", "time"):
             meta.see(el, tag)
+        elif tag in HEADINGS and is_notes_heading(el):
+            containers.extend(notes_section(el))
         if is_container(el):
             containers.append(el)
             if is_own_note(el):
                 own_notes.append(el)
+        if is_candidate(el):
+            inline.append(el)
     for name, el in names.items():
         ids.setdefault(name, el)
-    return Index(ids, links, containers, own_notes, meta.result(), ordinal)
+    return Index(ids, links, containers, own_notes, meta.result(), ordinal, external, inline)

@@ -8,9 +8,10 @@ and page chrome are no text at all. The walk is iterative: no depth overflows it
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from footcheck.footnotes.model import Location, Note, Paragraph
+from footcheck.footnotes.model import Location, Marker, Note, Paragraph
 
 from ..textbuild import TextBuilder
 from .conventions import BACK_HINT, ref_hint
@@ -50,6 +51,15 @@ class Walker:
         self.labels: dict[Element, str] = notes.labels if notes else {}
         self.notes: dict[Element, NoteInfo] = notes.notes if notes else {}
         self.backlinks: set[Element] = notes.backlinks if notes else set()
+        self.targets: dict[Element, str] = notes.targets if notes else {}
+        self.drops: set[Element] = notes.drops if notes else set()
+        # A block that goes on with the text of a note before it (texi2any's).
+        self.blocks: dict[Element, NoteInfo] = {
+            block: info for info in self.notes.values() for block in info.blocks
+        }
+        self._suspended: dict[int, tuple[_Open, int]] = {}  # id(info) -> its note, its slot
+        # Per builder, the markers (by index) that carry a scope or another file.
+        self._placed: dict[TextBuilder, dict[int, tuple[int, str | None]]] = {}
         self.lines = lines
         self.paragraphs: list[Paragraph] = []
         # Notes in the order they start (a note inside another comes after it).
@@ -90,6 +100,8 @@ class Walker:
                     self._text(el.tail, el)
             elif el.tail:  # a comment or processing instruction: only its tail is text
                 self._text(el.tail, el)
+        for note, slot in self._suspended.values():  # its last block was never reached
+            self._finish(note, slot)
         self._flush()
 
     # -- events
@@ -98,17 +110,27 @@ class Walker:
         """Handle an element's start and its text; True to skip what is inside it."""
         tag = tag_of(el)
         if el in self.notes:
+            info = self.notes[el]
             if tag in BLOCK:
                 self._flush()
-            self.open.append(_Open(self.notes[el]))
+            if info.marks_itself:
+                self._marker(el)
+            self.open.append(_Open(info))
             self.done.append(None)  # filled in at the note's end
             self.open[-1].builder.add_break()
             self._slots.append(len(self.done) - 1)
+        elif el in self.blocks and id(self.blocks[el]) in self._suspended:
+            self._flush()
+            note, slot = self._suspended.pop(id(self.blocks[el]))
+            self.open.append(note)
+            self._slots.append(slot)
+            note.builder.add_break()
         elif el in self.refs:
             self._marker(el)
             return True
         elif (
-            tag in SKIP
+            el in self.drops
+            or tag in SKIP
             or (tag == "sup" and self.refs and self._marker_group(el))
             or (tag == "a" and self.open and self._is_backlink(el))
             or (tag in LABEL_TAGS and self.open and self._opening_label(el))
@@ -131,33 +153,71 @@ class Walker:
             self.pre -= 1
         elif tag == "q":
             self._text("\u201d", el)
-        if el in self.notes and self.open and self.open[-1].info.element is el:
-            note = self.open.pop()
-            slot = self._slots.pop()
-            target = note.info.target
-            location = self.positions.element(
-                el, el.get("id"), el.get("name"), target.get("id"), target.get("name")
-            )
-            built = note.builder.note(note.info.label, location, note.info.kind)
-            self.done[slot] = without_label(built, shown_label(note.info.label))
-            return
+        if self.open and (el in self.notes or el in self.blocks):
+            info = self.open[-1].info
+            if info.element is el or self.blocks.get(el) is info:
+                note = self.open.pop()
+                slot = self._slots.pop()
+                if info.blocks and el is not info.blocks[-1]:
+                    self._suspended[id(info)] = (note, slot)  # its text goes on below
+                else:
+                    self._finish(note, slot)
+                return
         if tag in BLOCK:
             self._break(el)
+
+    def _finish(self, note: _Open, slot: int) -> None:
+        info = note.info
+        el, target = info.element, info.target
+        location = self.positions.element(
+            el, el.get("id"), el.get("name"), target.get("id"), target.get("name")
+        )
+        if location.column == 1 and not (el.get("id") or el.get("name")):
+            location = self.positions.start_tag(el)
+        built = note.builder.note(info.label, location, info.kind)
+        built = replace(
+            built,
+            markers=self._markers_of(note.builder),
+            scope=info.scope,
+            cited_from=info.cited_from,
+        )
+        self.done[slot] = without_label(built, shown_label(info.label))
 
     # -- pieces
 
     def _marker(self, el: Element) -> None:
-        label = self.labels.get(el, "?")
-        location = self.positions.link(self.frags.get(el, ""), self.ordinal.get(el, 0), el)
+        info = self.refs.get(el) or self.notes.get(el)
+        label = info.label if info is not None and info.marks_itself else self.labels.get(el, "?")
+        if el in self.frags:
+            location = self.positions.link(self.frags[el], self.ordinal.get(el, 0), el)
+        else:
+            location = self.positions.start_tag(el)
         if self.open:  # a note citing another
+            builder = self.open[-1].builder
             shown = " ".join(visible_text(el).split())
             if shown.startswith("[") and shown.endswith("]"):  # "[2]" is text its reader sees
-                self.open[-1].builder.add_shown_markers((label,), location, shown)
+                builder.add_shown_markers((label,), location, shown)
             else:  # a superscript 2 is set apart from the words: "citation.2" is not text
-                self.open[-1].builder.add_marker(label, location)
+                builder.add_marker(label, location)
         else:
             self._body_at(el)
-            self.body.add_marker(label, location)
+            builder = self.body
+            builder.add_marker(label, location)
+        scope, target = (info.scope if info else 0), self.targets.get(el)
+        if scope or target:
+            self._placed.setdefault(builder, {})[len(builder.markers) - 1] = (scope, target)
+        if info is not None and info.text is not None:  # a button that carries its note
+            self.done.append(Note(label, info.text, location, info.kind, scope=info.scope))
+
+    def _markers_of(self, builder: TextBuilder) -> tuple[Marker, ...]:
+        """The builder's markers, with the scope and the other file each one has."""
+        placed = self._placed.pop(builder, None)
+        if not placed:
+            return builder.markers
+        return tuple(
+            replace(m, scope=placed[i][0], target=placed[i][1]) if i in placed else m
+            for i, m in enumerate(builder.markers)
+        )
 
     def _marker_group(self, sup: Element) -> bool:
         """A <sup> holding only references and punctuation ("[1, 2]"): the markers."""
@@ -236,7 +296,10 @@ class Walker:
 
     def _flush(self) -> None:
         if not self.body.is_empty():
-            self.paragraphs.append(self.body.paragraph(Location(self.body_line or 1, 1)))
+            paragraph = self.body.paragraph(Location(self.body_line or 1, 1))
+            if self.body in self._placed:
+                paragraph = replace(paragraph, markers=self._markers_of(self.body))
+            self.paragraphs.append(paragraph)
         self.body = TextBuilder()
 
     def result(self) -> list[Note]:
