@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .conventions import is_container, is_own_note
+from .conventions import is_container, is_own_note, ref_hint
 from .headings import HEADINGS, is_notes_heading, notes_section
 from .inline import is_candidate
 from .links import other_file
@@ -66,6 +66,11 @@ def build_index(root: Element, own_name: str = "") -> Index:
                 elsewhere = other_file(href, own_name)
                 if elsewhere is not None:
                     external.append((el, *elsewhere))
+                elif "#" in href and ref_hint(el) > 0:
+                    # A note reference written with the page's full address (Easy Footnotes).
+                    frag = href.split("#", 1)[1].strip()
+                    if frag:
+                        links.append((el, frag))
         elif tag in ("meta", "title", "script", "time"):
             meta.see(el, tag)
         elif tag in HEADINGS and is_notes_heading(el):

@@ -69,7 +69,7 @@ class InlineFinder:
         self.ids = ids
         self.found: list[InlineNote] = []
         self.drops: set[Element] = set()  # copies of notes: no text of the page
-        self._pending_mfn: dict[tuple[str, str], Element] = {}
+        self._pending_mfn: dict[str, Element] = {}
         self._divisions: dict[Element | None, tuple[int, list[int]]] = {}
 
     def read(self, candidates: list[Element]) -> None:
@@ -78,7 +78,7 @@ class InlineFinder:
             classes = classes_of(el)
             mfn = el.get("data-mfn")
             if mfn is not None and MFN_MARKER in classes:
-                self._pending_mfn[(mfn, el.get("data-mfn-post-scope") or "")] = el
+                self._pending_mfn[mfn] = el
             elif mfn is not None and MFN_NOTE in classes:
                 self._modern_note(el, mfn)
             elif tag_of(el) == "span" and (el.get("data-type") or "").lower() == "footnote":
@@ -94,7 +94,7 @@ class InlineFinder:
         self._tooltips(tooltips)
 
     def _modern_note(self, note: Element, mfn: str) -> None:
-        marker = self._pending_mfn.pop((mfn, note.get("data-mfn-post-scope") or ""), None)
+        marker = self._pending_mfn.pop(mfn, None)  # the note follows its marker
         if marker is not None:
             self.found.append(InlineNote(marker, note, _label(marker) or mfn))
 

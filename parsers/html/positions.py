@@ -55,7 +55,7 @@ class SourcePositions:
         found = None
         if ordinal < len(offsets):
             found = self._where(offsets[ordinal], line_of(el))
-        return found or Location(line_of(el), 1)
+        return found or self.start_tag(el)
 
     def element(self, el: Element, *ids: str | None) -> Location:
         """Where an element with one of these ids (or names) starts."""
@@ -71,7 +71,6 @@ class SourcePositions:
                 if found:
                     return found
         return Location(line_of(el), 1)
-
 
     def start_tag(self, el: Element) -> Location:
         """Where an element's start tag starts: for markers that are no `href="#..."`.

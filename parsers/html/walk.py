@@ -8,6 +8,7 @@ and page chrome are no text at all. The walk is iterative: no depth overflows it
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,8 @@ from .positions import SourcePositions
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
+
+_EMPTY_BRACKETS = re.compile(r"\s*(?:\[\s*\]|\(\s*\))$")
 
 
 class _Open:
@@ -137,6 +140,8 @@ class Walker:
             or (el.attrib and self._hidden_or_chrome(el, tag))
         ):
             return True
+        elif tag == "div" and _is_button_box(el):
+            self._rejoin(el)
         elif tag in BLOCK or tag == "br":
             self._break(el)
         if tag == "pre":
@@ -163,7 +168,7 @@ class Walker:
                 else:
                     self._finish(note, slot)
                 return
-        if tag in BLOCK:
+        if tag in BLOCK and not (tag == "div" and _is_button_box(el)):
             self._break(el)
 
     def _finish(self, note: _Open, slot: int) -> None:
@@ -181,7 +186,7 @@ class Walker:
             scope=info.scope,
             cited_from=info.cited_from,
         )
-        self.done[slot] = without_label(built, shown_label(info.label))
+        self.done[slot] = without_label(_without_bracket_pair(built), shown_label(info.label))
 
     # -- pieces
 
@@ -208,6 +213,26 @@ class Walker:
             self._placed.setdefault(builder, {})[len(builder.markers) - 1] = (scope, target)
         if info is not None and info.text is not None:  # a button that carries its note
             self.done.append(Note(label, info.text, location, info.kind, scope=info.scope))
+
+    def _rejoin(self, box: Element) -> None:
+        """bigfoot's button box, set inline in its paragraph: a parser closes the <p> at
+        its <div>, so the paragraph before it goes on (the claim is the sentence before)."""
+        before = box.getprevious()
+        if not self.body.is_empty() or not self.paragraphs or before is None:
+            return
+        if tag_of(before) != "p" or (before.tail and before.tail.strip()):
+            return
+        last = self.paragraphs.pop()
+        self.body_line = last.location.line
+        start = 0
+        for marker in last.markers:
+            self.body.add_text(last.text[start : marker.offset])
+            start = marker.offset
+            self.body.add_marker(marker.label, marker.location)
+            if marker.scope or marker.target:
+                placed = self._placed.setdefault(self.body, {})
+                placed[len(self.body.markers) - 1] = (marker.scope, marker.target)
+        self.body.add_text(last.text[start:])
 
     def _markers_of(self, builder: TextBuilder) -> tuple[Marker, ...]:
         """The builder's markers, with the scope and the other file each one has."""
@@ -304,3 +329,17 @@ class Walker:
 
     def result(self) -> list[Note]:
         return [note for note in self.done if note is not None]
+
+
+def _without_bracket_pair(note: Note) -> Note:
+    """The note without the "[ ]" that held its back-link (WP-Footnotes' "[↩]")."""
+    match = _EMPTY_BRACKETS.search(note.text)
+    if match is None:
+        return note
+    cut = match.start()
+    markers = tuple(replace(m, offset=min(m.offset, cut)) for m in note.markers)
+    return replace(note, text=note.text[:cut], markers=markers)
+
+
+def _is_button_box(el: Element) -> bool:
+    return "bigfoot-footnote__container" in (el.get("class") or "")
