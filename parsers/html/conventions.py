@@ -15,6 +15,7 @@ notes or is one note, and whether a note is a footnote or an endnote.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .dom import classes_of, tag_of
@@ -97,20 +98,19 @@ def ref_hint(a: Element) -> int:
 
 INLINE_NOTE_TAGS = frozenset(["a", "span", "sup"])
 # The attributes `is_container` reads: an element with none of them is no container.
-CONTAINER_ATTRS = frozenset(["role", "data-footnotes", "epub:type", "class", "style", "data-type"])
+SEMANTIC_ATTRS = frozenset(["role", "data-footnotes", "epub:type", "data-type"])
+CONTAINER_ATTRS = SEMANTIC_ATTRS | {"class", "style"}
 
 
-def is_container(el: Element) -> bool:
-    """Markup that says "the notes are in here"."""
-    if CONTAINER_ATTRS.isdisjoint(el.keys()):  # most elements: one call, not five
-        return False
-    if el.get("data-footnotes") is not None:
+def is_container(el: Element, keys: Sequence[object]) -> bool:
+    """Markup that says "the notes are in here"; `keys` are the element's attribute names."""
+    semantic = not SEMANTIC_ATTRS.isdisjoint(keys)
+    if semantic and (el.get("data-footnotes") is not None or says_notes(el)):
         return True
-    if says_notes(el):
+    classed = "class" in keys and CONTAINER_CLASSES.intersection(classes_of(el))
+    if classed and tag_of(el) not in INLINE_NOTE_TAGS:
         return True
-    if CONTAINER_CLASSES.intersection(classes_of(el)) and tag_of(el) not in ("a", "sup", "span"):
-        return True
-    style = el.get("style")
+    style = el.get("style") if "style" in keys else None
     return bool(style and MSO_LIST.search(style))
 
 

@@ -53,10 +53,8 @@ def notes_section(heading: Element) -> list[Element]:
 def note_blocks(note: Element, is_note: set[Element]) -> tuple[Element, ...]:
     """The blocks after a heading that is a whole note's label: the note's text.
 
-    Up to the next heading, rule or note; nothing for a note that is not a heading.
+    Up to the next heading, rule or note.
     """
-    if tag_of(note) not in HEADINGS:
-        return ()
     blocks: list[Element] = []
     node = note.getnext()
     while node is not None and len(blocks) < NOTE_BLOCKS:

@@ -11,14 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .conventions import is_container, is_own_note, ref_hint
+from .conventions import CONTAINER_ATTRS, is_container, is_own_note, ref_hint
 from .headings import HEADINGS, is_notes_heading, notes_section
-from .inline import is_candidate
+from .inline import CANDIDATE_ATTRS, PLUGIN_ID, is_candidate
 from .links import other_file
 from .metadata import PageMeta
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
+
+
+TITLES = frozenset(["title", *HEADINGS])
 
 
 @dataclass
@@ -31,6 +34,7 @@ class Index:
     ordinal: dict[Element, int]  # a link's place among the links with the same href
     external: list[tuple[Element, str, str]]  # a link into another file: (a, file, fragment)
     inline: list[Element]  # candidates for `inline.InlineFinder`
+    sections: list[Element]  # the blocks under a heading titled "Notes" (`headings`)
 
 
 def build_index(root: Element, own_name: str = "") -> Index:
@@ -43,11 +47,22 @@ def build_index(root: Element, own_name: str = "") -> Index:
     containers: list[Element] = []
     own_notes: list[Element] = []
     inline: list[Element] = []
+    sections: list[Element] = []
     ordinal: dict[Element, int] = {}
     seen_frags: dict[str, int] = {}
     meta = PageMeta()
     for el in root.iter(etree.Element):
         tag = el.tag  # a str: iter(etree.Element) passes no comments or instructions
+        if tag in TITLES:
+            if tag == "title":
+                meta.see(el, tag)
+            elif is_notes_heading(el):
+                sections.extend(notes_section(el))
+        keys = el.keys()
+        if not keys:  # most elements: no id, no link, no markup of notes
+            if tag == "time":
+                meta.see(el, tag)
+            continue
         ident = el.get("id")
         if ident:
             ids.setdefault(ident.strip(), el)
@@ -71,16 +86,18 @@ def build_index(root: Element, own_name: str = "") -> Index:
                     frag = href.split("#", 1)[1].strip()
                     if frag:
                         links.append((el, frag))
-        elif tag in ("meta", "title", "script", "time"):
+        elif tag in ("meta", "time", "script"):
             meta.see(el, tag)
-        elif tag in HEADINGS and is_notes_heading(el):
-            containers.extend(notes_section(el))
-        if is_container(el):
+        if not CONTAINER_ATTRS.isdisjoint(keys) and is_container(el, keys):
             containers.append(el)
             if is_own_note(el):
                 own_notes.append(el)
-        if is_candidate(el):
+        if (
+            not CANDIDATE_ATTRS.isdisjoint(keys) or (ident and ident.startswith(PLUGIN_ID))
+        ) and is_candidate(el):
             inline.append(el)
     for name, el in names.items():
         ids.setdefault(name, el)
-    return Index(ids, links, containers, own_notes, meta.result(), ordinal, external, inline)
+    return Index(
+        ids, links, containers, own_notes, meta.result(), ordinal, external, inline, sections
+    )

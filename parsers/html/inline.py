@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from lxml.etree import _Element as Element
 
 # The attributes that `is_candidate` looks for; most elements have none of them.
-CANDIDATE_ATTRS = frozenset(["data-mfn", "data-type", "data-bigfoot-footnote", "class"])
+CANDIDATE_ATTRS = frozenset(["data-mfn", "data-type", "data-bigfoot-footnote"])
+# The footnotes plugin's markers and tooltips, by their ids.
+PLUGIN_ID = "footnote_plugin_tooltip_"
 MFN_MARKER = "modern-footnotes-footnote"
 MFN_NOTE = "modern-footnotes-footnote__note"
 PLUGIN_MARKER = "footnote_plugin_tooltip_text"
@@ -53,13 +55,13 @@ class InlineNote:
 
 
 def is_candidate(el: Element) -> bool:
-    if CANDIDATE_ATTRS.isdisjoint(el.keys()):
-        return False
+    """Markup of these conventions; the caller has seen one of `CANDIDATE_ATTRS` or an
+    id that starts with `PLUGIN_ID`."""
     if el.get("data-mfn") is not None or el.get("data-bigfoot-footnote") is not None:
         return True
     if tag_of(el) == "span" and (el.get("data-type") or "").lower() == "footnote":
         return True
-    return "footnote_" in (el.get("class") or "")
+    return (el.get("id") or "").startswith(PLUGIN_ID)
 
 
 class InlineFinder:

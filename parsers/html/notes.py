@@ -24,7 +24,7 @@ from .dom import (
     visible_text,
     words,
 )
-from .headings import note_blocks
+from .headings import HEADINGS, note_blocks
 from .index import Index
 from .inline import InlineFinder
 from .labels import NOTE_LABEL, OWN_LABEL, clean_label, number_items
@@ -71,7 +71,7 @@ class Notes:
         self._by_target: dict[Element, NoteInfo] = {}
         self._list_numbers: dict[Element, dict[Element, int]] = {}
         self._owners: dict[Element, object] | None = None
-        self._containers = set(index.containers)
+        self._containers = {*index.containers, *index.sections}
         self._label_owner: dict[str, NoteInfo] = {}
 
     # -- finding them
@@ -133,9 +133,10 @@ class Notes:
             self._other_files()
         if copies and not self.refs:
             self._copies(copies)
-        notes = set(self.notes)
-        for info in self.notes.values():
-            info.blocks = note_blocks(info.element, notes)
+        headed = [info for info in self.notes.values() if info.element.tag in HEADINGS]
+        is_note = set(self.notes) if headed else set()
+        for info in headed:  # texi2any: the heading is the label, the text follows
+            info.blocks = note_blocks(info.element, is_note)
 
     def _inline(self) -> list[NoteInfo]:
         """Notes joined to their markers without links; the copies of notes, held back."""
@@ -337,6 +338,11 @@ class Notes:
             for li in container.iter("li"):
                 if self._top_item(li, container):
                     candidates.append(li)
+        for block in self.index.sections:  # a list under a "Notes" heading, linked into
+            for ol in block.iter("ol"):
+                items = [li for li in ol if tag_of(li) == "li"]
+                if any(li in self.notes for li in items):
+                    candidates.extend(items)
         by_id = {
             (info.element.get("id") or "").strip(): info
             for info in self.notes.values()

@@ -180,12 +180,13 @@ class Walker:
         if location.column == 1 and not (el.get("id") or el.get("name")):
             location = self.positions.start_tag(el)
         built = note.builder.note(info.label, location, info.kind)
-        built = replace(
-            built,
-            markers=self._markers_of(note.builder),
-            scope=info.scope,
-            cited_from=info.cited_from,
-        )
+        if info.scope or info.cited_from or note.builder in self._placed:
+            built = replace(
+                built,
+                markers=self._markers_of(note.builder),
+                scope=info.scope,
+                cited_from=info.cited_from,
+            )
         self.done[slot] = without_label(_without_bracket_pair(built), shown_label(info.label))
 
     # -- pieces
@@ -333,6 +334,8 @@ class Walker:
 
 def _without_bracket_pair(note: Note) -> Note:
     """The note without the "[ ]" that held its back-link (WP-Footnotes' "[↩]")."""
+    if not note.text.endswith(("]", ")")):
+        return note
     match = _EMPTY_BRACKETS.search(note.text)
     if match is None:
         return note
