@@ -11,6 +11,7 @@ for what an editor sees, through the command line.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -241,6 +242,36 @@ def test_bigfoot_buttons_carry_their_notes_when_the_originals_are_gone() -> None
     paragraph = doc.paragraphs[-1]
     assert paragraph.text[: paragraph.markers[0].offset].endswith("resurfaced in 2020.")
     assert at(doc.markers[0]) == (6, 81)
+
+
+def test_bigfoot_hiding_the_originals_counts_each_note_once() -> None:
+    # bigfoot's default: the button goes before the original reference, which stays,
+    # hidden by a class, as does the original note.
+    doc = parse(
+        b"""<html><body><p>The lock was rebuilt in 2019.<div class="bigfoot-footnote__container">
+        <button class="bigfoot-footnote__button" id="fnref:1" data-footnote-number="1"
+        data-bigfoot-footnote="&lt;p&gt;Lock keeper's log, 2019.&lt;/p&gt;"></button></div><sup
+        id="fnref:1" class="footnote-print-only"><a href="#fn:1" rel="footnote">1</a></sup></p>
+        <div class="footnotes footnote-print-only"><ol><li id="fn:1" class="footnote-print-only">
+        <p>Lock keeper's log, 2019. <a href="#fnref:1" rev="footnote">&#8617;</a></p></li></ol>
+        </div></body></html>""",
+        "hidden.html",
+    )
+    assert markers(doc) == ["1"]
+    assert notes(doc) == {"1": "Lock keeper's log, 2019."}
+
+
+def test_many_markers_into_another_file_read_in_linear_time() -> None:
+    refs = "".join(
+        f'Claim {i}.<a href="endnotes.xhtml#note-{i}" epub:type="noteref">{i}</a> '
+        for i in range(1, 20001)
+    )
+    start = time.perf_counter()
+    doc = parse(f"<html><body><p>{refs}</p></body></html>".encode(), "chapter.xhtml")
+    elapsed = time.perf_counter() - start
+    assert len(doc.markers) == 20000
+    assert {m.target for m in doc.markers} == {"endnotes.xhtml"}
+    assert elapsed < 5
 
 
 # --- EPUB: a chapter and its endnotes file ------------------------------------------------

@@ -145,7 +145,9 @@ class InlineFinder:
     def _button(self, button: Element) -> None:
         from lxml import etree
 
+        # bigfoot writes the note's own "&lt;" and "&gt;" as "&ltsym;" and "&gtsym;".
         content = button.get("data-bigfoot-footnote") or ""
+        content = content.replace("&ltsym;", "&lt;").replace("&gtsym;", "&gt;")
         try:
             fragment = etree.fromstring(f"<div>{content}</div>", etree.HTMLParser())
         except (etree.XMLSyntaxError, etree.ParserError, ValueError):

@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 _ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
 # Fragments that name a note: "#fn1", "#note-3", "#_ftn2", "#cite_note-4", "#endnote5".
 NOTE_FRAGMENT = re.compile(r"(?:^|[^a-z])(?:fn|ftn|edn|foot|end|notes?|cite|ref)", re.IGNORECASE)
-# What a back-link shows: an arrow or a caret.
-BACK_TEXT = frozenset(["↩", "↩︎", "↑", "^", "⤴", "⮐", "⇧", "back"])
+# What a back-link shows: an arrow or a caret; the return arrows say nothing else.
+RETURN_ARROWS = frozenset(["↩", "↩︎", "⤴", "⮐"])
+BACK_TEXT = RETURN_ARROWS | {"↑", "^", "⇧", "back"}
 
 
 def other_file(href: str, own_name: str) -> tuple[str, str] | None:
@@ -70,6 +71,7 @@ def looks_like_marker(a: Element, fragment: str) -> bool:
     return is_superscript(a) or text.startswith("[") or bool(NOTE_FRAGMENT.search(fragment))
 
 
-def shows_back(a: Element) -> bool:
-    """The link shows what a back-link shows: "↩", "↑", "^"."""
-    return " ".join(visible_text(a).split()).lower() in BACK_TEXT
+def shows_back(a: Element, arrows_only: bool = False) -> bool:
+    """The link shows what a back-link shows: "↩", "↑", "^" (or only a return arrow)."""
+    shown = " ".join(visible_text(a).split()).lower()
+    return shown in (RETURN_ARROWS if arrows_only else BACK_TEXT)

@@ -18,6 +18,7 @@ from ..textbuild import TextBuilder
 from .conventions import BACK_HINT, ref_hint
 from .dom import BLOCK, CHROME_ROLES, CHROME_TAGS, SKIP, is_hidden, line_of, tag_of, visible_text
 from .labels import GROUP_PUNCT, LABEL_TAGS, clean_label, shown_label, without_label
+from .links import shows_back
 from .notes import NoteInfo, Notes
 from .positions import SourcePositions
 
@@ -63,6 +64,7 @@ class Walker:
         self._suspended: dict[int, tuple[_Open, int]] = {}  # id(info) -> its note, its slot
         # Per builder, the markers (by index) that carry a scope or another file.
         self._placed: dict[TextBuilder, dict[int, tuple[int, str | None]]] = {}
+        self._counts: dict[TextBuilder, int] = {}  # markers added to each builder so far
         self.lines = lines
         self.paragraphs: list[Paragraph] = []
         # Notes in the order they start (a note inside another comes after it).
@@ -180,6 +182,7 @@ class Walker:
         if location.column == 1 and not (el.get("id") or el.get("name")):
             location = self.positions.start_tag(el)
         built = note.builder.note(info.label, location, info.kind)
+        self._counts.pop(note.builder, None)
         if info.scope or info.cited_from or note.builder in self._placed:
             built = replace(
                 built,
@@ -209,9 +212,7 @@ class Walker:
             self._body_at(el)
             builder = self.body
             builder.add_marker(label, location)
-        scope, target = (info.scope if info else 0), self.targets.get(el)
-        if scope or target:
-            self._placed.setdefault(builder, {})[len(builder.markers) - 1] = (scope, target)
+        self._place(builder, info.scope if info else 0, self.targets.get(el))
         if info is not None and info.text is not None:  # a button that carries its note
             self.done.append(Note(label, info.text, location, info.kind, scope=info.scope))
 
@@ -230,10 +231,15 @@ class Walker:
             self.body.add_text(last.text[start : marker.offset])
             start = marker.offset
             self.body.add_marker(marker.label, marker.location)
-            if marker.scope or marker.target:
-                placed = self._placed.setdefault(self.body, {})
-                placed[len(self.body.markers) - 1] = (marker.scope, marker.target)
+            self._place(self.body, marker.scope, marker.target)
         self.body.add_text(last.text[start:])
+
+    def _place(self, builder: TextBuilder, scope: int, target: str | None) -> None:
+        """Count the marker just added to a builder; keep its scope and other file."""
+        count = self._counts.get(builder, 0)
+        self._counts[builder] = count + 1
+        if scope or target:
+            self._placed.setdefault(builder, {})[count] = (scope, target)
 
     def _markers_of(self, builder: TextBuilder) -> tuple[Marker, ...]:
         """The builder's markers, with the scope and the other file each one has."""
@@ -276,7 +282,7 @@ class Walker:
         return clean_label(visible_text(el)).rstrip(".:)") == shown_label(note.info.label)
 
     def _is_backlink(self, a: Element) -> bool:
-        return a in self.backlinks or ref_hint(a) < 0
+        return a in self.backlinks or ref_hint(a) < 0 or shows_back(a, arrows_only=True)
 
     def _hidden_or_chrome(self, el: Element, tag: str) -> bool:
         if is_hidden(el):
@@ -326,6 +332,7 @@ class Walker:
             if self.body in self._placed:
                 paragraph = replace(paragraph, markers=self._markers_of(self.body))
             self.paragraphs.append(paragraph)
+        self._counts.pop(self.body, None)
         self.body = TextBuilder()
 
     def result(self) -> list[Note]:
