@@ -300,6 +300,25 @@ def test_epub_endnotes_file_notes_cited_from_the_chapters() -> None:
     assert at(doc.notes[0]) == (10, 5)
 
 
+def test_items_of_a_notes_section_are_notes_in_a_file_without_markers() -> None:
+    # The section says what its list holds, as pandoc's EPUB writer and DPUB-ARIA do,
+    # though its items say nothing themselves.
+    doc = parse(
+        b"""<html><body><section role="doc-endnotes" epub:type="endnotes"><ol start="4">
+        <li id="fn4"><p>Survey notes, 1987.
+        <a href="ch2.xhtml#fnref4" role="doc-backlink">&#8617;</a></p></li>
+        <li id="fn5"><p>Tide tables, 1988.</p></li></ol></section></body></html>""",
+        "notes.xhtml",
+    )
+    assert [(n.label, n.text, n.cited_from) for n in doc.notes] == [
+        ("4", "Survey notes, 1987.", "ch2.xhtml"),
+        ("5", "Tide tables, 1988.", None),
+    ]
+    # A list that only a class calls notes is no notes on a page without markers.
+    plain = parse(b'<div class="notes"><ol><li>Buy milk.</li></ol></div>', "todo.html")
+    assert plain.notes == ()
+
+
 def test_epub_chapter_and_endnotes_findings() -> None:
     # Markers into the endnotes file and notes cited from chapters are the next issue's;
     # the note whose back-link was lost is unused here.
