@@ -106,6 +106,15 @@ def test_gitbook_chapter_findings() -> None:
     assert codes(check_json("gitbook-chapter.html")) == [("FN002", "13")]
 
 
+def test_gitbook_legacy_footnotes_lose_the_dot_after_their_label() -> None:
+    doc = read("gitbook-legacy.html")
+    assert markers(doc) == ["1", "2"]
+    assert notes(doc) == {
+        "1": "County water register, entry 114, 1998.",
+        "2": "Renewal notice, 4 June 2019.",
+    }
+
+
 def test_notes_as_paragraphs_under_an_endnotes_heading() -> None:
     doc = read("handmade-paragraphs.html")
     assert markers(doc) == ["1", "2", "3"]
@@ -339,7 +348,7 @@ def test_texi2any_heading_notes_go_on_below_their_heading() -> None:
     assert "survey" not in body(doc)
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.iterdir()))
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.*html")))
 def test_no_back_link_or_label_leaks_into_the_text(name: str) -> None:
     doc = read(name)
     for text in [p.text for p in doc.paragraphs] + [n.text for n in doc.notes]:

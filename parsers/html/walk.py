@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from lxml.etree import _Element as Element
 
 _EMPTY_BRACKETS = re.compile(r"\s*(?:\[\s*\]|\(\s*\))$")
+_LABEL_LEFTOVER = re.compile(r"[.:)]\s+")
 
 
 class _Open:
@@ -190,7 +191,7 @@ class Walker:
                 scope=info.scope,
                 cited_from=info.cited_from,
             )
-        self.done[slot] = without_label(_without_bracket_pair(built), shown_label(info.label))
+        self.done[slot] = without_label(_without_leftovers(built), shown_label(info.label))
 
     # -- pieces
 
@@ -339,16 +340,21 @@ class Walker:
         return [note for note in self.done if note is not None]
 
 
-def _without_bracket_pair(note: Note) -> Note:
-    """The note without the "[ ]" that held its back-link (WP-Footnotes' "[↩]")."""
-    if not note.text.endswith(("]", ")")):
+def _without_leftovers(note: Note) -> Note:
+    """The note without what its dropped label and back-link leave behind: the "." of a
+    label set apart ("<sup>1</sup>. Text", GitBook's) and the "[ ]" that held a
+    back-link (WP-Footnotes' "[↩]")."""
+    text = note.text
+    start = _LABEL_LEFTOVER.match(text)
+    end = _EMPTY_BRACKETS.search(text) if text.endswith(("]", ")")) else None
+    if start is None and end is None:
         return note
-    match = _EMPTY_BRACKETS.search(note.text)
-    if match is None:
-        return note
-    cut = match.start()
-    markers = tuple(replace(m, offset=min(m.offset, cut)) for m in note.markers)
-    return replace(note, text=note.text[:cut], markers=markers)
+    first = start.end() if start else 0
+    last = end.start() if end else len(text)
+    markers = tuple(
+        replace(m, offset=min(max(0, m.offset - first), last - first)) for m in note.markers
+    )
+    return replace(note, text=text[first:last], markers=markers)
 
 
 def _is_button_box(el: Element) -> bool:
