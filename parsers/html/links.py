@@ -29,6 +29,8 @@ NOTE_FRAGMENT = re.compile(r"(?:^|[^a-z])(?:fn|ftn|edn|foot|end|notes?|cite|ref)
 # What a back-link shows: an arrow or a caret; the return arrows say nothing else.
 RETURN_ARROWS = frozenset(["↩", "↩︎", "⤴", "⮐"])
 BACK_TEXT = RETURN_ARROWS | {"↑", "^", "⇧", "back"}
+# No note label is longer ("[1234]").
+LABEL_LENGTH = 8
 
 
 def other_file(href: str, own_name: str) -> tuple[str, str] | None:
@@ -46,11 +48,6 @@ def other_file(href: str, own_name: str) -> tuple[str, str] | None:
     return file, fragment
 
 
-def shows_label(a: Element) -> bool:
-    """The link reads like a note label: "1", "[2]", "a", "*"."""
-    return bool(NOTE_LABEL.match(visible_text(a).strip()))
-
-
 def is_superscript(a: Element) -> bool:
     """A link set in superscript: inside a <sup>, or holding one."""
     parent = a.getparent()
@@ -59,19 +56,23 @@ def is_superscript(a: Element) -> bool:
     return any(tag_of(child) == "sup" for child in a)
 
 
-def looks_like_marker(a: Element, fragment: str) -> bool:
+def shown(a: Element) -> str:
+    """What the link shows, its whitespace folded."""
+    return " ".join(visible_text(a).split())
+
+
+def looks_like_marker(a: Element, fragment: str, text: str | None = None) -> bool:
     """A link with no markup hint that a reader takes for a note marker.
 
-    Its text is a note label, and it is set in superscript, in brackets ("[3]") or
-    points at a fragment named like a note ("#fn3").
+    Its text (`shown`) is a note label, and it is set in superscript, in brackets
+    ("[3]") or points at a fragment named like a note ("#fn3").
     """
-    text = visible_text(a).strip()
-    if not NOTE_LABEL.match(text):
+    text = shown(a) if text is None else text
+    if len(text) > LABEL_LENGTH or not NOTE_LABEL.match(text):
         return False
     return is_superscript(a) or text.startswith("[") or bool(NOTE_FRAGMENT.search(fragment))
 
 
-def shows_back(a: Element, arrows_only: bool = False) -> bool:
-    """The link shows what a back-link shows: "↩", "↑", "^" (or only a return arrow)."""
-    shown = " ".join(visible_text(a).split()).lower()
-    return shown in (RETURN_ARROWS if arrows_only else BACK_TEXT)
+def shows_back(text: str, arrows_only: bool = False) -> bool:
+    """`text` (`shown`) is what a back-link shows: "↩", "↑", "^" (or a return arrow)."""
+    return text.lower() in (RETURN_ARROWS if arrows_only else BACK_TEXT)

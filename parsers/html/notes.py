@@ -28,7 +28,7 @@ from .headings import HEADINGS, note_blocks
 from .index import Index
 from .inline import InlineFinder
 from .labels import NOTE_LABEL, OWN_LABEL, clean_label, number_items
-from .links import is_superscript, looks_like_marker, shows_back
+from .links import is_superscript, looks_like_marker, shown, shows_back
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
@@ -44,7 +44,7 @@ SHORT_LABEL = 8
 NOT_NOTES = words("h1 h2 h3 h4 h5 h6 section article main body html table figure img")
 
 
-@dataclass
+@dataclass(slots=True)
 class NoteInfo:
     element: Element
     target: Element
@@ -172,17 +172,17 @@ class Notes:
         for a, file, frag in self.index.external:
             if a in self.refs:
                 continue
-            hint = ref_hint(a)
-            if hint < 0 or shows_back(a):
+            hint, text = ref_hint(a), shown(a)
+            if hint < 0 or shows_back(text):
                 note = next((el for el in ancestors(a, 64) if el in self.notes), None)
                 if note is not None:
                     self.backlinks.add(a)
                     info = self.notes[note]
                     info.cited_from = info.cited_from or file
-            elif hint > 0 or looks_like_marker(a, frag):
+            elif hint > 0 or looks_like_marker(a, frag, text):
                 self.refs[a] = None
                 self.targets[a] = file
-                self.labels[a] = clean_label(visible_text(a)) or "?"
+                self.labels[a] = clean_label(text) or "?"
 
     def _back_link(
         self, a: Element, target: Element, inbound: dict[Element, list[Element]]
@@ -331,18 +331,17 @@ class Notes:
         """
         candidates: list[Element] = list(self.index.own_notes)
         for container in self.index.containers:
-            if container in self.notes or is_own_note(container):
-                continue
             if not self.notes and not says_notes(container):
+                continue
+            if container in self.notes or is_own_note(container):
                 continue
             for li in container.iter("li"):
                 if self._top_item(li, container):
                     candidates.append(li)
-        for block in self.index.sections:  # a list under a "Notes" heading, linked into
-            for ol in block.iter("ol"):
-                items = [li for li in ol if tag_of(li) == "li"]
-                if any(li in self.notes for li in items):
-                    candidates.extend(items)
+        if self.index.sections and self.notes:
+            candidates.extend(self._section_items())
+        if not candidates:
+            return
         by_id = {
             (info.element.get("id") or "").strip(): info
             for info in self.notes.values()
@@ -360,6 +359,20 @@ class Notes:
             else:
                 info.label = self._unique(self._own_label(el), info)
             self.notes[el] = info
+
+    def _section_items(self) -> list[Element]:
+        """The items of the lists under a "Notes" heading that markers link into."""
+        sections = set(self.index.sections)
+        lists = {
+            info.element.getparent() for info in self.notes.values() if info.element.tag == "li"
+        }
+        items: list[Element] = []
+        for ol in lists:
+            if ol is None or ol.tag != "ol":
+                continue
+            if ol in sections or any(a in sections for a in ancestors(ol, CONTAINER_DEPTH)):
+                items.extend(li for li in ol if li.tag == "li")
+        return items
 
     @staticmethod
     def _top_item(li: Element, container: Element) -> bool:

@@ -58,6 +58,8 @@ class Walker:
         self.backlinks: set[Element] = notes.backlinks if notes else set()
         self.targets: dict[Element, str] = notes.targets if notes else {}
         self.drops: set[Element] = notes.drops if notes else set()
+        # Notes carried by buttons (bigfoot's): their boxes sit inside paragraphs.
+        self.buttons = any(info.text is not None for info in self.refs.values() if info)
         # A block that goes on with the text of a note before it (texi2any's).
         self.blocks: dict[Element, NoteInfo] = {
             block: info for info in self.notes.values() for block in info.blocks
@@ -125,7 +127,7 @@ class Walker:
             self.done.append(None)  # filled in at the note's end
             self.open[-1].builder.add_break()
             self._slots.append(len(self.done) - 1)
-        elif el in self.blocks and id(self.blocks[el]) in self._suspended:
+        elif self._suspended and el in self.blocks and id(self.blocks[el]) in self._suspended:
             self._flush()
             note, slot = self._suspended.pop(id(self.blocks[el]))
             self.open.append(note)
@@ -135,7 +137,7 @@ class Walker:
             self._marker(el)
             return True
         elif (
-            el in self.drops
+            (self.drops and el in self.drops)
             or tag in SKIP
             or (tag == "sup" and self.refs and self._marker_group(el))
             or (tag == "a" and self.open and self._is_backlink(el))
@@ -143,7 +145,7 @@ class Walker:
             or (el.attrib and self._hidden_or_chrome(el, tag))
         ):
             return True
-        elif tag == "div" and _is_button_box(el):
+        elif self.buttons and tag == "div" and _is_button_box(el):
             self._rejoin(el)
         elif tag in BLOCK or tag == "br":
             self._break(el)
@@ -171,7 +173,7 @@ class Walker:
                 else:
                     self._finish(note, slot)
                 return
-        if tag in BLOCK and not (tag == "div" and _is_button_box(el)):
+        if tag in BLOCK and not (self.buttons and tag == "div" and _is_button_box(el)):
             self._break(el)
 
     def _finish(self, note: _Open, slot: int) -> None:
@@ -283,7 +285,10 @@ class Walker:
         return clean_label(visible_text(el)).rstrip(".:)") == shown_label(note.info.label)
 
     def _is_backlink(self, a: Element) -> bool:
-        return a in self.backlinks or ref_hint(a) < 0 or shows_back(a, arrows_only=True)
+        if a in self.backlinks or ref_hint(a) < 0:
+            return True
+        # A bare return arrow in a note, whatever it links to.
+        return len(a) == 0 and shows_back((a.text or "").strip(), arrows_only=True)
 
     def _hidden_or_chrome(self, el: Element, tag: str) -> bool:
         if is_hidden(el):
