@@ -68,6 +68,8 @@ class Walker:
         # Per builder, the markers (by index) that carry a scope or another file.
         self._placed: dict[TextBuilder, dict[int, tuple[int, str | None]]] = {}
         self._counts: dict[TextBuilder, int] = {}  # markers added to each builder so far
+        # Whether any marker has a scope or another file (most pages: none to count).
+        self._placing = bool(self.targets) or any(info.scope for info in self.notes.values())
         self.lines = lines
         self.paragraphs: list[Paragraph] = []
         # Notes in the order they start (a note inside another comes after it).
@@ -185,7 +187,8 @@ class Walker:
         if location.column == 1 and not (el.get("id") or el.get("name")):
             location = self.positions.start_tag(el)
         built = note.builder.note(info.label, location, info.kind)
-        self._counts.pop(note.builder, None)
+        if self._placing:
+            self._counts.pop(note.builder, None)
         if info.scope or info.cited_from or note.builder in self._placed:
             built = replace(
                 built,
@@ -200,8 +203,9 @@ class Walker:
     def _marker(self, el: Element) -> None:
         info = self.refs.get(el) or self.notes.get(el)
         label = info.label if info is not None and info.marks_itself else self.labels.get(el, "?")
-        if el in self.frags:
-            location = self.positions.link(self.frags[el], self.ordinal.get(el, 0), el)
+        frag = self.frags.get(el)
+        if frag is not None:
+            location = self.positions.link(frag, self.ordinal.get(el, 0), el)
         else:
             location = self.positions.start_tag(el)
         if self.open:  # a note citing another
@@ -215,7 +219,8 @@ class Walker:
             self._body_at(el)
             builder = self.body
             builder.add_marker(label, location)
-        self._place(builder, info.scope if info else 0, self.targets.get(el))
+        if self._placing:
+            self._place(builder, info.scope if info else 0, self.targets.get(el))
         if info is not None and info.text is not None:  # a button that carries its note
             self.done.append(Note(label, info.text, location, info.kind, scope=info.scope))
 
@@ -234,7 +239,8 @@ class Walker:
             self.body.add_text(last.text[start : marker.offset])
             start = marker.offset
             self.body.add_marker(marker.label, marker.location)
-            self._place(self.body, marker.scope, marker.target)
+            if self._placing:
+                self._place(self.body, marker.scope, marker.target)
         self.body.add_text(last.text[start:])
 
     def _place(self, builder: TextBuilder, scope: int, target: str | None) -> None:
@@ -338,7 +344,8 @@ class Walker:
             if self.body in self._placed:
                 paragraph = replace(paragraph, markers=self._markers_of(self.body))
             self.paragraphs.append(paragraph)
-        self._counts.pop(self.body, None)
+        if self._placing:
+            self._counts.pop(self.body, None)
         self.body = TextBuilder()
 
     def result(self) -> list[Note]:
