@@ -1,11 +1,13 @@
-"""The HTML reader: footnotes as web pages, word processors and wikis write them.
+"""The HTML reader: footnotes as web pages, word processors, wikis and books write them.
 
-`reader.parse(data, path)` turns an HTML page into a `Document`. Every footnote
-convention seen in the wild (pandoc, DPUB-ARIA and EPUB roles, kramdown,
+`reader.parse(data, path)` turns an HTML page into a `Document`. Almost every
+footnote convention seen in the wild (pandoc, DPUB-ARIA and EPUB roles, kramdown,
 Python-Markdown, markdown-it, cmark-gfm, MediaWiki's Cite, Word's "Save as Web Page"
-and filtered exports, Google Docs) comes down to the same shape: an anchor in the
-body, `<a href="#X">`, whose target is (or sits in) a note, and usually a link from
-the note back to the anchor. One mechanism reads them all:
+and filtered exports, Google Docs, WordPress's footnotes block and its plugins,
+Substack, rendered HTMLBook, texi2any, GitBook and hand-made notes under a "Notes"
+heading) comes down to the same shape: an anchor in the body, `<a href="#X">`, whose
+target is (or sits in) a note, and usually a link from the note back to the anchor.
+One mechanism reads them all:
 
 1. Index (one pass over the tree): element ids (and `<a name>`, as Word writes them;
    entities such as MediaWiki's `&#95;` are already decoded by the parser), every
@@ -19,10 +21,16 @@ the note back to the anchor. One mechanism reads them all:
    the one that does not open its block (a note starts with its back-link, as in
    Word and Google Docs), then document order. Links without a back-link count
    when they carry a reference hint or point into a notes container, or at a note
-   already found (a reused note).
+   already found (a reused note). A reference whose target is missing (a page whose
+   notes were cut, as reader modes do) stays a marker: FN001 must see it. A marker
+   into another file keeps that file (`Marker.target`), a note whose back-link goes
+   to another file keeps that file (`Note.cited_from`).
 3. The note is the target when it is a block; else the block around the target,
    widened to the `<div>`s that hold nothing but this note (Word's `div#ftn1`,
-   Google Docs' bare `<div>`).
+   Google Docs' bare `<div>`); a note that is only a heading (texi2any's) goes on
+   over the blocks after it. Notes that no link joins to their markers (Modern
+   Footnotes, HTMLBook as written, the "footnotes" plugin, bigfoot's buttons) are
+   found by their own markup.
 4. One walk over the tree builds body paragraphs and note texts with a
    `TextBuilder`: a reference becomes a marker (its text taken out), back-links and
    their wrappers ("↩", "^ a b", "[1]") are dropped, and scripts, styles, hidden
@@ -42,7 +50,9 @@ The modules, in the order a page meets them:
   `DocumentError` escapes);
 - `index`: step 1, with `metadata` for the report's title and date;
 - `notes`: steps 2 and 3, with `conventions` for the markup each tool writes for
-  notes and `labels` for what a note's label looks like;
+  notes, `labels` for what a note's label looks like, `links` for links into other
+  files, `headings` for notes under a heading or that are one, and `inline` for
+  notes joined to their markers without links;
 - `walk`: step 4, with `positions` for where markers and notes start in the source;
 - `dom`: what the reader knows about elements (blocks, hidden parts, visible text).
 """

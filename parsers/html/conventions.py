@@ -1,16 +1,21 @@
 """The markup that note conventions write: which tool says "note" how.
 
 pandoc and cmark-gfm (`footnote-ref`, `data-footnote-ref`), DPUB-ARIA and EPUB
-(`role="doc-noteref"`, `epub:type="noteref"`), kramdown and Python-Markdown
-(`footnote`, `reversefootnote`), MediaWiki's Cite (`sup.reference`, `ol.references`),
-Word (`mso-element:footnote-list`, `_ftn1`, `_edn1`): the hints that a link is a
-note reference or a back-link, that an element holds the notes or is one note, and
-whether a note is a footnote or an endnote.
+(`role="doc-noteref"`, `epub:type="noteref"`, `epub:type="backlink"`), O'Reilly
+HTMLBook (`data-type="noteref"`, `data-type="footnotes"`), kramdown and
+Python-Markdown (`footnote`, `reversefootnote`), MediaWiki's Cite (`sup.reference`,
+`ol.references`), Word (`mso-element:footnote-list`, `_ftn1`, `_edn1`), WordPress's
+footnotes block (`sup.fn[data-fn]`, `ol.wp-block-footnotes`) and plugins
+(WP-Footnotes' `footnote-identifier-link`, Easy Footnotes' `easy-footnote`),
+Substack (`a.footnote-anchor`, `div.footnote`), texi2any (`footnotes-segment`): the
+hints that a link is a note reference or a back-link, that an element holds the
+notes or is one note, and whether a note is a footnote or an endnote.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .dom import classes_of, tag_of
@@ -20,15 +25,37 @@ if TYPE_CHECKING:
 
 # Markup that says "this link is a note reference" / "this link goes back to the text".
 REF_CLASSES = frozenset(
-    ["footnote-ref", "footnote", "footnote-reference", "footnoteref", "fnref", "noteref"]
+    [
+        "footnote-ref",
+        "footnote",
+        "footnote-reference",
+        "footnoteref",
+        "fnref",
+        "noteref",
+        "footnote-identifier-link",  # WP-Footnotes
+        "footnote-anchor",  # Substack
+    ]
 )
 BACK_HINT = re.compile(
     r"back[-_]?(?:link|ref)|reversefootnote|footnote[-_]?back|fn[-_]?back", re.IGNORECASE
 )
-SUP_REF_CLASSES = frozenset(["reference", "footnote-ref", "noteref"])
+SUP_REF_CLASSES = frozenset(["reference", "footnote-ref", "noteref", "fn"])
+# Wrappers of a reference link: Easy Footnotes' <span class="easy-footnote">.
+WRAPPER_REF_CLASSES = frozenset(["easy-footnote"])
 # Markup that says "these are the notes".
 CONTAINER_CLASSES = frozenset(
-    ["footnotes", "footnote", "references", "endnotes", "footnotes-list", "notes", "reflist"]
+    [
+        "footnotes",
+        "footnote",
+        "references",
+        "endnotes",
+        "footnotes-list",
+        "notes",
+        "reflist",
+        "wp-block-footnotes",
+        "easy-footnotes-wrapper",
+        "footnotes-segment",
+    ]
 )
 CONTAINER_ROLES = frozenset(["doc-endnotes", "doc-footnotes", "doc-footnote", "doc-endnote"])
 NOTE_ROLES = frozenset(["doc-footnote", "doc-endnote"])
@@ -46,8 +73,11 @@ def ref_hint(a: Element) -> int:
         return -1
     if role == "doc-noteref" or a.get("data-footnote-ref") is not None:
         return 1
-    if "noteref" in (a.get("epub:type") or "").lower():
+    typed = ((a.get("epub:type") or "") + " " + (a.get("data-type") or "")).lower()
+    if "noteref" in typed:
         return 1
+    if "backlink" in typed:
+        return -1
     classes = a.get("class") or ""
     if BACK_HINT.search(classes):
         return -1
@@ -58,44 +88,65 @@ def ref_hint(a: Element) -> int:
         pclass = parent.get("class") or ""
         if BACK_HINT.search(pclass):
             return -1
-        if tag_of(parent) == "sup" and SUP_REF_CLASSES.intersection(pclass.lower().split()):
+        pclasses = pclass.lower().split()
+        if tag_of(parent) == "sup" and SUP_REF_CLASSES.intersection(pclasses):
+            return 1
+        if WRAPPER_REF_CLASSES.intersection(pclasses):
             return 1
     return 0
 
 
+INLINE_NOTE_TAGS = frozenset(["a", "span", "sup"])
 # The attributes `is_container` reads: an element with none of them is no container.
-CONTAINER_ATTRS = frozenset(["role", "data-footnotes", "epub:type", "class", "style"])
+SEMANTIC_ATTRS = frozenset(["role", "data-footnotes", "epub:type", "data-type"])
+CONTAINER_ATTRS = SEMANTIC_ATTRS | {"class", "style"}
 
 
-def is_container(el: Element) -> bool:
-    """Markup that says "the notes are in here"."""
-    if CONTAINER_ATTRS.isdisjoint(el.keys()):  # most elements: one call, not five
-        return False
-    if (el.get("role") or "").lower() in CONTAINER_ROLES:
+def is_container(el: Element, keys: Sequence[object]) -> bool:
+    """Markup that says "the notes are in here"; `keys` are the element's attribute names."""
+    semantic = not SEMANTIC_ATTRS.isdisjoint(keys)
+    if semantic and (el.get("data-footnotes") is not None or says_notes(el)):
         return True
-    if el.get("data-footnotes") is not None:
+    classed = "class" in keys and CONTAINER_CLASSES.intersection(classes_of(el))
+    if classed and tag_of(el) not in INLINE_NOTE_TAGS:
+        return True
+    style = el.get("style") if "style" in keys else None
+    return bool(style and MSO_LIST.search(style))
+
+
+def says_notes(el: Element) -> bool:
+    """Markup whose vocabulary says "notes" (EPUB's `epub:type`, HTMLBook's `data-type`).
+
+    Unlike a class name, which any page may use for anything, these say what the
+    element is: its list items are notes even on a page whose markers are elsewhere.
+    """
+    if (el.get("role") or "").lower() in CONTAINER_ROLES:
         return True
     epub = el.get("epub:type")
     if epub and EPUB_NOTE.search(epub.lower()):
         return True
-    if CONTAINER_CLASSES.intersection(classes_of(el)) and tag_of(el) not in ("a", "sup", "span"):
-        return True
-    style = el.get("style")
-    return bool(style and MSO_LIST.search(style))
+    typed = el.get("data-type")  # on a <span>, an HTMLBook note written in place
+    return bool(typed and tag_of(el) not in INLINE_NOTE_TAGS and EPUB_NOTE.search(typed.lower()))
 
 
 def is_own_note(el: Element) -> bool:
     """An element that says it is one note (`role="doc-footnote"`, `epub:type="footnote"`)."""
     if (el.get("role") or "").lower() in NOTE_ROLES:
         return True
+    tag = tag_of(el)
     epub = el.get("epub:type")
-    return bool(epub and tag_of(el) != "a" and ONE_NOTE_EPUB.search(epub.lower()))
+    if epub and tag != "a" and ONE_NOTE_EPUB.search(epub.lower()):
+        return True
+    # HTMLBook's <span data-type="footnote"> is a note written at its marker's place.
+    typed = el.get("data-type")
+    return bool(typed and tag not in INLINE_NOTE_TAGS and ONE_NOTE_EPUB.search(typed.lower()))
 
 
 def note_kind(target: Element, element: Element) -> str:
     """The note's kind, "footnote" or "endnote", as its ids, names, roles or epub:types say."""
     for el in (target, element):
-        for value in (el.get("id"), el.get("name"), el.get("role"), el.get("epub:type")):
+        values = (el.get("id"), el.get("name"), el.get("role"), el.get("epub:type"))
+        for value in (*values, el.get("data-type")):
             if not value:
                 continue
             if ENDNOTE_ID.search(value):

@@ -33,10 +33,11 @@ SKIP = words(
 # Page chrome: skipped unless it holds a marker or a note.
 CHROME_TAGS = frozenset(["nav", "footer"])
 CHROME_ROLES = frozenset(["navigation", "banner", "contentinfo", "search"])
-# Classes that mean "not part of the text" (screen-reader-only text, MediaWiki's chrome).
+# Classes that mean "not part of the text" (screen-reader-only text, MediaWiki's chrome,
+# the popovers in which littlefoot and bigfoot show a copy of a note).
 UNSEEN_CLASSES = words(
     "noprint mw-editsection mw-jump-link printfooter catlinks navbox sr-only visually-hidden "
-    "screen-reader-text"
+    "screen-reader-text littlefoot__popover littlefoot-footnote bigfoot-footnote"
 )
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 

@@ -3,7 +3,9 @@
 Steps 2 and 3 of the HTML reader (see the package): reference/back-link pairs found
 through the index of ids, markup hints for links without a back-link, the note
 element widened from an inline target to the block (and bare `<div>`s) around it,
-and each note's label.
+and each note's label. A reference whose note is missing from the page stays a
+marker (FN001 must see it); one into another file keeps that file (`links`); notes
+joined to their markers without links come from `inline`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from .conventions import is_own_note, note_kind, ref_hint
+from .conventions import is_own_note, note_kind, ref_hint, says_notes
 from .dom import (
     BLOCK,
     ancestors,
@@ -22,8 +24,11 @@ from .dom import (
     visible_text,
     words,
 )
+from .headings import HEADINGS, note_blocks
 from .index import Index
+from .inline import InlineFinder
 from .labels import NOTE_LABEL, OWN_LABEL, clean_label, number_items
+from .links import is_superscript, looks_like_marker, shown, shows_back
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
@@ -39,12 +44,17 @@ SHORT_LABEL = 8
 NOT_NOTES = words("h1 h2 h3 h4 h5 h6 section article main body html table figure img")
 
 
-@dataclass
+@dataclass(slots=True)
 class NoteInfo:
     element: Element
     target: Element
     label: str = ""
     kind: str = "endnote"
+    scope: int = 0
+    cited_from: str | None = None  # the other file its back-link returns to
+    blocks: tuple[Element, ...] = ()  # blocks after the element that go on with its text
+    marks_itself: bool = False  # written at its marker's place (HTMLBook)
+    text: str | None = None  # its text, when no element holds it (a bigfoot button's)
 
 
 class Notes:
@@ -56,16 +66,19 @@ class Notes:
         self.labels: dict[Element, str] = {}  # reference link -> its label
         self.notes: dict[Element, NoteInfo] = {}  # note element -> note
         self.backlinks: set[Element] = set()
+        self.targets: dict[Element, str] = {}  # reference link -> the other file it points into
+        self.drops: set[Element] = set()  # copies of notes that are no text of the page
         self._by_target: dict[Element, NoteInfo] = {}
         self._list_numbers: dict[Element, dict[Element, int]] = {}
         self._owners: dict[Element, object] | None = None
-        self._containers = set(index.containers)
+        self._containers = {*index.containers, *index.sections}
         self._label_owner: dict[str, NoteInfo] = {}
 
     # -- finding them
 
     def find(self) -> None:
         ids = self.index.ids
+        copies = self._inline() if self.index.inline else []
         targets: list[tuple[Element, Element]] = []
         inbound: dict[Element, list[Element]] = {}
         for a, frag in self.index.links:
@@ -73,8 +86,8 @@ class Notes:
             if target is None and "%" in frag:
                 target = ids.get(unquote(frag))  # "#fn%3A1" for id="fn:1"
             if target is None or target is a or tag_of(target) in ("html", "body"):
-                if target is None and ref_hint(a) > 0:
-                    self.refs[a] = None  # a reference to a note that does not exist
+                if target is None and (ref_hint(a) > 0 or looks_like_marker(a, frag)):
+                    self.refs[a] = None  # a reference to a note that is not on the page
                 continue
             targets.append((a, target))
             inbound.setdefault(target, []).append(a)
@@ -116,6 +129,60 @@ class Notes:
             self.refs[a] = info
         self._label_all()
         self._unreferenced()
+        if self.index.external:
+            self._other_files()
+        if copies and not self.refs:
+            self._copies(copies)
+        headed = [info for info in self.notes.values() if info.element.tag in HEADINGS]
+        is_note = set(self.notes) if headed else set()
+        for info in headed:  # texi2any: the heading is the label, the text follows
+            info.blocks = note_blocks(info.element, is_note)
+
+    def _inline(self) -> list[NoteInfo]:
+        """Notes joined to their markers without links; the copies of notes, held back."""
+        finder = InlineFinder(self.index.ids)
+        finder.read(self.index.inline)
+        self.drops = finder.drops
+        copies: list[NoteInfo] = []
+        for item in finder.found:
+            element = item.note if item.note is not None else item.marker
+            info = NoteInfo(element, element, item.label, "footnote", scope=item.scope)
+            if item.copy:
+                info.text = item.text
+                copies.append(info)
+                continue
+            if item.note is None:
+                self.refs[item.marker] = None
+                self.labels[item.marker] = item.label
+                continue
+            info.marks_itself = item.marker is item.note
+            self.notes[element] = info
+            self._by_target[element] = info
+            self.refs[item.marker] = info
+        return copies
+
+    def _copies(self, copies: list[NoteInfo]) -> None:
+        """Buttons that carry their notes, on a page whose original notes are gone."""
+        for info in copies:
+            self.refs[info.element] = info
+            self.labels[info.element] = info.label
+
+    def _other_files(self) -> None:
+        """Links into other files: markers whose note is there, back-links from notes here."""
+        for a, file, frag in self.index.external:
+            if a in self.refs:
+                continue
+            hint, text = ref_hint(a), shown(a)
+            if hint < 0 or shows_back(text):
+                note = next((el for el in ancestors(a, 64) if el in self.notes), None)
+                if note is not None:
+                    self.backlinks.add(a)
+                    info = self.notes[note]
+                    info.cited_from = info.cited_from or file
+            elif hint > 0 or looks_like_marker(a, frag, text):
+                self.refs[a] = None
+                self.targets[a] = file
+                self.labels[a] = clean_label(text) or "?"
 
     def _back_link(
         self, a: Element, target: Element, inbound: dict[Element, list[Element]]
@@ -258,17 +325,23 @@ class Notes:
     def _unreferenced(self) -> None:
         """Notes that no marker points at: items of a notes list, elements marked as notes.
 
-        Only on a page that has linked notes: a list in a `div.notes` is not a note else.
+        Items of a list that only a class or a heading calls notes count on a page that
+        has linked notes: a list in a `div.notes` is not a note else. EPUB's and
+        DPUB-ARIA's notes are notes on any page (an endnotes file of a book).
         """
-        if not self.notes:
-            return
         candidates: list[Element] = list(self.index.own_notes)
         for container in self.index.containers:
+            if not self.notes and not says_notes(container):
+                continue
             if container in self.notes or is_own_note(container):
                 continue
             for li in container.iter("li"):
                 if self._top_item(li, container):
                     candidates.append(li)
+        if self.index.sections and self.notes:
+            candidates.extend(self._section_items())
+        if not candidates:
+            return
         by_id = {
             (info.element.get("id") or "").strip(): info
             for info in self.notes.values()
@@ -287,6 +360,20 @@ class Notes:
                 info.label = self._unique(self._own_label(el), info)
             self.notes[el] = info
 
+    def _section_items(self) -> list[Element]:
+        """The items of the lists under a "Notes" heading that markers link into."""
+        sections = set(self.index.sections)
+        lists = {
+            info.element.getparent() for info in self.notes.values() if info.element.tag == "li"
+        }
+        items: list[Element] = []
+        for ol in lists:
+            if ol is None or ol.tag != "ol":
+                continue
+            if ol in sections or any(a in sections for a in ancestors(ol, CONTAINER_DEPTH)):
+                items.extend(li for li in ol if li.tag == "li")
+        return items
+
     @staticmethod
     def _top_item(li: Element, container: Element) -> bool:
         """An item of an ordered list in the container, not inside another item."""
@@ -302,14 +389,6 @@ class Notes:
 
 
 _SHARED = object()
-
-
-def is_superscript(a: Element) -> bool:
-    """A link set in superscript: inside a <sup>, or holding one."""
-    parent = a.getparent()
-    if parent is not None and tag_of(parent) == "sup":
-        return True
-    return any(tag_of(child) == "sup" for child in a)
 
 
 def _visible_len(el: Element) -> int:

@@ -34,6 +34,8 @@ class SourcePositions:
         self._line_starts: list[int] | None = None
         self._hrefs: dict[str, list[int]] | None = None
         self._ids: dict[str, list[int]] | None = None
+        # Per tag name: element -> where its start tag starts (`start_tag`).
+        self._tags: dict[str, dict[Element, int]] = {}
 
     def _where(self, offset: int, sourceline: int) -> Location | None:
         if self._line_starts is None:
@@ -53,7 +55,7 @@ class SourcePositions:
         found = None
         if ordinal < len(offsets):
             found = self._where(offsets[ordinal], line_of(el))
-        return found or Location(line_of(el), 1)
+        return found or self.start_tag(el)
 
     def element(self, el: Element, *ids: str | None) -> Location:
         """Where an element with one of these ids (or names) starts."""
@@ -69,6 +71,40 @@ class SourcePositions:
                 if found:
                     return found
         return Location(line_of(el), 1)
+
+    def start_tag(self, el: Element) -> Location:
+        """Where an element's start tag starts: for markers that are no `href="#..."`.
+
+        The start tags of its name in the source, grouped by the line each one ends
+        on (lxml's line), are matched in order with the elements of that name and line.
+        """
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag not in self._tags:
+            self._tags[tag] = self._tag_offsets(el, tag)
+        offset = self._tags[tag].get(el)
+        found = self._where(offset, line_of(el)) if offset is not None else None
+        return found or Location(line_of(el), 1)
+
+    def _tag_offsets(self, el: Element, tag: str) -> dict[Element, int]:
+        if self._line_starts is None:
+            self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        by_line: dict[int, list[int]] = {}
+        if tag.isalnum():
+            pattern = re.compile(rf"<{tag}\b[^<>]*>", re.IGNORECASE)
+            for m in pattern.finditer(self.text):
+                by_line.setdefault(bisect_right(self._line_starts, m.end() - 1), []).append(
+                    m.start()
+                )
+        offsets: dict[Element, int] = {}
+        seen: dict[int, int] = {}
+        for same in el.getroottree().getroot().iter(tag):
+            line = line_of(same)
+            place = seen.get(line, 0)
+            seen[line] = place + 1
+            starts = by_line.get(line, [])
+            if place < len(starts):
+                offsets[same] = starts[place]
+        return offsets
 
 
 def _frag(raw: str) -> str:

@@ -7,6 +7,7 @@ package).
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import Document
@@ -30,15 +31,16 @@ def parse(data: bytes, path: str) -> Document:
     root, text = parse_page(decode_page(data))
     if root is None:
         return Document(path, FORMAT, (), ())
-    index = build_index(root)
+    index = build_index(root, os.path.basename(path))
     notes = Notes(index)
     notes.find()
     positions = SourcePositions(text)
     if not notes.notes:
         # No linked notes: the plain-text convention inside the page's blocks, unless
-        # the page has only references to notes that are missing (FN001 must see them).
+        # the page has references to notes that are missing or in another file, and
+        # no notes of its own (FN001 must see every one of those references).
         plain = _plain(root, path, positions, index.metadata)
-        if plain.notes or plain.markers or not notes.refs:
+        if plain.notes or not notes.refs:
             return plain
     walker = Walker(notes, positions)
     walker.run(root)

@@ -8,19 +8,25 @@ and page chrome are no text at all. The walk is iterative: no depth overflows it
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from footcheck.footnotes.model import Location, Note, Paragraph
+from footcheck.footnotes.model import Location, Marker, Note, Paragraph
 
 from ..textbuild import TextBuilder
 from .conventions import BACK_HINT, ref_hint
 from .dom import BLOCK, CHROME_ROLES, CHROME_TAGS, SKIP, is_hidden, line_of, tag_of, visible_text
 from .labels import GROUP_PUNCT, LABEL_TAGS, clean_label, shown_label, without_label
+from .links import shows_back
 from .notes import NoteInfo, Notes
 from .positions import SourcePositions
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
+
+_EMPTY_BRACKETS = re.compile(r"\s*(?:\[\s*\]|\(\s*\))$")
+_LABEL_LEFTOVER = re.compile(r"[.:)]\s+")
 
 
 class _Open:
@@ -50,6 +56,20 @@ class Walker:
         self.labels: dict[Element, str] = notes.labels if notes else {}
         self.notes: dict[Element, NoteInfo] = notes.notes if notes else {}
         self.backlinks: set[Element] = notes.backlinks if notes else set()
+        self.targets: dict[Element, str] = notes.targets if notes else {}
+        self.drops: set[Element] = notes.drops if notes else set()
+        # Notes carried by buttons (bigfoot's): their boxes sit inside paragraphs.
+        self.buttons = any(info.text is not None for info in self.refs.values() if info)
+        # A block that goes on with the text of a note before it (texi2any's).
+        self.blocks: dict[Element, NoteInfo] = {
+            block: info for info in self.notes.values() for block in info.blocks
+        }
+        self._suspended: dict[int, tuple[_Open, int]] = {}  # id(info) -> its note, its slot
+        # Per builder, the markers (by index) that carry a scope or another file.
+        self._placed: dict[TextBuilder, dict[int, tuple[int, str | None]]] = {}
+        self._counts: dict[TextBuilder, int] = {}  # markers added to each builder so far
+        # Whether any marker has a scope or another file (most pages: none to count).
+        self._placing = bool(self.targets) or any(info.scope for info in self.notes.values())
         self.lines = lines
         self.paragraphs: list[Paragraph] = []
         # Notes in the order they start (a note inside another comes after it).
@@ -90,6 +110,8 @@ class Walker:
                     self._text(el.tail, el)
             elif el.tail:  # a comment or processing instruction: only its tail is text
                 self._text(el.tail, el)
+        for note, slot in self._suspended.values():  # its last block was never reached
+            self._finish(note, slot)
         self._flush()
 
     # -- events
@@ -98,23 +120,35 @@ class Walker:
         """Handle an element's start and its text; True to skip what is inside it."""
         tag = tag_of(el)
         if el in self.notes:
+            info = self.notes[el]
             if tag in BLOCK:
                 self._flush()
-            self.open.append(_Open(self.notes[el]))
+            if info.marks_itself:
+                self._marker(el)
+            self.open.append(_Open(info))
             self.done.append(None)  # filled in at the note's end
             self.open[-1].builder.add_break()
             self._slots.append(len(self.done) - 1)
+        elif self._suspended and el in self.blocks and id(self.blocks[el]) in self._suspended:
+            self._flush()
+            note, slot = self._suspended.pop(id(self.blocks[el]))
+            self.open.append(note)
+            self._slots.append(slot)
+            note.builder.add_break()
         elif el in self.refs:
             self._marker(el)
             return True
         elif (
-            tag in SKIP
+            (self.drops and el in self.drops)
+            or tag in SKIP
             or (tag == "sup" and self.refs and self._marker_group(el))
             or (tag == "a" and self.open and self._is_backlink(el))
             or (tag in LABEL_TAGS and self.open and self._opening_label(el))
             or (el.attrib and self._hidden_or_chrome(el, tag))
         ):
             return True
+        elif self.buttons and tag == "div" and _is_button_box(el):
+            self._rejoin(el)
         elif tag in BLOCK or tag == "br":
             self._break(el)
         if tag == "pre":
@@ -131,33 +165,100 @@ class Walker:
             self.pre -= 1
         elif tag == "q":
             self._text("\u201d", el)
-        if el in self.notes and self.open and self.open[-1].info.element is el:
-            note = self.open.pop()
-            slot = self._slots.pop()
-            target = note.info.target
-            location = self.positions.element(
-                el, el.get("id"), el.get("name"), target.get("id"), target.get("name")
-            )
-            built = note.builder.note(note.info.label, location, note.info.kind)
-            self.done[slot] = without_label(built, shown_label(note.info.label))
-            return
-        if tag in BLOCK:
+        if self.open and (el in self.notes or el in self.blocks):
+            info = self.open[-1].info
+            if info.element is el or self.blocks.get(el) is info:
+                note = self.open.pop()
+                slot = self._slots.pop()
+                if info.blocks and el is not info.blocks[-1]:
+                    self._suspended[id(info)] = (note, slot)  # its text goes on below
+                else:
+                    self._finish(note, slot)
+                return
+        if tag in BLOCK and not (self.buttons and tag == "div" and _is_button_box(el)):
             self._break(el)
+
+    def _finish(self, note: _Open, slot: int) -> None:
+        info = note.info
+        el, target = info.element, info.target
+        location = self.positions.element(
+            el, el.get("id"), el.get("name"), target.get("id"), target.get("name")
+        )
+        if location.column == 1 and not (el.get("id") or el.get("name")):
+            location = self.positions.start_tag(el)
+        built = note.builder.note(info.label, location, info.kind)
+        if self._placing:
+            self._counts.pop(note.builder, None)
+        if info.scope or info.cited_from or note.builder in self._placed:
+            built = replace(
+                built,
+                markers=self._markers_of(note.builder),
+                scope=info.scope,
+                cited_from=info.cited_from,
+            )
+        self.done[slot] = without_label(_without_leftovers(built), shown_label(info.label))
 
     # -- pieces
 
     def _marker(self, el: Element) -> None:
-        label = self.labels.get(el, "?")
-        location = self.positions.link(self.frags.get(el, ""), self.ordinal.get(el, 0), el)
+        info = self.refs.get(el) or self.notes.get(el)
+        label = info.label if info is not None and info.marks_itself else self.labels.get(el, "?")
+        frag = self.frags.get(el)
+        if frag is not None:
+            location = self.positions.link(frag, self.ordinal.get(el, 0), el)
+        else:
+            location = self.positions.start_tag(el)
         if self.open:  # a note citing another
+            builder = self.open[-1].builder
             shown = " ".join(visible_text(el).split())
             if shown.startswith("[") and shown.endswith("]"):  # "[2]" is text its reader sees
-                self.open[-1].builder.add_shown_markers((label,), location, shown)
+                builder.add_shown_markers((label,), location, shown)
             else:  # a superscript 2 is set apart from the words: "citation.2" is not text
-                self.open[-1].builder.add_marker(label, location)
+                builder.add_marker(label, location)
         else:
             self._body_at(el)
-            self.body.add_marker(label, location)
+            builder = self.body
+            builder.add_marker(label, location)
+        if self._placing:
+            self._place(builder, info.scope if info else 0, self.targets.get(el))
+        if info is not None and info.text is not None:  # a button that carries its note
+            self.done.append(Note(label, info.text, location, info.kind, scope=info.scope))
+
+    def _rejoin(self, box: Element) -> None:
+        """bigfoot's button box, set inline in its paragraph: a parser closes the <p> at
+        its <div>, so the paragraph before it goes on (the claim is the sentence before)."""
+        before = box.getprevious()
+        if not self.body.is_empty() or not self.paragraphs or before is None:
+            return
+        if tag_of(before) != "p" or (before.tail and before.tail.strip()):
+            return
+        last = self.paragraphs.pop()
+        self.body_line = last.location.line
+        start = 0
+        for marker in last.markers:
+            self.body.add_text(last.text[start : marker.offset])
+            start = marker.offset
+            self.body.add_marker(marker.label, marker.location)
+            if self._placing:
+                self._place(self.body, marker.scope, marker.target)
+        self.body.add_text(last.text[start:])
+
+    def _place(self, builder: TextBuilder, scope: int, target: str | None) -> None:
+        """Count the marker just added to a builder; keep its scope and other file."""
+        count = self._counts.get(builder, 0)
+        self._counts[builder] = count + 1
+        if scope or target:
+            self._placed.setdefault(builder, {})[count] = (scope, target)
+
+    def _markers_of(self, builder: TextBuilder) -> tuple[Marker, ...]:
+        """The builder's markers, with the scope and the other file each one has."""
+        placed = self._placed.pop(builder, None)
+        if not placed:
+            return builder.markers
+        return tuple(
+            replace(m, scope=placed[i][0], target=placed[i][1]) if i in placed else m
+            for i, m in enumerate(builder.markers)
+        )
 
     def _marker_group(self, sup: Element) -> bool:
         """A <sup> holding only references and punctuation ("[1, 2]"): the markers."""
@@ -190,7 +291,10 @@ class Walker:
         return clean_label(visible_text(el)).rstrip(".:)") == shown_label(note.info.label)
 
     def _is_backlink(self, a: Element) -> bool:
-        return a in self.backlinks or ref_hint(a) < 0
+        if a in self.backlinks or ref_hint(a) < 0:
+            return True
+        # A bare return arrow in a note, whatever it links to.
+        return len(a) == 0 and shows_back((a.text or "").strip(), arrows_only=True)
 
     def _hidden_or_chrome(self, el: Element, tag: str) -> bool:
         if is_hidden(el):
@@ -236,8 +340,34 @@ class Walker:
 
     def _flush(self) -> None:
         if not self.body.is_empty():
-            self.paragraphs.append(self.body.paragraph(Location(self.body_line or 1, 1)))
+            paragraph = self.body.paragraph(Location(self.body_line or 1, 1))
+            if self.body in self._placed:
+                paragraph = replace(paragraph, markers=self._markers_of(self.body))
+            self.paragraphs.append(paragraph)
+        if self._placing:
+            self._counts.pop(self.body, None)
         self.body = TextBuilder()
 
     def result(self) -> list[Note]:
         return [note for note in self.done if note is not None]
+
+
+def _without_leftovers(note: Note) -> Note:
+    """The note without what its dropped label and back-link leave behind: the "." of a
+    label set apart ("<sup>1</sup>. Text", GitBook's) and the "[ ]" that held a
+    back-link (WP-Footnotes' "[↩]")."""
+    text = note.text
+    start = _LABEL_LEFTOVER.match(text)
+    end = _EMPTY_BRACKETS.search(text) if text.endswith(("]", ")")) else None
+    if start is None and end is None:
+        return note
+    first = start.end() if start else 0
+    last = end.start() if end else len(text)
+    markers = tuple(
+        replace(m, offset=min(max(0, m.offset - first), last - first)) for m in note.markers
+    )
+    return replace(note, text=text[first:last], markers=markers)
+
+
+def _is_button_box(el: Element) -> bool:
+    return "bigfoot-footnote__container" in (el.get("class") or "")
