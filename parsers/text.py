@@ -10,7 +10,7 @@ from __future__ import annotations
 from footcheck.footnotes.model import Document
 
 from .decode import decode
-from .lines import Lines
+from .layout import TextLines
 from .plain import document
 
 __all__ = ["FORMAT", "parse"]
@@ -27,4 +27,4 @@ def _split_lines(text: str) -> list[str]:
 
 def parse(data: bytes, path: str) -> Document:
     """Read a plain-text report. Raises only `DocumentError` (binary or undecodable data)."""
-    return document(Lines(_split_lines(decode(data))), path, FORMAT)
+    return document(TextLines(_split_lines(decode(data))), path, FORMAT)
