@@ -51,7 +51,7 @@ from .marks import (
     match_note_start,
 )
 
-__all__ = ["document", "read", "read_paragraphs"]
+__all__ = ["document", "read", "read_body", "read_paragraphs"]
 
 # Labels past 999 are read only in a report whose notes already run up to here (a
 # bracketed four-digit number is otherwise a year); they may then go up to _WIDE_LABEL.
@@ -346,6 +346,16 @@ def read(host: Lines) -> tuple[tuple[Paragraph, ...], tuple[Note, ...]]:
     if block is None:
         return tuple(_body(src, len(src.lines))), ()
     return tuple(_body(src, block.body_end)), tuple(_notes(src, block))
+
+
+def read_body(host: Lines, max_label: int = MAX_LABEL) -> tuple[Paragraph, ...]:
+    """The paragraphs of a document whose notes stand apart (every line given is body).
+
+    No line starts a note here, so none splits a paragraph: a hard-wrapped line that
+    opens with a marker (`[7] Two men desired...`) goes on with its paragraph.
+    """
+    src = _Source(host, [], max_label)
+    return tuple(_body(src, len(src.lines)))
 
 
 def document(
