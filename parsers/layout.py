@@ -31,8 +31,10 @@ from .lines import Lines
 
 __all__ = ["TextLines", "prose_indent"]
 
-# The prose indent is read from paragraphs' first lines at least this long...
+# The prose indent is read from lines at least this long...
 _PROSE_LINE = 40
+# ...not spaced out in columns...
+_COLUMNS = "   "
 # ...and only an indent of at most this many spaces, shared by most of them.
 _MAX_PROSE_INDENT = 8
 _TAB_WIDTH = 8
@@ -71,18 +73,17 @@ def _is_blank(line: str) -> bool:
 
 
 def prose_indent(lines: Sequence[str]) -> int:
-    """How far the prose is indented: the indent most long first lines of paragraphs share.
+    """How far the prose is indented: the indent that most long lines of text share.
 
-    0 for a flush-left report; 4 for an old PEP, 3 for an RFC (their headings, flush
-    left, are short and do not count).
+    0 for a flush-left report; 4 for an old PEP, 3 for an RFC. Short lines (headings)
+    and lines spaced out in columns (an RFC's page header and footer) do not count.
     """
     counts: Counter[int] = Counter()
-    previous_blank = True
     for line in lines:
-        blank = _is_blank(line)
-        if previous_blank and not blank and len(line) >= _PROSE_LINE:
-            counts[len(line) - len(line.lstrip(" "))] += 1
-        previous_blank = blank
+        if len(line) >= _PROSE_LINE:
+            text = line.lstrip(" ")
+            if text and not text[0].isspace() and _COLUMNS not in text:
+                counts[len(line) - len(text)] += 1
     if not counts:
         return 0
     indent, count = counts.most_common(1)[0]

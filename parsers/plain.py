@@ -25,9 +25,11 @@ from collections.abc import Mapping, Sequence
 
 from footcheck.footnotes.model import Document, Note, Paragraph
 
+from .chapters import Group, earlier_groups
 from .lines import RULE_CHARS, Lines
 from .marks import MAX_LABEL, is_rule_line
-from .noteblock import Block, Source, find_block, is_blank, note_candidates
+from .noteblock import Source, find_block, is_blank, note_candidates
+from .scopes import scoped
 
 __all__ = ["document", "read", "read_body", "read_paragraphs"]
 
@@ -44,8 +46,9 @@ _LIST_ITEM_START = ("- ", "* ", "+ ", "• ", "– ", "— ")
 _LIST_CHARS = frozenset("-*+•–— \t")
 
 
-def _body(src: Source, end: int) -> list[Paragraph]:
-    """The body paragraphs in lines [0, end): runs of non-blank lines, or one per line."""
+def _body(src: Source, end: int, groups: Sequence[Group] = ()) -> list[Paragraph]:
+    """The body paragraphs in lines [0, end) outside `groups` of notes: runs of non-blank
+    lines, or one per line."""
     lines, starts, max_label = src.lines, src.starts, src.max_label
     host, block_starts = src.host, src.host.block_starts
     paragraphs: list[Paragraph] = []
@@ -57,21 +60,24 @@ def _body(src: Source, end: int) -> list[Paragraph]:
         if not builder.is_empty():
             paragraphs.append(builder.paragraph(host.paragraph_location(first)))
 
-    for i in range(end):
-        line = lines[i]
-        if not line or line.isspace() or (line[0] in RULE_CHARS and is_rule_line(line)):
-            if first >= 0:
+    spans = [0, *(k for g in groups for k in (g.first, g.end)), end]
+    for begin, stop in zip(spans[::2], spans[1::2], strict=True):
+        for i in range(begin, stop):
+            line = lines[i]
+            if not line or line.isspace() or (line[0] in RULE_CHARS and is_rule_line(line)):
+                if first >= 0:
+                    emit(i)
+                    first = -1
+            elif first < 0:
+                first = i
+            elif starts[i] is not None or (
+                i in block_starts if block_starts is not None else _splits(lines, i, one_per_line)
+            ):
                 emit(i)
-                first = -1
-        elif first < 0:
-            first = i
-        elif starts[i] is not None or (
-            i in block_starts if block_starts is not None else _splits(lines, i, one_per_line)
-        ):
-            emit(i)
-            first = i
-    if first >= 0:
-        emit(end)
+                first = i
+        if first >= 0:
+            emit(stop)
+            first = -1
     return paragraphs
 
 
@@ -98,11 +104,12 @@ def _line_of_its_own(previous: str, line: str) -> bool:
     return not (first.islower() or first in ("(", "[", "“", '"', "‘", "'"))
 
 
-def _notes(src: Source, block: Block) -> list[Note]:
+def _notes(src: Source, note_starts: Sequence[int], end: int) -> list[Note]:
+    """The notes that start on lines `note_starts`, the last running to line `end`."""
     lines, starts, host = src.lines, src.starts, src.host
     notes: list[Note] = []
-    bounds = [*block.starts[1:], block.end]
-    for j, stop in zip(block.starts, bounds, strict=True):
+    bounds = [*note_starts[1:], end]
+    for j, stop in zip(note_starts, bounds, strict=True):
         st = starts[j]
         assert st is not None
         builder = host.render(j, st.text_start, stop, src.max_label, note=True)
@@ -128,7 +135,12 @@ def read(host: Lines) -> tuple[tuple[Paragraph, ...], tuple[Note, ...]]:
             src, block = wide, wide_block
     if block is None:
         return tuple(_body(src, len(src.lines))), ()
-    return tuple(_body(src, block.body_end)), tuple(_notes(src, block))
+    groups = earlier_groups(src, block)
+    if not groups:
+        return tuple(_body(src, block.body_end)), tuple(_notes(src, block.starts, block.end))
+    notes = [note for g in groups for note in _notes(src, g.starts, g.end)]
+    notes += _notes(src, block.starts, block.end)
+    return scoped(_body(src, block.body_end, groups), notes)
 
 
 def read_body(host: Lines, max_label: int = MAX_LABEL) -> tuple[Paragraph, ...]:
