@@ -36,7 +36,7 @@ _START = re.compile(
 )
 _BRACKETS = re.compile(r"[\[\]]")
 _FRAME = re.compile(r"\*\*\* ?(?P<edge>START|END) OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
-# A footnote never left open runs at most this many lines (then to its last text line).
+# A footnote runs at most this many lines; one not closed by then ends with its paragraph.
 _MAX_NOTE_LINES = 400
 _WIDE_LABEL = 99_999
 _SYMBOLS = "*†‡§¶"
@@ -57,21 +57,25 @@ class _Footnote(NamedTuple):
 
 
 def _closing(lines: Sequence[str], first: int, offset: int) -> tuple[int, int]:
-    """Where the bracket opened before `offset` on line `first` closes: (line, offset)."""
+    """Where the bracket opened before `offset` on line `first` closes: (line, offset).
+
+    A footnote never closed (a bracket lost in transcription) ends with its first
+    paragraph, so that it takes no body text after it.
+    """
     depth = 1
     n = len(lines)
-    last_text = first
     for k in range(first, min(n, first + _MAX_NOTE_LINES)):
         line = lines[k]
         if k > first and _START.match(line) is not None:
             break  # the next footnote: this one was never closed
-        if line.strip():
-            last_text = k
         for match in _BRACKETS.finditer(line, offset if k == first else 0):
             depth += 1 if match.group() == "[" else -1
             if not depth:
                 return k, match.start()
-    return last_text, len(lines[last_text])
+    last = first
+    while last + 1 < n and lines[last + 1].strip() and _START.match(lines[last + 1]) is None:
+        last += 1
+    return last, len(lines[last])
 
 
 def _footnotes(lines: Sequence[str]) -> list[_Footnote]:
