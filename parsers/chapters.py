@@ -5,10 +5,11 @@ paragraph that cites them) rather than once at the end: a block of `[N]` lines,
 often under a "Notes" or "Footnotes:" heading, then more body. `noteblock` finds
 the last block; this module finds the earlier ones in the body before it. An
 earlier block is a paragraph that opens with a `[N]` note start (after a blank line
-or a notes heading), with the notes that follow it in rising order, separated by
-blank lines or continuing on their own lines; it counts as notes only when the body
-since the previous block cites one of its labels (the notes of what was just read).
-A paragraph that merely opens with a marker cited nowhere before stays body.
+or a notes heading), with the notes that follow it, separated by blank lines or on
+lines of their own, in any order (a label out of order or defined twice is the
+rules' business). It counts as notes only when the body since the previous block
+cites one of its labels (the notes of what was just read): a paragraph that merely
+opens with a marker cited nowhere before stays body.
 
 Whether the numbering restarts in each chapter, and which markers belong to which
 chapter, is `scopes`' business.
@@ -43,9 +44,7 @@ def _opens_paragraph(src: Source, index: int) -> bool:
 def _extent(src: Source, first: int, limit: int, style: str) -> tuple[list[int], int]:
     """The note starts of a block from `first`, and the line after its last note."""
     lines, starts = src.lines, src.starts
-    opened = starts[first]
-    assert opened is not None
-    found, label = [first], int(opened.label)
+    found = [first]
     end = first + 1
     j = first + 1
     while j < limit:
@@ -54,17 +53,13 @@ def _extent(src: Source, first: int, limit: int, style: str) -> tuple[list[int],
             while k < limit and is_blank(lines[k]):
                 k += 1
             st = starts[k] if k < limit else None
-            rising = st is not None and st.style == style and int(st.label) > label
-            if k < limit and (rising or is_indented(lines[k])):
+            if k < limit and ((st is not None and st.style == style) or is_indented(lines[k])):
                 j = k
                 continue
             break
         st = starts[j]
         if st is not None and st.style == style:
-            if int(st.label) <= label:
-                break
             found.append(j)
-            label = int(st.label)
         j += 1
         end = j
     return found, end

@@ -75,6 +75,16 @@ def test_a_book_numbered_once_through_keeps_one_scope() -> None:
     assert structural(doc) == []
 
 
+def test_an_earlier_block_out_of_order_is_all_notes() -> None:
+    doc = parse_text(
+        "CHAPTER I\n\nOne.[1] Two.[2] Three.[3]\n\n[1] A, 2001.\n\n[3] C, 2003.\n\n"
+        "[2] B, 2002.\n\nCHAPTER II\n\nFour.[1]\n\n[1] D, 2004.\n"
+    )
+    assert [(n.label, n.scope) for n in doc.notes] == [("1", 0), ("3", 0), ("2", 0), ("1", 1)]
+    assert [m.label for m in doc.markers] == ["1", "2", "3", "1"]
+    assert structural(doc) == []
+
+
 def test_a_paragraph_opening_with_a_marker_nobody_cited_before_stays_body() -> None:
     doc = parse_text(
         "The council met in 2020.[1]\n\n[2] The second claim opens its paragraph.\n\n"
