@@ -177,6 +177,7 @@ def test_not_note_start(line: str) -> None:
         "**Notes:**",
         "**Notes**:",
         "__Sources__",
+        "References and Footnotes",
     ],
 )
 def test_notes_heading(line: str) -> None:
