@@ -44,7 +44,7 @@ _TAB_WIDTH = 8
 # word list) has none of these; every alternative is linear on any line.
 _CODE_LINE = re.compile(
     r">>|<<|==|!=|<=|>=|->|=>|:=|[-+*/%|&^]=|&&|\|\|"
-    r"|[A-Za-z_]\w*+\([^()\n]*+\)"
+    r"|(?<!\w)[A-Za-z_]\w*+\([^()\n]*+\)"
     r"|^(?:>>>|\.\.\.|\$|//)(?:[ \t]|$)"
     r"|^(?:def|class|import|from|return|print|if|elif|else|for|while|try|except|finally"
     r"|with|raise|var|let|const|function|public|private|static|void|int|char)\b"

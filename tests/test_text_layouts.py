@@ -188,6 +188,9 @@ def test_a_tab_indented_code_line_holds_no_markers() -> None:
     "line",
     [
         "x" * 50_000 + " = (" * 20_000,
+        "x" * 100_000,
+        "f(x" * 50_000,
+        "a :" * 30_000,
         "    " + "[1] " * 30_000,
         "\f" * 10_000,
         "[Page " * 10_000 + "[Page 3]",
@@ -196,7 +199,7 @@ def test_a_tab_indented_code_line_holds_no_markers() -> None:
 def test_layout_is_fast_on_hostile_lines(line: str) -> None:
     import time
 
-    text = "Some prose of the report that is long enough to count.\n\n" + line + "\n"
+    text = "Some prose of the report that is long enough to count.\n\n    " + line + "\n"
     started = time.perf_counter()
     parse_text(text * 3)
     assert time.perf_counter() - started < 2.0
