@@ -59,19 +59,28 @@ class _Footnote(NamedTuple):
 def _closing(lines: Sequence[str], first: int, offset: int) -> tuple[int, int]:
     """Where the bracket opened before `offset` on line `first` closes: (line, offset).
 
-    A footnote never closed (a bracket lost in transcription) ends with its first
-    paragraph, so that it takes no body text after it.
+    A footnote ends with a line whose last character closes its bracket. A bracket
+    that balances it earlier in a line (a stray `]` in the note's text) ends it only
+    when no line does; a footnote never closed (a bracket lost in transcription)
+    ends with its first paragraph, so that it takes no body text after it.
     """
     depth = 1
     n = len(lines)
+    early: tuple[int, int] | None = None
     for k in range(first, min(n, first + _MAX_NOTE_LINES)):
         line = lines[k]
         if k > first and _START.match(line) is not None:
-            break  # the next footnote: this one was never closed
+            break  # the next footnote: this one ended before it
         for match in _BRACKETS.finditer(line, offset if k == first else 0):
             depth += 1 if match.group() == "[" else -1
-            if not depth:
+            if depth:
+                continue
+            if not line[match.end() :].strip():
                 return k, match.start()
+            early = early or (k, match.start())
+            depth = 1
+    if early is not None:
+        return early
     last = first
     while last + 1 < n and lines[last + 1].strip() and _START.match(lines[last + 1]) is None:
         last += 1

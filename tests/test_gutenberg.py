@@ -189,6 +189,18 @@ def test_a_text_mentioning_footnote_blocks_in_prose_is_read_the_plain_way() -> N
     assert doc.notes[0].text == "Style guide, 2020."
 
 
+def test_a_stray_closing_bracket_inside_a_footnote_does_not_end_it() -> None:
+    doc = parse_text(
+        "Body.[1] More.[2]\n\n[Footnote 1: Items a] and b] were lost\nin the fire of 1851.]\n\n"
+        "[Footnote 2: One line.] Then body text.[3]\n"
+    )
+    assert [(n.label, n.text) for n in doc.notes] == [
+        ("1", "Items a] and b] were lost in the fire of 1851."),
+        ("2", "One line."),
+    ]
+    assert [m.label for m in doc.markers] == ["1", "2", "3"]
+
+
 def test_an_unclosed_footnote_ends_with_its_paragraph() -> None:
     doc = parse_text(
         "Body.[1] More.[2]\n\n[Footnote 1: An unclosed note\nthat goes on.\n\n"
