@@ -40,16 +40,16 @@ _MAX_PROSE_INDENT = 8
 _TAB_WIDTH = 8
 
 # A line of code: an operator, a call, an assignment, a keyword or prompt that opens
-# it, or a line ending a statement or opening a block. Prose (verse, a quotation, a
-# word list) has none of these; every alternative is linear on any line.
+# it, or a line ending a statement or a block. Prose (verse, a quotation, a word list)
+# has none of these, even a line ending in a colon; every alternative is linear.
 _CODE_LINE = re.compile(
     r">>|<<|==|!=|<=|>=|->|=>|:=|[-+*/%|&^]=|&&|\|\|"
     r"|(?<!\w)[A-Za-z_]\w*+\([^()\n]*+\)"
-    r"|^(?:>>>|\.\.\.|\$|//)(?:[ \t]|$)"
+    r"|^(?:>>>|\$|//)(?:[ \t]|$)"
     r"|^(?:def|class|import|from|return|print|if|elif|else|for|while|try|except|finally"
     r"|with|raise|var|let|const|function|public|private|static|void|int|char)\b"
     r"|^[A-Za-z_][\w.]*+[ \t]*+=[ \t]*+\S"
-    r"|[;{}][ \t]*+$|[\w)\]'\"][ \t]*+:[ \t]*+$"
+    r"|[;{}][ \t]*+$"
 )
 _PAGE_FOOTER = re.compile(r"\[Page \d++\][ \t]*+$")
 _PAGE_HEADER = re.compile(r"RFC \d++ ")
