@@ -6,7 +6,9 @@ Finding the notes block:
    is the block's style.
 2. Walk back over earlier lines that start a note in the same style. An earlier one
    joins the block when its number is smaller than the block's current first note
-   (the lines between become that note's continuation), or, for `[N]` and
+   (the lines between become that note's continuation) unless the lines between
+   open a paragraph that cites that first note (notes printed after the paragraphs
+   that cite them: `chapters` reads the earlier ones), or, for `[N]` and
    superscript notes, when the few lines between hold no body markers (a label
    defined twice, notes out of order). The walk stops at the first that fails, and
    at a notes heading.
@@ -22,6 +24,8 @@ unindented line only when the line before it looks hard-wrapped.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from .lines import Lines
 from .marks import (
@@ -122,6 +126,11 @@ class Block:
         return self.heading if self.heading is not None else self.starts[0]
 
 
+def _opens_paragraph(lines: Sequence[str], index: int) -> bool:
+    """Whether line `index` opens an unindented paragraph (a blank line before it)."""
+    return index > 0 and is_blank(lines[index - 1]) and not is_indented(lines[index])
+
+
 def find_block(src: Source) -> Block | None:
     lines, starts = src.lines, src.starts
     last = next((i for i in reversed(src.candidates) if starts[i] is not None), None)
@@ -133,7 +142,9 @@ def find_block(src: Source) -> Block | None:
     first, first_label = last, int(last_start.label)
 
     # 2. Walk back over same-style note starts.
-    gap_lines, gap_markers = 0, False
+    # A gap that opens a paragraph of its own and cites the note after it is body:
+    # notes printed after the paragraphs that cite them (`chapters` reads them).
+    gap_lines, gap_markers, gap_cites, gap_paragraph = 0, False, False, False
     stop = -1  # the line where the walk stopped (a failed note start or a heading)
     heading: int | None = None
     for j in range(last - 1, -1, -1):
@@ -142,7 +153,9 @@ def find_block(src: Source) -> Block | None:
         if st is not None and st.style == style:
             label = int(st.label)
             if label < first_label:
-                accept = not gap_markers or gap_lines <= _LOWER_GAP_WITH_MARKERS
+                accept = not (gap_cites and gap_paragraph) and (
+                    not gap_markers or gap_lines <= _LOWER_GAP_WITH_MARKERS
+                )
             else:
                 accept = (
                     style in _BRACKETISH and not gap_markers and gap_lines <= _SAME_OR_HIGHER_GAP
@@ -151,14 +164,17 @@ def find_block(src: Source) -> Block | None:
                 stop = j
                 break
             first, first_label = j, label
-            gap_lines, gap_markers = 0, False
+            gap_lines, gap_markers, gap_cites, gap_paragraph = 0, False, False, False
         elif is_notes_heading(line):
             heading = j
             break
         elif not is_blank(line):
             gap_lines += 1
-            if not gap_markers and src.markers(j):
+            spans = src.markers(j)
+            if spans:
                 gap_markers = True
+                gap_cites = gap_cites or any(str(first_label) in s.labels for s in spans)
+            gap_paragraph = gap_paragraph or _opens_paragraph(lines, j)
             if gap_markers and gap_lines > _LOWER_GAP_WITH_MARKERS:
                 break  # no earlier note can join across this much cited text
 

@@ -85,6 +85,22 @@ def test_an_earlier_block_out_of_order_is_all_notes() -> None:
     assert structural(doc) == []
 
 
+def test_notes_printed_after_each_paragraph_are_each_their_paragraphs_notes() -> None:
+    doc = parse_text(
+        "The ferry began in 1901.[1] It ran twice a day.\n\n[1] Ferry log, 1901.\n\n"
+        "The pier was rebuilt in 1910.[2]\n\n[2] Council minutes, 1910.\n\n"
+        "The service ended in 1932.[3]\n\n[3] Notice of closure, 1932.\n"
+    )
+    assert [(n.label, n.location.line) for n in doc.notes] == [("1", 3), ("2", 7), ("3", 11)]
+    assert [(m.label, m.location.line) for m in doc.markers] == [("1", 1), ("2", 5), ("3", 9)]
+    assert [p.text for p in doc.paragraphs] == [
+        "The ferry began in 1901. It ran twice a day.",
+        "The pier was rebuilt in 1910.",
+        "The service ended in 1932.",
+    ]
+    assert structural(doc) == []
+
+
 def test_a_paragraph_opening_with_a_marker_nobody_cited_before_stays_body() -> None:
     doc = parse_text(
         "The council met in 2020.[1]\n\n[2] The second claim opens its paragraph.\n\n"
