@@ -4,16 +4,16 @@ A book that gathers its notes per chapter (or prints each after its paragraph) a
 numbers them afresh in every chapter cites `[1]` once per chapter; each `[1]` means
 the note 1 of its own chapter. Here a chapter is what lies between two restarts:
 notes are read in groups (the notes with no marker between them), and a group starts
-a new scope when its first label is already defined in the current scope and is the
-first of a sequence (`1`, `A`, `a`, `*`), or when the markers before it start again
-at such a label already defined (a chapter whose note 1 is missing). A book numbered
+a new scope when its first label is already defined in the current scope and either
+is the first of a sequence (`1`, `A`, `a`, `*`) or follows markers that start again
+at such a label (a chapter whose note 1 is missing). A book numbered
 once through never restarts and stays in scope 0, so notes printed after a later
 paragraph still belong to the earlier marker; a label defined twice with no restart
 stays a duplicate (FN003).
 
-In a book that restarts, markers that start again at `1` with no notes between form a
-scope of their own: a chapter whose notes are all missing keeps its FN001s rather
-than borrowing the next chapter's notes.
+In a book that restarts, markers that start again at `1` after a chapter heading,
+with no notes between, form a scope of their own: a chapter whose notes are all
+missing keeps its FN001s rather than borrowing the next chapter's notes.
 """
 
 from __future__ import annotations
