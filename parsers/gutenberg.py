@@ -4,7 +4,7 @@ A Project Gutenberg plain-text book prints each footnote as a bracketed block of
 own, `[Footnote 1: text]` (one line or many, brackets nested inside), after the
 paragraph that cites it or gathered at the end of its chapter; the marker in the text
 is `[1]`. Some books letter or star their notes (`[Footnote A: ...]` cited as `[A]`,
-`[Footnote *: ...]` cited as `[*]`), and many number them afresh in each chapter
+then `[AA]` past Z; `[Footnote *: ...]` cited as `[*]`), and many number them afresh in each chapter
 (`scopes` gives each chapter its own scope). Other bracketed blocks are no notes:
 `[Illustration: ...]`, `[Sidenote: ...]`, transcriber notation (`[=a]` for a macron),
 editorial insertions (`[trail]`), a bracketed source in the text.
@@ -32,7 +32,7 @@ FOOTNOTE = "[Footnote"
 """What a text holds when it may have Project Gutenberg footnotes (a cheap first look)."""
 
 _START = re.compile(
-    r"[ \t]{0,8}+\[Footnote[ \t]++(?P<label>\d{1,5}+|[A-Za-z]|[*†‡§¶]{1,3}+)[ \t]*+:[ \t]*+"
+    r"[ \t]{0,8}+\[Footnote[ \t]++(?P<label>\d{1,5}+|[A-Z]{1,2}+|[a-z]|[*†‡§¶]{1,3}+)[ \t]*+:[ \t]*+"
 )
 _BRACKETS = re.compile(r"[\[\]]")
 _FRAME = re.compile(r"\*\*\* ?(?P<edge>START|END) OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
@@ -124,8 +124,9 @@ def _frame(lines: Sequence[str]) -> tuple[int, int]:
 def _extra_markers(labels: Sequence[str]) -> re.Pattern[str] | None:
     """The pattern of the lettered or starred markers the book's notes call for."""
     kinds = []
-    if any(label.isalpha() and label.isupper() for label in labels):
-        kinds.append("[A-Z]")
+    capitals = [label for label in labels if label.isalpha() and label.isupper()]
+    if capitals:  # A to Z, then AA, AB... when a book has more notes than letters
+        kinds.append("[A-Z]{1,2}" if max(map(len, capitals)) > 1 else "[A-Z]")
     if any(label.isalpha() and label.islower() for label in labels):
         kinds.append("[a-z]")
     if any(label[0] in _SYMBOLS for label in labels):

@@ -175,6 +175,12 @@ def test_lettered_and_starred_footnotes_and_their_markers() -> None:
     assert findings(doc) == [("FN001", "C", line_of(LETTERED, "1881.[C]"))]
 
 
+def test_letters_run_on_past_z() -> None:
+    doc = parse_text("Y.[Z] Z.[AA] [USA]\n\n[Footnote Z: Last letter.]\n\n[Footnote AA: Next.]\n")
+    assert [m.label for m in doc.markers] == ["Z", "AA"]
+    assert [n.label for n in doc.notes] == ["Z", "AA"]
+
+
 def test_letters_are_markers_only_in_a_book_with_lettered_notes() -> None:
     doc = parse_text("A claim.[1] Point [A] of the plan.\n\n[Footnote 1: One.]\n")
     assert [m.label for m in doc.markers] == ["1"]
