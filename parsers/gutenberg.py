@@ -32,7 +32,8 @@ FOOTNOTE = "[Footnote"
 """What a text holds when it may have Project Gutenberg footnotes (a cheap first look)."""
 
 _START = re.compile(
-    r"[ \t]{0,8}+\[Footnote[ \t]++(?P<label>\d{1,5}+|[A-Z]{1,2}+|[a-z]|[*†‡§¶]{1,3}+)[ \t]*+:[ \t]*+"
+    r"[ \t]{0,8}+\[Footnote[ \t]++"
+    r"(?P<label>\d{1,5}+|[A-Z]{1,2}+|[a-z]|[*†‡§¶]{1,3}+)[ \t]*+:[ \t]*+"
 )
 _BRACKETS = re.compile(r"[\[\]]")
 _FRAME = re.compile(r"\*\*\* ?(?P<edge>START|END) OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
