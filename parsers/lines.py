@@ -35,9 +35,11 @@ class Lines:
     A host that knows more sets `known_starts` (lines that start a note whatever their
     text says, with the label a reader sees) and `block_starts` (the lines that start
     a block, when its syntax says exactly where paragraphs begin; None: the convention
-    decides from the text), and overrides `markers` (a line's markers, without what
-    its syntax says is none: a link, code), `paragraph_location` and `render` (a run
-    of lines as text and markers, the way its readers see it).
+    decides from the text) and `literal` (lines of code, whose brackets are no
+    markers), and overrides `spans` (the markers its convention reads in
+    a text), `markers` (a line's markers, without what its syntax says is none: a
+    link, code), `location`, `paragraph_location` and `render` (a run of lines as text
+    and markers, the way its readers see it).
     """
 
     def __init__(self, texts: Sequence[str], numbers: Sequence[int] | None = None) -> None:
@@ -45,10 +47,17 @@ class Lines:
         self.numbers = numbers
         self.known_starts: Mapping[int, NoteStart] = {}
         self.block_starts: frozenset[int] | None = None
+        self.literal: frozenset[int] = frozenset()
+
+    def spans(self, text: str, max_label: int) -> list[MarkerSpan]:
+        """The marker groups of a run of this document's text (`find_markers` by default)."""
+        return find_markers(text, max_label)
 
     def markers(self, index: int, max_label: int) -> list[MarkerSpan]:
         """The marker groups of line `index` (for deciding where the notes are)."""
-        return find_markers(self.texts[index], max_label)
+        if index in self.literal:
+            return []
+        return self.spans(self.texts[index], max_label)
 
     def location(self, index: int, offset: int = 0) -> Location:
         """Where offset `offset` of line `index` stands in the source."""
@@ -75,7 +84,7 @@ class Lines:
             parts.append("" if note and line[:1] in RULE_CHARS and is_rule_line(line) else line)
         joined = "\n".join(parts)
         builder = TextBuilder()
-        spans = find_markers(joined, max_label)
+        spans = self.spans(joined, max_label)
         if not spans:
             builder.add_text(joined)
             return builder
@@ -84,6 +93,8 @@ class Lines:
         for span in spans:
             builder.add_text(joined[pos : span.start])
             k = bisect_right(line_starts, span.start) - 1
+            if self.literal and first + k in self.literal:
+                continue  # code: its brackets are text
             column = span.start - line_starts[k] + (offset if k == 0 else 0)
             location = self.location(first + k, column)
             if note:

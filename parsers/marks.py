@@ -91,6 +91,8 @@ _HEADINGS = frozenset(
         "notes and sources",
         "references and notes",
         "sources and notes",
+        "references and footnotes",
+        "footnotes and references",
     }
 )
 _HEADING_MAX = 40

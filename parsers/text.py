@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from footcheck.footnotes.model import Document
 
+from . import gutenberg
 from .decode import decode
-from .lines import Lines
+from .layout import TextLines
 from .plain import document
 
 __all__ = ["FORMAT", "parse"]
@@ -27,4 +28,10 @@ def _split_lines(text: str) -> list[str]:
 
 def parse(data: bytes, path: str) -> Document:
     """Read a plain-text report. Raises only `DocumentError` (binary or undecodable data)."""
-    return document(Lines(_split_lines(decode(data))), path, FORMAT)
+    text = decode(data)
+    lines = _split_lines(text)
+    if gutenberg.FOOTNOTE in text:
+        book = gutenberg.read(lines, path, FORMAT)
+        if book is not None:
+            return book
+    return document(TextLines(lines), path, FORMAT)

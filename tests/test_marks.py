@@ -177,6 +177,8 @@ def test_not_note_start(line: str) -> None:
         "**Notes:**",
         "**Notes**:",
         "__Sources__",
+        "References and Footnotes",
+        "Footnotes and References",
     ],
 )
 def test_notes_heading(line: str) -> None:

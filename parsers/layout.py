@@ -1,0 +1,164 @@
+"""How a plain-text file is laid out: its prose indent, its code examples, its page furniture.
+
+Old plain-text PEPs indent all their prose by four spaces, RFCs by three, with the
+section headings flush left; a references section is then a heading, and under it
+`    [1] Title` with the URL on a deeper line. `TextLines` takes the prose indent off
+every line (keeping each character's column in the source), so that the plain
+convention (`plain`) reads such a document as it reads a flush-left report: the
+`References` heading, its notes, and what follows them (Copyright, an Emacs "Local
+Variables" trailer) as neither body nor notes.
+
+A code example is not prose: a block indented deeper than the prose, after a blank
+line, is code when its lines look like code (`print >>a [1], 2`: the `[1]` is a
+subscript, not a marker); its lines are `literal`, text without markers. An indented
+quotation or verse (`    Quahbet, the beaver.[2]`) stays prose. RFC page breaks (the
+`[Page 3]` footer, the form feed, the `RFC 2119` header after it) are furniture, blank
+to the convention.
+
+One pass over the lines, with compiled regexes matched on the lines of indented
+blocks only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from footcheck.footnotes.model import Location
+
+from .lines import Lines
+
+__all__ = ["TextLines", "prose_indent"]
+
+# The prose indent is read from lines at least this long...
+_PROSE_LINE = 40
+# ...not spaced out in columns...
+_COLUMNS = "   "
+# ...and only an indent of at most this many spaces, shared by most of them.
+_MAX_PROSE_INDENT = 8
+_TAB_WIDTH = 8
+
+# A line of code: an operator, a call, an assignment, a keyword or prompt that opens
+# it, or a line ending a statement or a block. Prose (verse, a quotation, a word list)
+# has none of these, even a line ending in a colon; every alternative is linear.
+_CODE_LINE = re.compile(
+    r">>|<<|==|!=|<=|>=|->|=>|:=|[-+*/%|&^]=|&&|\|\|"
+    r"|(?<!\w)[A-Za-z_]\w*+\([^()\n]*+\)"
+    r"|^(?:>>>|\$|//)(?:[ \t]|$)"
+    r"|^(?:def|class|import|from|return|print|if|elif|else|for|while|try|except|finally"
+    r"|with|raise|var|let|const|function|public|private|static|void|int|char)\b"
+    r"|^[A-Za-z_][\w.]*+[ \t]*+=[ \t]*+\S"
+    r"|[;{}][ \t]*+$"
+)
+_PAGE_FOOTER = re.compile(r"\[Page \d++\][ \t]*+$")
+_PAGE_HEADER = re.compile(r"RFC \d++ ")
+
+
+def _indent(line: str) -> int:
+    """The column of a line's first character, a tab counting to the next multiple of 8."""
+    column = 0
+    for char in line:
+        if char == " ":
+            column += 1
+        elif char == "\t":
+            column = (column // _TAB_WIDTH + 1) * _TAB_WIDTH
+        else:
+            break
+    return column
+
+
+def _is_blank(line: str) -> bool:
+    return not line or line.isspace()
+
+
+def prose_indent(lines: Sequence[str]) -> int:
+    """How far the prose is indented: the indent that most long lines of text share.
+
+    0 for a flush-left report; 4 for an old PEP, 3 for an RFC. Short lines (headings)
+    and lines spaced out in columns (an RFC's page header and footer) do not count.
+    """
+    counts: Counter[int] = Counter()
+    for line in lines:
+        if len(line) >= _PROSE_LINE:
+            text = line.lstrip(" ")
+            if text and not text[0].isspace() and _COLUMNS not in text:
+                counts[len(line) - len(text)] += 1
+    if not counts:
+        return 0
+    indent, count = counts.most_common(1)[0]
+    if indent > _MAX_PROSE_INDENT or count * 2 <= sum(counts.values()):
+        return 0
+    return indent
+
+
+def _code_blocks(lines: Sequence[str], prose: int) -> list[range]:
+    """The blocks indented deeper than the prose, after a blank line, that look like code."""
+    found: list[range] = []
+    n = len(lines)
+    i = 1
+    while i < n:
+        if not (_is_blank(lines[i - 1]) and not _is_blank(lines[i]) and _indent(lines[i]) > prose):
+            i += 1
+            continue
+        end = i
+        last = i  # the last non-blank line of the block
+        while end < n and (_is_blank(lines[end]) or _indent(lines[end]) > prose):
+            if not _is_blank(lines[end]):
+                last = end
+            end += 1
+        block = range(i, last + 1)
+        if _looks_like_code(lines, block):
+            found.append(block)
+        i = last + 1
+    return found
+
+
+def _looks_like_code(lines: Sequence[str], block: range) -> bool:
+    """Whether most lines of `block` look like code, or some do after a line ending in ':'."""
+    code = sum(1 for k in block if _CODE_LINE.search(lines[k].strip()) is not None)
+    if not code:
+        return False
+    texts = sum(1 for k in block if not _is_blank(lines[k]))
+    before = block.start - 1
+    while before > 0 and _is_blank(lines[before]):
+        before -= 1
+    return code * 2 > texts or lines[before].rstrip().endswith(":")
+
+
+def _is_page_furniture(lines: Sequence[str], index: int) -> bool:
+    """An RFC page footer ("Bradner   Best Current Practice   [Page 3]") or the header
+    line after a form feed ("RFC 2119   Key words   March 1997")."""
+    line = lines[index]
+    if "[Page " in line and _PAGE_FOOTER.search(line) is not None:
+        return True
+    return (
+        index > 0 and "\f" in lines[index - 1] and _PAGE_HEADER.match(line.lstrip("\f")) is not None
+    )
+
+
+class TextLines(Lines):
+    """A plain-text file's lines with the prose indent taken off and code marked literal.
+
+    `texts[i]` is line i as the convention reads it; `shift[i]` is how many leading
+    characters were taken off it, so that columns still point into the source.
+    """
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        prose = prose_indent(lines)
+        texts = list(lines)
+        self.shift = [0] * len(texts)
+        if prose:
+            for i, line in enumerate(texts):
+                taken = min(prose, len(line) - len(line.lstrip(" ")))
+                if taken:
+                    texts[i] = line[taken:]
+                    self.shift[i] = taken
+        for i in range(len(texts)):
+            if _is_page_furniture(lines, i):
+                texts[i] = ""
+        super().__init__(texts)
+        self.literal = frozenset(k for block in _code_blocks(lines, prose) for k in block)
+
+    def location(self, index: int, offset: int = 0) -> Location:
+        return Location(index + 1, offset + self.shift[index] + 1)
