@@ -118,3 +118,15 @@ def test_show_names_the_file_a_marker_points_into(tmp_path: Path) -> None:
     console = footcheck("show", str(page), env={"COLUMNS": "200"}).stdout
     assert "(in notes.md)" in console
     assert "(no note)" not in console
+
+
+def test_missing_note_hint_speaks_of_the_markers_chapter() -> None:
+    doc = _doc(
+        [_marker("1", 1), _marker("3", 2), _marker("1", 10, scope=1), _marker("2", 11, scope=1)],
+        [_note("1", 5), _note("2", 6), _note("1", 12, scope=1)],
+    )
+    checked = check_document(doc, Config(today=TODAY, select=frozenset({"FN001"})))
+    assert [(f.footnote, f.location.line, f.hint) for f in checked.findings] == [
+        ("3", 2, "the notes found in this chapter are numbered 1-2"),
+        ("2", 11, "the notes found in this chapter are numbered 1"),
+    ]

@@ -47,7 +47,8 @@ RULE = RuleId(CODE, NAME, SEVERITY)
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     defined = ctx.notes_by_key
-    hint = _hint(doc, defined)
+    scoped = len({key[0] for key in defined} | {m.scope for m in doc.markers}) > 1
+    hints: dict[int | None, str | None] = {}
     claims = {id(c.marker): c.text for c in ctx.claims}
     cited: list[tuple[Marker, str | None]] = [(m, claims.get(id(m))) for m in doc.markers]
     cited += [(m, None) for note in doc.notes for m in note.markers]
@@ -60,16 +61,34 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             f"marker [{marker.label}] has no note",
             footnote=marker.label,
             claim=shorten(claim) if claim else None,
-            hint=hint,
+            hint=_cached_hint(hints, doc, defined, marker.scope if scoped else None),
         )
 
 
-def _hint(doc: Document, defined: Mapping[tuple[int, str], object]) -> str | None:
+def _cached_hint(
+    hints: dict[int | None, str | None],
+    doc: Document,
+    defined: Mapping[tuple[int, str], object],
+    scope: int | None,
+) -> str | None:
+    if scope not in hints:
+        hints[scope] = _hint(doc, defined, scope)
+    return hints[scope]
+
+
+def _hint(
+    doc: Document, defined: Mapping[tuple[int, str], object], scope: int | None
+) -> str | None:
+    """What notes there are: in the file, or in the marker's chapter when numbering restarts."""
     if not doc.notes:
         return "footcheck found no notes in this file"
-    numbers = sorted({n for _, label in defined if (n := label_number(label)) is not None})
+    labels = [label for at, label in defined if scope is None or at == scope]
+    numbers = sorted({n for label in labels if (n := label_number(label)) is not None})
+    where = "" if scope is None else " in this chapter"
     if numbers:
-        return f"the notes found are numbered {number_ranges(numbers)}"
+        return f"the notes found{where} are numbered {number_ranges(numbers)}"
+    if scope is not None and not labels:
+        return "footcheck found no notes in this chapter"
     return None
 
 
