@@ -11,9 +11,10 @@ reads it, its RFC 2822 header first. Of docutils' transforms only those that sha
 what a reader sees of the notes run: the document title and bibliographic fields
 (`DocTitle`, `DocInfo`), and the numbering of auto-numbered and auto-symbol
 footnotes with the resolution of every reference (`Footnotes`). Input docutils
-cannot read gets a one-line `DocumentError`: a line longer than docutils accepts,
-nesting deeper than Python's stack, more symbol footnotes than anyone writes, or
-more effort than `tolerant.Effort` allows.
+cannot read gets a one-line `DocumentError`: a text longer than it reads in
+reasonable time, a line longer than it accepts, nesting deeper than Python's stack,
+more symbol footnotes than anyone writes, or more effort than `tolerant.Effort`
+allows.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from footcheck.footnotes.model import DocumentError
 from .tolerant import STATE_CLASSES, TolerantInliner
 
 LINE_LIMIT = 10_000  # docutils' own default: a longer line and it reads nothing
+# docutils reads 150 KB (footnote after footnote) to 700 KB (prose) a second.
+SIZE_LIMIT = 2_000_000
 SYMBOL_FOOTNOTES_LIMIT = 1_000  # docutils labels the n-th one with n/10 symbols
 
 _PEP_HEADER = re.compile(r"PEP:[ \t]*[0-9]")
@@ -82,6 +85,10 @@ class _Parser(Parser):
 
 def read_tree(text: str, path: str) -> nodes.document:
     """The document tree of `text` (lines split on "\\n" only); `DocumentError` for bad input."""
+    if len(text) > SIZE_LIMIT:
+        raise DocumentError(
+            f"reStructuredText of over {SIZE_LIMIT:,} characters: too long for docutils to read"
+        )
     long_line = _LONG_LINE.search(text)
     if long_line is not None:
         line = text.count("\n", 0, long_line.start()) + 1
@@ -102,7 +109,9 @@ def read_tree(text: str, path: str) -> nodes.document:
                 settings_overrides={**_SETTINGS, "warning_stream": io.StringIO()},
             )
     except RecursionError:
-        raise DocumentError("reStructuredText nested too deeply to read") from None
+        raise DocumentError(
+            "reStructuredText nested too deeply (or too many bare links in a paragraph) to read"
+        ) from None
     finally:
         registry.clear()
         registry.update(known_roles)

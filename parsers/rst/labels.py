@@ -6,7 +6,11 @@
   under one `#label` (which docutils refuses to link) keep `#label`, so that the
   duplicate is what is reported.
 - A reference that docutils linked shows its note's label; one it could not link
-  shows what was written (`5`, `CIT2003`, `#nolabel`).
+  shows what was written (`5`, `CIT2003`, `#nolabel`) and names no note, even when
+  docutils gave its number to an auto-numbered one (`[9]_` with no `.. [9]`, where
+  `.. [#x]` became 9): such a marker is put in a numbering scope of its own,
+  `UNLINKED`, where no note is. A reference to a label defined twice, which docutils
+  refuses to link too, names the duplicated notes: the duplicate is what is wrong.
 - An auto-numbered or auto-symbol reference with no note left for it (more `[#]_`
   than `.. [#]`), which docutils leaves as an error, is labelled with the number or
   symbol the next such note would get: its note is missing.
@@ -18,6 +22,8 @@ from typing import TypeGuard
 
 from docutils import nodes
 from docutils.transforms.references import Footnotes
+
+UNLINKED = -1  # the numbering scope of references that docutils linked to no note
 
 _NOTE_KINDS = (nodes.footnote, nodes.citation)
 # How docutils writes a reference it could not number, after its transforms.
@@ -34,6 +40,7 @@ class Labels:
 
     def __init__(self, document: nodes.document) -> None:
         self._by_id: dict[str, str] = {}
+        self._duplicated: set[str] = set()
         notes: list[nodes.Element] = [
             *document.footnotes,
             *document.autofootnotes,
@@ -44,21 +51,21 @@ class Labels:
             label = note_label(note)
             for note_id in note["ids"]:
                 self._by_id[note_id] = label
+            if note["dupnames"]:
+                self._duplicated.add(label)
         self._taken = document.nameids
         self._next_number = document.autofootnote_start
         self._next_symbol = document.symbol_footnote_start
 
-    def reference(self, node: nodes.Element) -> str:
-        """The label shown on a footnote or citation reference, or an unnumbered one."""
+    def reference(self, node: nodes.Element) -> tuple[str, int]:
+        """The label shown on a footnote or citation reference, and its numbering scope."""
         if is_unnumbered_reference(node):
-            return self._unnumbered(_UNNUMBERED[node.rawsource])
+            return self._unnumbered(_UNNUMBERED[node.rawsource]), UNLINKED
         linked = self._by_id.get(node.get("refid", ""))
         if linked is not None:
-            return linked
-        written = node.astext()
-        if written:
-            return written
-        return "#" + str(node.get("refname", ""))
+            return linked, 0
+        label = node.astext() or f"#{node.get('refname', '')}"
+        return label, 0 if label in self._duplicated else UNLINKED
 
     def _unnumbered(self, kind: str) -> str:
         if kind == "symbol":

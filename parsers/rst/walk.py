@@ -15,9 +15,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from docutils import nodes
 
-from footcheck.footnotes.model import Note, Paragraph
+from footcheck.footnotes.model import Location, Marker, Note, Paragraph
 from footcheck.parsers.textbuild import TextBuilder
 
 from .labels import Labels, is_note, is_unnumbered_reference, note_label
@@ -44,6 +46,27 @@ _PROSE_BLOCKS = (
 _REFERENCES = (nodes.footnote_reference, nodes.citation_reference)
 # Inside a note's or a paragraph's text: what shows no text.
 _NO_TEXT = (nodes.system_message, nodes.raw, nodes.comment, nodes.substitution_definition)
+
+
+class _Builder(TextBuilder):
+    """A `TextBuilder` whose markers have numbering scopes (see `labels.UNLINKED`)."""
+
+    __slots__ = ("_scopes",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._scopes: list[int] = []
+
+    def add_reference(self, label: str, location: Location, *, auto: bool, scope: int) -> None:
+        self.add_marker(label, location, auto=auto)
+        self._scopes.append(scope)
+
+    @property
+    def markers(self) -> tuple[Marker, ...]:
+        return tuple(
+            replace(marker, scope=scope) if scope else marker
+            for marker, scope in zip(super().markers, self._scopes, strict=True)
+        )
 
 
 class Walker:
@@ -73,18 +96,18 @@ class Walker:
                 self._blocks(child, child_line)
 
     def _paragraph(self, node: nodes.Element, line: int) -> None:
-        builder = TextBuilder()
+        builder = _Builder()
         self._text(node, builder, line)
         if not builder.is_empty():
             self.paragraphs.append(builder.paragraph(self._positions.block_start(line)))
 
     def _note(self, node: nodes.Element, line: int) -> None:
-        builder = TextBuilder()
+        builder = _Builder()
         self._text(node, builder, line)
         kind = "citation" if isinstance(node, nodes.citation) else "footnote"
         self.notes.append(builder.note(note_label(node), self._positions.block_start(line), kind))
 
-    def _text(self, node: nodes.Element, builder: TextBuilder, line: int) -> None:
+    def _text(self, node: nodes.Element, builder: _Builder, line: int) -> None:
         """Add the text and references under `node` (a prose block or a note) to `builder`."""
         for child in node.children:
             if isinstance(child, nodes.Text):
@@ -104,8 +127,9 @@ class Walker:
                 self._text(child, builder, child.line or line)
                 builder.add_break()
 
-    def _marker(self, node: nodes.Element, builder: TextBuilder, line: int) -> None:
-        label = self._labels.reference(node)
+    def _marker(self, node: nodes.Element, builder: _Builder, line: int) -> None:
+        label, scope = self._labels.reference(node)
         location = self._positions.reference(node.rawsource, line)
         auto = is_unnumbered_reference(node) or node.get("auto") in (1, "*")
-        builder.add_marker(label, location or self._positions.block_start(line), auto=auto)
+        where = location or self._positions.block_start(line)
+        builder.add_reference(label, where, auto=auto, scope=scope)
