@@ -111,6 +111,11 @@ def test_markers_have_the_line_and_column_of_their_reference() -> None:
     assert ("6", 36, 49) in markers(doc)  # in a table cell
 
 
+def test_a_token_in_a_literal_block_is_never_a_markers_place() -> None:
+    doc = rst("Example::\n\n    quoted [1]_\n\nReal claim [1]_.\n\n.. [1] Note.\n")
+    assert markers(doc) == [("1", 5, 12)]
+
+
 def test_auto_numbered_and_symbol_markers_are_auto() -> None:
     auto = {m.label: m.auto for m in read("report.rst").markers}
     assert auto["1"] is False and auto["CIT2019"] is False
@@ -298,6 +303,13 @@ def test_no_file_is_read_and_no_network_is_reached(monkeypatch: pytest.MonkeyPat
     texts = " ".join(p.text for p in doc.paragraphs) + " ".join(n.text for n in doc.notes)
     assert "root:" not in texts
     assert [m.label for m in doc.markers] == ["2"]  # [1]_ only in the raw block
+
+
+def test_raw_input_is_off() -> None:
+    from footcheck.parsers.rst.engine import read_tree
+
+    tree = read_tree(".. raw:: html\n\n   <b>bold</b>\n\nText.\n", "raw.rst").pformat()
+    assert "<raw" not in tree  # docutils says the directive is disabled, and keeps no raw node
 
 
 def test_docutils_says_nothing_on_stderr(capfd: pytest.CaptureFixture[str]) -> None:
