@@ -69,6 +69,21 @@ def test_hostile_input_is_one_line_in_the_files_error(tmp_path: Path) -> None:
     assert file["error"].startswith("reStructuredText nested too deeply")
 
 
+def test_no_docutils_configuration_file_is_read(tmp_path: Path) -> None:
+    # Were it read, this one would halt docutils on its first message and write them out.
+    (tmp_path / "docutils.conf").write_text(
+        "[general]\nhalt_level: 1\nreport_level: 1\nwarning_stream: warnings.log\n"
+    )
+    (tmp_path / "a.rst").write_text("Bad *emphasis [1]_.\n\n.. unknown:: x\n\n.. [1] Note, 2020.\n")
+    done = footcheck(
+        "check", "--no-cache", "--format", "json", "a.rst",
+        cwd=tmp_path, env={"DOCUTILSCONFIG": str(tmp_path / "docutils.conf")},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert json.loads(done.stdout)["files"][0]["error"] is None
+    assert not (tmp_path / "warnings.log").exists()
+
+
 def test_show_lists_markers_inside_notes_and_unlinked_markers() -> None:
     done = footcheck("show", "--format", "json", str(FIXTURES / "report.rst"))
     assert done.returncode == 0, done.stderr
