@@ -153,6 +153,12 @@ def test_what_is_not_body_gives_no_marker() -> None:
     assert "Anonymous links and named ones (the plan) are no notes." in texts
 
 
+def test_the_table_of_contents_is_not_body() -> None:
+    doc = rst("Doc\n===\n\n.. contents::\n\nOne [1]_\n--------\n\nText.\n\n.. [1] N.\n")
+    assert [p.text for p in doc.paragraphs] == ["Doc", "One", "Text."]
+    assert markers(doc) == [("1", 6, 5)]
+
+
 def test_every_finding_of_the_report_fixture() -> None:
     # DT001 on [4] is suppressed by its comment, DT004 by the file-wide one. [3] is
     # written without its underscore: text, so its note is unused and [4] comes

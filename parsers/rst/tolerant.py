@@ -32,8 +32,8 @@ from docutils.utils import unescape
 
 from footcheck.footnotes.model import DocumentError
 
-# Characters docutils may search past an unclosed inline start-string, in all (about
-# 10 s of a slow machine's time); and characters of tables it may parse.
+# Characters docutils may search past unclosed inline start-strings, in all (a few
+# seconds), and characters of tables it may parse (as long again).
 INLINE_BUDGET = 40_000_000
 TABLE_BUDGET = 300_000
 
@@ -63,8 +63,6 @@ _OPAQUE = frozenset(
         "index",
         "tabularcolumns",
         "bibliography",
-        "literal",
-        "raw-html",
     }
 )
 _DIRECTIVE_START = re.compile(rf"\.\.[ ]+({states.Inliner.simplename})[ ]?::([ ]+|$)")

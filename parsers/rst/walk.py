@@ -7,7 +7,8 @@
   its token taken out of the text.
 - Not body: literal blocks, doctest and math blocks, comments, substitution
   definitions, raw input, targets, the document's bibliographic fields (metadata),
-  and docutils' own messages.
+  the table of contents docutils builds (`.. contents::`, the titles again), and
+  docutils' own messages.
 - A footnote or citation is a note: its body's plain text, whitespace folded
   (literal blocks in it included, as a reader sees them), and the references
   inside it are that note's markers.
@@ -88,7 +89,7 @@ class Walker:
             child_line = child.line or line
             if is_note(child):
                 self._note(child, child_line)
-            elif isinstance(child, _NOT_BODY):
+            elif isinstance(child, _NOT_BODY) or _is_contents(child):
                 continue
             elif isinstance(child, _PROSE_BLOCKS):
                 self._paragraph(child, child_line)
@@ -133,3 +134,7 @@ class Walker:
         auto = is_unnumbered_reference(node) or node.get("auto") in (1, "*")
         where = location or self._positions.block_start(line)
         builder.add_reference(label, where, auto=auto, scope=scope)
+
+
+def _is_contents(node: nodes.Element) -> bool:
+    return isinstance(node, nodes.topic) and "contents" in node["classes"]
