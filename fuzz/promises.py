@@ -23,7 +23,7 @@ from footcheck.footnotes.model import Document, DocumentError, Location, Note, P
 from footcheck.footnotes.settings import Config
 from footcheck.parsers.decode import decode
 
-TEXT_FORMATS = frozenset({"text", "markdown", "html"})
+TEXT_FORMATS = frozenset({"text", "markdown", "html", "rst"})
 DEFAULT_CONFIG = Config()
 
 # Every mention of a charset in a page, and those that declare UTF-8.

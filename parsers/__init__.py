@@ -29,14 +29,15 @@ _TABLE: dict[str, tuple[str, tuple[str, ...]]] = {
     "html": ("footcheck.parsers.html.reader", (".html", ".htm", ".xhtml")),
     "docx": ("footcheck.parsers.office.docx", (".docx",)),
     "odt": ("footcheck.parsers.office.odt", (".odt",)),
+    "rst": ("footcheck.parsers.rst.reader", (".rst", ".rest")),
 }
 READERS: dict[str, str] = {fmt: module for fmt, (module, _) in _TABLE.items()}
 SUFFIXES: dict[str, tuple[str, ...]] = {fmt: suffixes for fmt, (_, suffixes) in _TABLE.items()}
 
 FORMATS: tuple[str, ...] = tuple(READERS)
-_LIBRARIES = ("markdown_it", "lxml")
-# Formats with comments, where suppression directives can be written.
-_COMMENTED = frozenset({"markdown", "html"})
+_LIBRARIES = ("markdown_it", "lxml", "docutils")
+# Formats with comments, where suppression directives can be written (`directives`).
+_COMMENTED = frozenset({"markdown", "html", "rst"})
 
 # Formats footcheck recognises but does not read (yet): never guessed to be plain text.
 # suffix -> (format, name to show)
@@ -102,13 +103,18 @@ class Parsers:
             raise DocumentError(f"unknown format (footcheck reads {', '.join(FORMATS)})")
         if fmt not in READERS:
             raise DocumentError(f"unknown format {fmt!r} (footcheck reads {', '.join(FORMATS)})")
+        if fmt == "text":
+            from footcheck.parsers.rst.sniff import is_rst
+
+            if is_rst(data):  # a PEP, a docutils document: reST in a .txt file
+                fmt = "rst"
         doc = reader(fmt)(data, path)
         if fmt in _COMMENTED and b"footcheck" in data:
             from dataclasses import replace
 
             from footcheck.parsers.directives import find_directives
 
-            doc = replace(doc, directives=find_directives(data))
+            doc = replace(doc, directives=find_directives(data, fmt))
         return doc
 
 

@@ -135,6 +135,8 @@ def test_hook_manifest_is_what_pre_commit_expects() -> None:
         ("Brief.DOCX", True),
         ("brief.docx", True),
         ("brief.odt", True),
+        ("pep-3107.rst", True),
+        ("intro.rest", True),
         ("tool.py", False),
         ("setup.cfg", False),
         ("report.md.bak", False),

@@ -1,6 +1,6 @@
 """Property tests of every reader: any bytes in, a Document or a one-line DocumentError out.
 
-For each format (text, Markdown, HTML, DOCX, ODT) hypothesis feeds raw bytes, text
+For each format (text, Markdown, HTML, reST, DOCX, ODT) hypothesis feeds raw bytes, text
 built from the pieces the reader cares about (in several encodings), and for DOCX
 and ODT well-formed packages built from generated XML, zips with arbitrary member
 names and contents, and mutations of the committed fixtures. Each input is held to
@@ -76,8 +76,17 @@ _HTML = [
     "<span class='mw-reflink-text'>", "<cite>", "<div id='ftn1'>", "<a name='_ftnref1'>",
     "<html>", "<body>", "<!DOCTYPE html>", "<",
 ]  # fmt: skip
+_RST = [
+    "[1]_", "[#]_", "[#a]_", "[*]_", "[CIT1]_", ".. [1] ", ".. [#] ", ".. [#a] ", ".. [*] ",
+    ".. [CIT1] ", "\n\n", "\n   ", "\n  ", "::\n\n", ".. ", "..\n", ".. note::", ".. include:: x",
+    ".. code-block:: python", ".. versionadded:: 1.0", ".. |s| replace:: [1]_", "|s|", "__",
+    ".. __: ", ".. _t: ", ":func:`x`", ":ref:`a <b>`", "`x`_", "``", "**", "===\n", "---\n",
+    "+---+\n", "| a |\n", "PEP: 1\n", "Content-Type: text/x-rst\n", ":Date: 2024-01-02\n",
+    ".. footcheck: ignore DT001\n", ".. footcheck: disable-file\n", "\\", "* ", "#. ",
+]  # fmt: skip
 _PIECES = {
     "text": st.sampled_from(_COMMON),
+    "rst": st.sampled_from(_COMMON + _RST),
     "markdown": st.sampled_from(_COMMON + _MARKDOWN),
     "html": st.sampled_from(_COMMON + _HTML),
 }
@@ -115,6 +124,12 @@ def test_markdown_reader(data: bytes) -> None:
 @given(_text_inputs("html"))
 def test_html_reader(data: bytes) -> None:
     check(data, "html")
+
+
+@FUZZ
+@given(_text_inputs("rst"))
+def test_rst_reader(data: bytes) -> None:
+    check(data, "rst")
 
 
 # ------------------------------------------------------------------------ DOCX and ODT

@@ -40,6 +40,12 @@ def test_markdown_reports_never_break_a_rule(text: str) -> None:
     _check(text, "markdown")
 
 
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_rst_reports_never_break_a_rule(text: str) -> None:
+    _check(text, "rst")
+
+
 def test_labels_that_look_like_numbers_but_are_not() -> None:
     _check("Claim.[^²] Other.[^٣]\n\n[^²]: A, 2020.\n[^٣]: B, 2021.\n", "markdown")
 
