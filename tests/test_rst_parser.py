@@ -72,6 +72,12 @@ def test_plain_text_stays_plain() -> None:
         ("Claim [1].\n\n.. [1] A definition with no reference at all.\n", False),
         ("Claim [1]_ and no definition.\n", False),
         ("Notes\n\n[1] Source, 2020.\n.. and an ellipsis line.\n", False),
+        # A definition inside a table cell: two references with reST's underscore.
+        ("Cell  .. [1] Note.\n\nClaim [1]_ and [CIT2002]_.\n", True),
+        ("Title\n=====\n:Author: Someone\n\nBody.\n", True),
+        ("Report\n\n:Date: 2024-01-01 appears in the text.\n", True),
+        ("Ratio 3:1 and a time 10:30.\nKey: value\n", False),
+        ("Claim [1]_ and no definition.\n", False),
     ],
 )
 def test_a_text_file_is_rst_only_by_unmistakable_structure(text: str, expected: bool) -> None:

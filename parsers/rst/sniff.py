@@ -8,8 +8,11 @@ and last `_WINDOW` bytes (footnote definitions usually stand at the end):
 - a PEP header line `Content-Type: text/x-rst` (an old PEP without it is plain text);
 - a directive (`.. note::`, `.. code-block:: python`), a hyperlink target
   (`.. _name: url`) or a substitution definition (`.. |name| image:: x`);
+- a docinfo field at the start of a line (`:Author: Name`, `:Date: 2024-01-01`);
 - a footnote or citation definition (`.. [1]`, `.. [#]`, `.. [#label]`, `.. [*]`,
-  `.. [CIT2002]`), together with a reference to one (`[1]_`, `[#]_`, `[CIT2002]_`).
+  `.. [CIT2002]`), together with a reference to one (`[1]_`, `[#]_`, `[CIT2002]_`);
+- references to two notes, or to one twice, with reST's trailing underscore (a
+  definition may stand where the pattern does not look, inside a table cell).
 """
 
 from __future__ import annotations
@@ -27,7 +30,10 @@ _STRUCTURE = re.compile(
     rb"|[A-Za-z][\w.:+-]*[ \t]?::(?:[ \t\r]|$)"
     rb"|_[^\s:`][^\n:`]*:(?:[ \t\r]|$)"
     rb"|\|[^|\n]+\|[ \t]+[A-Za-z][\w.:+-]*::"
-    rb"))",
+    rb")"
+    rb"|:(?:Author|Authors|Organization|Contact|Address|Version|Revision|Status|Date"
+    rb"|Copyright|Dedication|Abstract):[ \t]+\S"
+    rb")",
     re.MULTILINE,
 )
 _REFERENCE = re.compile(rb"\[(?:[0-9]+|#[^\]\s]*|\*|[A-Za-z][\w.:+-]*)\]_(?![\w])")
@@ -36,7 +42,10 @@ _REFERENCE = re.compile(rb"\[(?:[0-9]+|#[^\]\s]*|\*|[A-Za-z][\w.:+-]*)\]_(?![\w]
 def is_rst(data: bytes) -> bool:
     """True when `data`, a file that says it is plain text, is written in reST."""
     windows = (data,) if len(data) <= 2 * _WINDOW else (data[:_WINDOW], data[-_WINDOW:])
-    if not any(b".. " in w or b"..\t" in w or b"text/x-rst" in w for w in windows):
+    references = sum(len(_REFERENCE.findall(w)) for w in windows)
+    if references > 1:
+        return True
+    if not any(b".. " in w or b"..\t" in w or b"text/x-rst" in w or b"\n:" in w for w in windows):
         return False
     definition = False
     for window in windows:
@@ -44,4 +53,4 @@ def is_rst(data: bytes) -> bool:
             if match.group("note") is None:
                 return True
             definition = True
-    return definition and any(_REFERENCE.search(w) for w in windows)
+    return definition and references > 0
