@@ -2,11 +2,11 @@
 
 Distill articles carry their bibliography as BibTeX inside the page. This reads
 `@type{key, field = {value}, field = "value", field = bare # {joined}}` entries;
-`@string`, `@comment` and `@preamble` are skipped (a macro stays its own name: `month
-= jan` reads "jan"). Values lose their LaTeX: accents become letters (`{\\"o}` is
-"ö"), commands and braces go, `~` is a space. Malformed input is read as far as it
-goes: an entry whose braces never close ends at the next line that starts an entry.
-One forward pass over the text; no backtracking.
+`@string` macros are put in place of their names (an unknown name stays itself:
+`month = jan` reads "jan"); `@comment` and `@preamble` are skipped. Values lose
+their LaTeX: accents become letters (`{\\"o}` is "ö"), commands and braces go, `~` is
+a space. Malformed input is read as far as it goes: an entry whose braces never close
+ends at the next line that starts an entry. One forward pass over the text.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-SKIPPED = frozenset(["string", "comment", "preamble"])
+SKIPPED = frozenset(["comment", "preamble"])
 _ENTRY_START = re.compile(r"@\s*([A-Za-z]+)\s*([{(])")
 # What a braced value's scan stops at: a brace, or a line that starts another entry.
 _BRACE_STOP = re.compile(r"[{}]|\n[ \t]*@[A-Za-z]+[ \t]*[{(]")
@@ -77,6 +77,7 @@ class Entry:
 def read_bibtex(text: str) -> list[Entry]:
     """The entries of a BibTeX text, in order; what cannot be read is left out."""
     entries: list[Entry] = []
+    macros: dict[str, str] = {}
     pos = 0
     while True:
         start = text.find("@", pos)
@@ -95,7 +96,10 @@ def read_bibtex(text: str) -> list[Entry]:
                 close = text.find(")", pos)
                 pos = len(text) if close < 0 else close + 1
             continue
-        entry, pos = _entry(text, pos, kind, start)
+        if kind == "string":
+            pos = _macro(text, pos, macros)
+            continue
+        entry, pos = _entry(text, pos, kind, start, macros)
         if entry.key:
             entries.append(entry)
 
@@ -119,7 +123,19 @@ def _accented(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", letter + _COMBINING[match.group(1)])
 
 
-def _entry(text: str, pos: int, kind: str, start: int) -> tuple[Entry, int]:
+def _macro(text: str, pos: int, macros: dict[str, str]) -> int:
+    """Read `@string{name = value}` from just after its brace; where reading goes on."""
+    name = _NAME.match(text, pos)
+    if name is None:
+        return pos
+    value, pos = _value(text, name.end(), macros)
+    if value is not None:
+        macros[name.group(1).lower()] = value
+    close = _CLOSE.match(text, pos)
+    return close.end() if close else pos
+
+
+def _entry(text: str, pos: int, kind: str, start: int, macros: dict[str, str]) -> tuple[Entry, int]:
     """An entry from just after its opening brace; and where reading goes on."""
     key_match = _KEY.match(text, pos)
     entry = Entry(kind, key_match.group(1) if key_match else "", start)
@@ -131,14 +147,14 @@ def _entry(text: str, pos: int, kind: str, start: int) -> tuple[Entry, int]:
         name = _NAME.match(text, pos)
         if name is None:
             return entry, pos  # malformed: the next entry is looked for from here
-        value, pos = _value(text, name.end())
+        value, pos = _value(text, name.end(), macros)
         if value is None:
             return entry, pos
         entry.fields.setdefault(name.group(1).lower(), clean(value))
     return entry, pos
 
 
-def _value(text: str, pos: int) -> tuple[str | None, int]:
+def _value(text: str, pos: int, macros: dict[str, str]) -> tuple[str | None, int]:
     """A value, its parts joined by `#`; None when there is none to read."""
     parts: list[str] = []
     while pos < len(text):
@@ -152,7 +168,7 @@ def _value(text: str, pos: int) -> tuple[str | None, int]:
             if bare is None:
                 break
             end = bare.end()
-            parts.append(bare.group())
+            parts.append(macros.get(bare.group().lower(), bare.group()))
         pos = end
         joined = _HASH.match(text, pos)
         if joined is None:

@@ -78,6 +78,7 @@ class Notes:
         self.numbering = Numbering()
         self.ref_scopes: dict[Element, int] = {}  # a reference to a missing note -> its scope
         self.cites: dict[Element, tuple[Cite, ...]] = {}  # a Distill cite -> its keys
+        self._orphans: dict[Element, str] = {}  # a note whose marker is lost -> its label
 
     # -- finding them
 
@@ -91,6 +92,8 @@ class Notes:
             if target is None and "%" in frag:
                 target = ids.get(unquote(frag))  # "#fn%3A1" for id="fn:1"
             if target is None or target is a or tag_of(target) in ("html", "body"):
+                if target is None and self._lost_marker(a):
+                    continue
                 if target is None and (ref_hint(a) > 0 or looks_like_marker(a, frag)):
                     self.refs[a] = None  # a reference to a note that is not on the page
                 continue
@@ -188,6 +191,21 @@ class Notes:
                 self.refs[a] = None
                 self.targets[a] = file
                 self.labels[a] = clean_label(text) or "?"
+
+    def _lost_marker(self, a: Element) -> bool:
+        """A note's own label linking back to a marker that is gone: the link opens a
+        block in a notes container. The block is a note no marker points at."""
+        if ref_hint(a) > 0 or _visible_len(a) > SHORT_LABEL or not opens_block(a):
+            return False
+        block = next((el for el in ancestors(a, NOTE_CLIMB) if tag_of(el) in BLOCK), None)
+        if block is None or not (
+            block in self._containers
+            or any(el in self._containers for el in ancestors(block, CONTAINER_DEPTH))
+        ):
+            return False
+        self.backlinks.add(a)
+        self._orphans[block] = clean_label(visible_text(a))
+        return True
 
     def _back_link(
         self, a: Element, target: Element, inbound: dict[Element, list[Element]]
@@ -313,7 +331,7 @@ class Notes:
         has linked notes: a list in a `div.notes` is not a note else. EPUB's and
         DPUB-ARIA's notes are notes on any page (an endnotes file of a book).
         """
-        candidates: list[Element] = list(self.index.own_notes)
+        candidates: list[Element] = [*self.index.own_notes, *self._orphans]
         for container in self.index.containers:
             if not self.notes and not says_notes(container):
                 continue
@@ -341,7 +359,8 @@ class Notes:
                 # second, unused note.
                 info.label, info.scope = twin.label, twin.scope
             else:
-                self.numbering.unreferenced(self.numbering.own_label(el, len(self.notes)), info)
+                label = self._orphans.get(el) or self.numbering.own_label(el, len(self.notes))
+                self.numbering.unreferenced(label, info)
             self.notes[el] = info
 
     def _section_items(self) -> list[Element]:

@@ -216,7 +216,9 @@ class Walker:
         if not self.open:
             self._body_at(el)
         for label, scope, target, auto in self._marks(el, info):
-            if self.open:  # a note citing another
+            # A Distill cite in a footnote is of another sequence than the note: it goes
+            # with the text the footnote stands in (markers in a note resolve in its own).
+            if self.open and (el not in self.cites or scope == self.open[-1].info.scope):
                 builder = self.open[-1].builder
                 shown = " ".join(visible_text(el).split())
                 if shown.startswith("[") and shown.endswith("]"):  # "[2]" is text its reader sees
