@@ -204,7 +204,8 @@ class Notes:
         ):
             return False
         self.backlinks.add(a)
-        self._orphans[block] = clean_label(visible_text(a))
+        label = clean_label(visible_text(a))  # "[4]", not a back-link's "^"
+        self._orphans[block] = label if NOTE_LABEL.match(label) else ""
         return True
 
     def _back_link(
