@@ -246,3 +246,32 @@ def test_htmlbook_book_numbers_each_chapter_as_a_sequence() -> None:
     assert keyed(doc) == [(0, "1"), (0, "2"), (1, "1"), (1, "2"), (1, "3"), (2, "1")]
     assert [n.key for n in doc.notes][-2:] == [(2, "1"), (2, "2")]
     assert findings(FIXTURES / "htmlbook-chapters.html") == [("FN002", "2")]
+
+
+# --- the template's first version ----------------------------------------------------
+
+
+def test_first_template_as_written_reads_dt_fn_and_dt_cite() -> None:
+    doc = read("distill-v1-source.html")
+    assert keyed(doc) == [(1, "1"), (0, "1"), (1, "2"), (1, "1"), (1, "3")]
+    notes = {n.key: n.text for n in doc.notes}
+    assert notes[(0, "1")].startswith("Glass bottles")
+    assert notes[(1, "2")] == (
+        "Sonar Surveys of Mud Banks. Femi Oduya and Per Strand, September 2005. Coastal Acoustics."
+    )
+    # The article body starts after the scripts: libxml2 would have left it in <head>.
+    assert [p.text for p in doc.paragraphs][1].startswith("Silt settles fastest at slack water,")
+    assert findings(FIXTURES / "distill-v1-source.html") == []
+
+
+def test_first_template_as_rendered_reads_hover_notes_and_the_listed_entries() -> None:
+    doc = read("distill-v1-rendered.html")
+    assert keyed(doc) == [(1, "1"), (0, "1"), (1, "2"), (1, "1"), (1, "3")]
+    assert all(m.auto for m in doc.markers)
+    notes = {n.key: n.text for n in doc.notes}
+    assert notes[(0, "1")] == "Glass bottles, lowered on a line and opened by a messenger weight."
+    assert notes[(1, "1")] == "Settling at Slack Water [link] Marsh, I., 1998. Estuary Letters."
+    # The third key's entry is "?" in the list: Distill found none. The footnote list
+    # is a copy: no second note [1].
+    assert len(doc.notes) == 3
+    assert findings(FIXTURES / "distill-v1-rendered.html") == [("FN001", "3")]

@@ -4,7 +4,8 @@ Distill reads its bibliography from BibTeX in the page (`<script
 type="text/bibliography">`, alone or inside `<d-bibliography>`); a rendered page
 may carry it as JSON instead (`<d-bibliography><script type="text/json">`, the
 entries as `[key, fields]` pairs) or only as the reference list it rendered
-(`<d-citation-list>`'s `ol.references`, one `<li id="key">` per entry). Each entry
+(`<d-citation-list>`'s `ol.references`, one `<li id="key">` per entry; the first
+template's `<dt-bibliography>` list, one item per cited key in order). Each entry
 becomes the text of its note: title, authors, date, venue, DOI and URL, so that the
 date layer finds the entry's year and month. A year that is not a year ("Work In
 Progress", "in press", "n.d.") is written as it stands and gives no date.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from copy import deepcopy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -81,15 +83,26 @@ def from_json(script: Element) -> dict[str, Reference]:
     return references
 
 
-def from_list(ol: Element) -> dict[str, Reference]:
-    """The entries of a rendered reference list: `<li id="key">`, as the page shows them."""
+def from_list(ol: Element, keys: list[str]) -> dict[str, Reference]:
+    """The entries of a rendered reference list: `<li id="key">`, else the cited `keys` in
+    order (the first template's list has no ids); as the page shows them."""
     references: dict[str, Reference] = {}
-    for li in ol:
-        key = (li.get("id") or "").strip() if tag_of(li) == "li" else ""
-        if key and key not in references:
-            text = " ".join(visible_text(li).split())
+    items = [li for li in ol if tag_of(li) == "li"]
+    for place, li in enumerate(items):
+        key = (li.get("id") or "").strip() or (keys[place] if place < len(keys) else "")
+        text = _shown(li)
+        if key and key not in references and text != "?":  # "?": Distill found no entry
             references[key] = Reference(text, Location(line_of(li), 1))
     return references
+
+
+def _shown(li: Element) -> str:
+    """What a reader sees of a list item, its line breaks as spaces ("[link]<br>Marsh")."""
+    if li.find(".//br") is not None:
+        li = deepcopy(li)
+        for br in li.iter("br"):
+            br.tail = " " + (br.tail or "")
+    return " ".join(visible_text(li).split())
 
 
 def written_out(fields: dict[str, str]) -> str:

@@ -11,6 +11,10 @@ the page keeps its `<d-footnote>`s and `<d-cite>`s and adds those lists
 and hover boxes: copies, which are no text of the page; the bibliography may then be
 JSON (`bibliography`).
 
+The template's first version (2016-2017 articles) writes `<dt-fn>` and `<dt-cite>`;
+rendered, its footnote keeps its note only in a hover attribute (`data-hover`), and
+`<dt-fn-list>` and `<dt-bibliography>` list copies, the entries in citation order.
+
 Footnotes are notes written at their marker's place; each cited key is a marker
 with the number Distill shows, and its note is the entry written out. Both numbers
 are the template's own (the markers are `auto`). Footnotes and citations are two
@@ -27,20 +31,22 @@ from typing import TYPE_CHECKING
 from footcheck.footnotes.model import Note
 
 from .bibliography import BIBTEX_TYPE, JSON_TYPE, Reference, from_bibtex, from_json, from_list
-from .dom import ancestors, classes_of, tag_of
+from .dom import ancestors, tag_of, visible_text
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
 
     from .notes import Notes
 
-FOOTNOTE = "d-footnote"
-CITE = "d-cite"
-BIBLIOGRAPHY = "d-bibliography"
-CITATION_LIST = "d-citation-list"
+# The template's second version, and its first (`dt-`, 2016-2017 articles).
+FOOTNOTES = frozenset(["d-footnote", "dt-fn"])
+CITES = frozenset(["d-cite", "dt-cite"])
+BIBLIOGRAPHIES = frozenset(["d-bibliography", "dt-bibliography"])
+# Where the rendered reference list is: `d-citation-list`, or in `dt-bibliography`.
+REFERENCE_LISTS = frozenset(["d-citation-list", "dt-bibliography"])
 # What the template renders from the notes: copies of them, no text of the page.
-COPIES = frozenset(["d-footnote-list", CITATION_LIST, "d-hover-box"])
-DISTILL_TAGS = frozenset([FOOTNOTE, CITE, BIBLIOGRAPHY, *COPIES])
+COPIES = REFERENCE_LISTS | {"d-footnote-list", "d-hover-box", "dt-fn-list"}
+DISTILL_TAGS = FOOTNOTES | CITES | BIBLIOGRAPHIES | COPIES
 COPY_DEPTH = 64
 
 
@@ -66,6 +72,7 @@ class DistillPage:
     def __init__(self, elements: list[Element]) -> None:
         copies = {el for el in elements if tag_of(el) in COPIES}
         self.copies = copies
+        self.scripts = [el for el in elements if tag_of(el) == "script"]
         self.elements = [el for el in elements if not _inside(el, copies)]
 
     def apply(self, notes: Notes) -> list[Note]:
@@ -75,24 +82,31 @@ class DistillPage:
         notes.drops.update(self.copies)
         for found in [el for el in notes.notes if _inside(el, self.copies)]:
             del notes.notes[found]
-        footnotes = [el for el in self.elements if tag_of(el) == FOOTNOTE]
+        footnotes = [el for el in self.elements if tag_of(el) in FOOTNOTES]
         for number, el in enumerate(footnotes, 1):
-            info = NoteInfo(el, el, str(number), "footnote", marks_itself=True)
-            notes.notes[el] = info
+            hover = _hover(el)
+            if hover is None:  # the note written in place
+                info = NoteInfo(el, el, str(number), "footnote", marks_itself=True)
+                notes.notes[el] = info
+            else:  # rendered by the first template: the note is in the marker's hover text
+                info = NoteInfo(el, el, str(number), "footnote", text=hover)
+                notes.labels[el] = info.label
+                notes.cites[el] = (Cite(info.label, 0),)  # numbered by the template
             notes.refs[el] = info
         return self._cite(notes, scope=1 if footnotes else 0)
 
     def _cite(self, notes: Notes, scope: int) -> list[Note]:
-        references, target = self._bibliography()
         numbers: dict[str, int] = {}
+        cites: list[tuple[Element, list[str]]] = []
         for el in self.elements:
-            if tag_of(el) != CITE:
-                continue
-            keys = [k.strip() for k in (el.get("key") or "").split(",") if k.strip()]
-            if not keys:
-                continue
-            for key in keys:
-                numbers.setdefault(key, len(numbers) + 1)
+            if tag_of(el) in CITES:
+                keys = [k.strip() for k in (el.get("key") or "").split(",") if k.strip()]
+                for key in keys:
+                    numbers.setdefault(key, len(numbers) + 1)
+                if keys:
+                    cites.append((el, keys))
+        references, target = self._bibliography(list(numbers))
+        for el, keys in cites:
             notes.refs[el] = None
             notes.cites[el] = tuple(Cite(str(numbers[k]), scope, target) for k in keys)
         return [
@@ -101,32 +115,41 @@ class DistillPage:
             if (ref := references.get(key)) is not None
         ]
 
-    def _bibliography(self) -> tuple[dict[str, Reference], str | None]:
+    def _bibliography(self, keys: list[str]) -> tuple[dict[str, Reference], str | None]:
         """The entries, from BibTeX, else JSON, else the rendered list; or the other file."""
         references: dict[str, Reference] = {}
-        for el in self.elements:
-            if tag_of(el) == "script":
-                for key, ref in from_bibtex(el).items():
+        for script in self.scripts:
+            if (script.get("type") or "").strip().lower() == BIBTEX_TYPE:
+                for key, ref in from_bibtex(script).items():
                     references.setdefault(key, ref)
-        if references:
-            return references, None
-        for el in self.elements:
-            if tag_of(el) == BIBLIOGRAPHY:
-                for script in el.iter("script"):
-                    if (script.get("type") or "").strip().lower() == JSON_TYPE:
-                        references.update(from_json(script))
-        for listing in self.copies:
-            if not references and tag_of(listing) == CITATION_LIST:
+        bibliographies = [el for el in self.elements if tag_of(el) in BIBLIOGRAPHIES]
+        for el in bibliographies if not references else ():
+            for script in el.iter("script"):
+                if (script.get("type") or "").strip().lower() == JSON_TYPE:
+                    references.update(from_json(script))
+        for listing in self.copies if not references else ():
+            if tag_of(listing) in REFERENCE_LISTS:
                 for ol in listing.iter("ol"):
-                    if "references" in classes_of(ol):
-                        references.update(from_list(ol))
+                    references.update(from_list(ol, keys))
         if references:
             return references, None
-        source = next(
-            (el.get("src") for el in self.elements if tag_of(el) == BIBLIOGRAPHY and el.get("src")),
-            None,
-        )
+        source = next((el.get("src") for el in bibliographies if el.get("src")), None)
         return references, source.strip() if source else None
+
+
+def _hover(footnote: Element) -> str | None:
+    """The note text a rendered first-template footnote carries (`data-hover`), if any."""
+    from lxml import etree
+
+    for el in footnote.iter():
+        value = el.get("data-hover")
+        if value is not None:
+            try:
+                fragment = etree.fromstring(f"<div>{value}</div>", etree.HTMLParser())
+            except (etree.XMLSyntaxError, etree.ParserError, ValueError):
+                return value
+            return " ".join(visible_text(fragment).split()) if fragment is not None else ""
+    return None
 
 
 def _inside(el: Element, copies: set[Element]) -> bool:

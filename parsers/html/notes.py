@@ -77,7 +77,7 @@ class Notes:
         self._containers = {*index.containers, *index.sections}
         self.numbering = Numbering()
         self.ref_scopes: dict[Element, int] = {}  # a reference to a missing note -> its scope
-        self.cites: dict[Element, tuple[Cite, ...]] = {}  # a Distill cite -> its keys
+        self.cites: dict[Element, tuple[Cite, ...]] = {}  # Distill: a marker -> its numbers
         self._orphans: dict[Element, str] = {}  # a note whose marker is lost -> its label
 
     # -- finding them

@@ -237,7 +237,7 @@ class Walker:
     def _marks(self, el: Element, info: NoteInfo | None) -> list[tuple[str, int, str | None, bool]]:
         """(label, scope, other file, numbered by the engine) of each marker `el` stands for."""
         cites = self.cites.get(el) if self.cites else None
-        if cites is not None:  # a Distill cite: one marker per key
+        if cites is not None:  # Distill: a cite is one marker per key
             return [(cite.label, cite.scope, cite.target, True) for cite in cites]
         if info is not None and info.marks_itself:  # numbered by the engine (HTMLBook, Distill)
             return [(info.label, info.scope, None, True)]
