@@ -2,10 +2,11 @@
 
 As written, a Distill article holds each footnote at its place, `<d-footnote>text
 </d-footnote>`, and cites its bibliography with `<d-cite key="a,b">`; the
-bibliography is BibTeX in `<script type="text/bibliography">` (or inside
-`<d-bibliography>`), or another file, `<d-bibliography src="refs.bib">`. The
-template numbers the footnotes 1, 2, 3 in reading order and the cited entries in
-the order of their first citation (`[1, 2]`), and lists both at the end. Rendered,
+bibliography is BibTeX in `<script type="text/bibliography">` or in the script that
+opens `<d-bibliography>` (whatever its type), or another file, `<d-bibliography
+src="refs.bib">`. The template numbers the footnotes 1, 2, 3 in reading order and
+the cited entries in the order of their first citation (`[1, 2]`), and lists both
+at the end. Rendered,
 the page keeps its `<d-footnote>`s and `<d-cite>`s and adds those lists
 (`<d-footnote-list>`, `<d-citation-list>` with `ol.references`, `<li id="key">`)
 and hover boxes: copies, which are no text of the page; the bibliography may then be
@@ -124,9 +125,12 @@ class DistillPage:
                     references.setdefault(key, ref)
         bibliographies = [el for el in self.elements if tag_of(el) in BIBLIOGRAPHIES]
         for el in bibliographies if not references else ():
-            for script in el.iter("script"):
-                if (script.get("type") or "").strip().lower() == JSON_TYPE:
-                    references.update(from_json(script))
+            # The template reads the script that opens `<d-bibliography>`, of any type,
+            # as BibTeX; a rendered page's is JSON.
+            script = next(iter(el), None)
+            if script is not None and tag_of(script) == "script":
+                json = (script.get("type") or "").strip().lower() == JSON_TYPE
+                references.update(from_json(script) if json else from_bibtex(script))
         for listing in self.copies if not references else ():
             if tag_of(listing) in REFERENCE_LISTS:
                 for ol in listing.iter("ol"):
