@@ -6,11 +6,10 @@ bibliography is BibTeX in `<script type="text/bibliography">` or in the script t
 opens `<d-bibliography>` (whatever its type), or another file, `<d-bibliography
 src="refs.bib">`. The template numbers the footnotes 1, 2, 3 in reading order and
 the cited entries in the order of their first citation (`[1, 2]`), and lists both
-at the end. Rendered,
-the page keeps its `<d-footnote>`s and `<d-cite>`s and adds those lists
-(`<d-footnote-list>`, `<d-citation-list>` with `ol.references`, `<li id="key">`)
-and hover boxes: copies, which are no text of the page; the bibliography may then be
-JSON (`bibliography`).
+at the end. Rendered, the page keeps its `<d-footnote>`s and `<d-cite>`s and adds
+those lists (`<d-footnote-list>`, `<d-citation-list>` with `ol.references`, `<li
+id="key">`) and hover boxes: copies, which are no text of the page; the
+bibliography may then be JSON (`bibliography`).
 
 The template's first version (2016-2017 articles) writes `<dt-fn>` and `<dt-cite>`;
 rendered, its footnote keeps its note only in a hover attribute (`data-hover`), and
@@ -119,18 +118,17 @@ class DistillPage:
     def _bibliography(self, keys: list[str]) -> tuple[dict[str, Reference], str | None]:
         """The entries, from BibTeX, else JSON, else the rendered list; or the other file."""
         references: dict[str, Reference] = {}
-        for script in self.scripts:
-            if (script.get("type") or "").strip().lower() == BIBTEX_TYPE:
-                for key, ref in from_bibtex(script).items():
-                    references.setdefault(key, ref)
+        for script in self.scripts:  # `<script type="text/bibliography">`
+            for key, ref in from_bibtex(script).items():
+                references.setdefault(key, ref)
         bibliographies = [el for el in self.elements if tag_of(el) in BIBLIOGRAPHIES]
         for el in bibliographies if not references else ():
             # The template reads the script that opens `<d-bibliography>`, of any type,
             # as BibTeX; a rendered page's is JSON.
-            script = next(iter(el), None)
-            if script is not None and tag_of(script) == "script":
-                json = (script.get("type") or "").strip().lower() == JSON_TYPE
-                references.update(from_json(script) if json else from_bibtex(script))
+            opening = next(iter(el), None)
+            if opening is not None and tag_of(opening) == "script":
+                is_json = (opening.get("type") or "").strip().lower() == JSON_TYPE
+                references.update(from_json(opening) if is_json else from_bibtex(opening))
         for listing in self.copies if not references else ():
             if tag_of(listing) in REFERENCE_LISTS:
                 for ol in listing.iter("ol"):
