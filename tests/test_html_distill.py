@@ -275,3 +275,18 @@ def test_first_template_as_rendered_reads_hover_notes_and_the_listed_entries() -
     # is a copy: no second note [1].
     assert len(doc.notes) == 3
     assert findings(FIXTURES / "distill-v1-rendered.html") == [("FN001", "3")]
+
+
+def test_two_notes_that_show_one_label_in_one_sequence_are_a_duplicate(tmp_path: Path) -> None:
+    links = [("1", "1"), ("2", "2"), ("3", "2"), ("4", "3")]
+    markers = "".join(f'Claim {n}.<a id="r{n}" href="#f{n}">[{shown}]</a> ' for n, shown in links)
+    notes = "".join(
+        f'<div class="footnote"><p><a id="f{n}" href="#r{n}">[{shown}]</a> Source {n}.</p></div>'
+        for n, shown in links
+    )
+    path = tmp_path / "twice.html"
+    path.write_text(f'<p>{markers}</p><div class="footnotes">{notes}</div>', encoding="utf-8")
+    doc = parse(path.read_bytes(), "twice.html")
+    assert [n.key for n in doc.notes] == [(0, "1"), (0, "2"), (0, "2"), (0, "3")]
+    # A reader sees two notes [2] and cannot tell which the second marker means.
+    assert findings(path) == [("FN003", "2")]

@@ -192,8 +192,10 @@ def test_restarted_numbering_is_a_sequence_of_its_own() -> None:
     assert [m.key for m in doc.markers] == [(0, "1"), (1, "1")]
 
 
-def test_two_notes_showing_one_label_within_a_sequence_keep_apart() -> None:
-    # 1, 2, 2, 3: the second "2" is no restart; its note stays apart as "2 (2)".
+def test_a_marker_misnaming_a_list_item_keeps_its_note_apart() -> None:
+    # 1, 2, 2, 3 at items 1-4: the second "2" is no restart, and its note shows 3 (its
+    # list number): it stays apart as "2 (2)". Two notes that both show "2" are FN003
+    # (test_html_distill).
     doc = page(
         "".join(f'<p>C<sup><a href="#n{i}">{shown}</a></sup></p>' for i, shown in enumerate("1223"))
         + "<ol>"

@@ -7,7 +7,8 @@ reference lists): when a marker shows a first label ("1", "a", "i", "*") that a
 note of the current sequence already has, a new sequence starts, and its notes and
 markers get the next scope (0 for the first run, then 1, 2...: as the plain-text
 reader numbers them). The labels stay as the reader sees them. Two different notes
-that show one label within a sequence keep apart as "3" and "3 (2)".
+that both show one label within a sequence share it (FN003: a reader cannot tell
+them apart); a note whose own number differs from its marker's keeps apart as "3 (2)".
 
 A marker whose note is missing takes the sequence it stands in; a note no marker
 points at takes the sequence of the note before it.
@@ -42,8 +43,15 @@ class Numbering:
 
     def referenced(self, label: str, info: NoteInfo) -> None:
         """Label the note of a marker that shows `label` (its first marker)."""
-        if label in FIRST_LABELS and (self.scope, label) in self._owner:
+        owner = self._owner.get((self.scope, label))
+        if owner is not None and label in FIRST_LABELS:
             self.scope += 1
+        elif owner is not None and self._shows(owner, label) and self._shows(info, label):
+            # Two notes that show one label in one sequence: a reader cannot tell which
+            # is meant (FN003), unlike an item numbered otherwise that a marker misnames.
+            info.scope, info.label = owner.scope, label
+            self._starts.append((line_of(info.element), self.scope))
+            return
         info.scope = self.scope
         info.label = self._unique(label, info)
         self._starts.append((line_of(info.element), self.scope))
@@ -58,6 +66,10 @@ class Numbering:
             at = bisect_right(self._starts, (line_of(info.element), self.scope + 1))
             info.scope = self._starts[at - 1][1] if at else 0
         info.label = self._unique(label, info)
+
+    def _shows(self, info: NoteInfo, label: str) -> bool:
+        """The note itself shows `label` (its list number, or the label it starts with)."""
+        return self.own_label(info.element, 0) == label
 
     def _unique(self, label: str, info: NoteInfo) -> str:
         """The label, or "1 (2)" when another note of the sequence shows the same."""
