@@ -290,3 +290,20 @@ def test_two_notes_that_show_one_label_in_one_sequence_are_a_duplicate(tmp_path:
     assert [n.key for n in doc.notes] == [(0, "1"), (0, "2"), (0, "2"), (0, "3")]
     # A reader sees two notes [2] and cannot tell which the second marker means.
     assert findings(path) == [("FN003", "2")]
+
+
+def test_a_marker_whose_note_is_missing_stays_in_its_own_chapter(tmp_path: Path) -> None:
+    def chapter(n: int, labels: str, noted: str) -> str:
+        refs = "".join(f'Claim.<a id="r{n}{x}" href="#f{n}{x}">[{x}]</a> ' for x in labels)
+        notes = "".join(
+            f'<div class="footnote"><p><a id="f{n}{x}" href="#r{n}{x}">[{x}]</a> Source.</p></div>'
+            for x in noted
+        )
+        return f"<h2>Chapter {n}</h2><p>{refs}</p>{notes}"
+
+    # Chapter 2's note [2] was lost: its marker must not resolve to chapter 1's [2].
+    path = tmp_path / "lost.html"
+    path.write_text(chapter(1, "12", "12") + chapter(2, "12", "1"), encoding="utf-8")
+    doc = parse(path.read_bytes(), "lost.html")
+    assert keyed(doc) == [(0, "1"), (0, "2"), (1, "1"), (1, "2")]
+    assert findings(path) == [("FN001", "2")]

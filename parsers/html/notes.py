@@ -310,20 +310,19 @@ class Notes:
     # -- labels
 
     def _label_all(self) -> None:
-        """Label the notes at their first markers, the markers met in document order."""
-        place = {a: i for i, (a, _) in enumerate(self.index.links)}
-        for a in sorted(self.refs, key=lambda ref: place.get(ref, -1)):
-            info = self.refs[a]
+        """Label the notes at their first markers (in document order, as `refs` holds
+        those that have a note); the markers of missing notes take their sequence."""
+        for a, info in self.refs.items():
             seen = clean_label(visible_text(a))
             if info is None:
                 self.labels[a] = seen or "?"
-                if self.numbering.scope:
-                    self.ref_scopes[a] = self.numbering.scope
                 continue
             if not info.label:
                 own = seen or self.numbering.own_label(info.element, len(self.notes))
                 self.numbering.referenced(own, info)
             self.labels[a] = info.label
+        if self.numbering.scope:
+            self.ref_scopes = self.numbering.missing_scopes(self.index.links, self.refs)
 
     def _unreferenced(self) -> None:
         """Notes that no marker points at: items of a notes list, elements marked as notes.

@@ -57,6 +57,23 @@ class Numbering:
         self._starts.append((line_of(info.element), self.scope))
         self._sorted = False
 
+    @staticmethod
+    def missing_scopes(
+        links: list[tuple[Element, str]], refs: dict[Element, NoteInfo | None]
+    ) -> dict[Element, int]:
+        """For each reference to a missing note: the sequence of the marker before it."""
+        scopes: dict[Element, int] = {}
+        scope = 0
+        for a, _ in links:
+            if a not in refs:
+                continue
+            info = refs[a]
+            if info is None:
+                scopes[a] = scope
+            else:
+                scope = info.scope
+        return scopes
+
     def unreferenced(self, label: str, info: NoteInfo) -> None:
         """Label a note that no marker points at, in the sequence of the note before it."""
         if self.scope:
