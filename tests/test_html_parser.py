@@ -179,15 +179,30 @@ def test_plain_text_convention_inside_paragraphs() -> None:
 # --- labels, notes and text ------------------------------------------------------------
 
 
-def test_restarted_numbering_keeps_notes_apart() -> None:
+def test_restarted_numbering_is_a_sequence_of_its_own() -> None:
+    # Two reference lists, numbered from 1 each (a wiki page's <references/> twice).
     doc = page(
         '<p>A<sup class="reference"><a href="#n1">[1]</a></sup></p>'
         '<ol class="references"><li id="n1"><a href="#x">^</a> foo</li></ol>'
         '<p>B<sup class="reference"><a href="#n2">[1]</a></sup></p>'
         '<ol class="references"><li id="n2">bar</li></ol>'
     )
-    assert labels(doc) == ["1", "1 (2)"]
-    assert texts(doc) == {"1": "^ foo", "1 (2)": "bar"}
+    # The "^" links back to a marker that is not there: a back-link still, not text.
+    assert [(n.scope, n.label, n.text) for n in doc.notes] == [(0, "1", "foo"), (1, "1", "bar")]
+    assert [m.key for m in doc.markers] == [(0, "1"), (1, "1")]
+
+
+def test_a_marker_misnaming_a_list_item_keeps_its_note_apart() -> None:
+    # 1, 2, 2, 3 at items 1-4: the second "2" is no restart, and its note shows 3 (its
+    # list number): it stays apart as "2 (2)". Two notes that both show "2" are FN003
+    # (test_html_distill).
+    doc = page(
+        "".join(f'<p>C<sup><a href="#n{i}">{shown}</a></sup></p>' for i, shown in enumerate("1223"))
+        + "<ol>"
+        + "".join(f'<li id="n{i}">Source {i}. <a href="#x">^</a></li>' for i in range(4))
+        + "</ol>"
+    )
+    assert [(n.scope, n.label) for n in doc.notes] == [(0, "1"), (0, "2"), (0, "2 (2)"), (0, "3")]
 
 
 def test_unreferenced_note_keeps_its_list_number() -> None:

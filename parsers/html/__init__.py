@@ -38,7 +38,13 @@ One mechanism reads them all:
 
 Labels are what a reader sees at the marker ("[1]" gives "1"); every marker that
 points at one note carries that note's label (the label of its first marker). A
-note no marker points at keeps its list number or its own visible label.
+note no marker points at keeps its list number or its own visible label. Numbering
+that starts again from 1 (a book's chapters, a wiki page's second reference list)
+is a numbering sequence of its own, a scope: the labels stay "1".
+
+Distill articles join no links either: `<d-footnote>` holds its note in place and
+`<d-cite key="...">` cites a BibTeX bibliography in the page, numbered as the
+template numbers them.
 
 A page with none of these falls back to the plain-text convention over its block
 texts (`[N]` markers and "[N] Source" lines), through `parsers.plain`.
@@ -50,9 +56,12 @@ The modules, in the order a page meets them:
   `DocumentError` escapes);
 - `index`: step 1, with `metadata` for the report's title and date;
 - `notes`: steps 2 and 3, with `conventions` for the markup each tool writes for
-  notes, `labels` for what a note's label looks like, `links` for links into other
-  files, `headings` for notes under a heading or that are one, and `inline` for
-  notes joined to their markers without links;
+  notes, `labels` for what a note's label looks like, `sequences` for labels and
+  numbering that restarts, `links` for links into other files, `headings` for
+  notes under a heading or that are one, and `inline` for notes joined to their
+  markers without links;
+- `distill`: Distill's footnotes and cites, with `bibliography` for the entries
+  they cite and `bibtex` for reading BibTeX;
 - `walk`: step 4, with `positions` for where markers and notes start in the source;
 - `dom`: what the reader knows about elements (blocks, hidden parts, visible text).
 """

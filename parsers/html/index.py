@@ -2,8 +2,8 @@
 
 Element ids (and `<a name>`, as Word writes them), every in-page link and every link
 into another file, the elements that say they hold notes or are one, the headings
-that title a notes section, the markup of notes that no link joins (`inline`), and
-the report's metadata.
+that title a notes section, the markup of notes that no link joins (`inline`), a
+Distill article's elements (`distill`), and the report's metadata.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .conventions import CONTAINER_ATTRS, is_container, is_own_note, ref_hint
+from .distill import DISTILL_TAGS, is_distill
 from .headings import HEADINGS, is_notes_heading, notes_section
 from .inline import CANDIDATE_ATTRS, PLUGIN_ID, is_candidate
 from .links import other_file
@@ -35,6 +36,7 @@ class Index:
     external: list[tuple[Element, str, str]]  # a link into another file: (a, file, fragment)
     inline: list[Element]  # candidates for `inline.InlineFinder`
     sections: list[Element]  # the blocks under a heading titled "Notes" (`headings`)
+    distill: list[Element]  # a Distill article's notes, cites and bibliography (`distill`)
 
 
 def build_index(root: Element, own_name: str = "") -> Index:
@@ -48,6 +50,7 @@ def build_index(root: Element, own_name: str = "") -> Index:
     own_notes: list[Element] = []
     inline: list[Element] = []
     sections: list[Element] = []
+    distill: list[Element] = []
     ordinal: dict[Element, int] = {}
     seen_frags: dict[str, int] = {}
     meta = PageMeta()
@@ -58,6 +61,8 @@ def build_index(root: Element, own_name: str = "") -> Index:
                 meta.see(el, tag)
             elif is_notes_heading(el):
                 sections.extend(notes_section(el))
+        elif tag in DISTILL_TAGS:
+            distill.append(el)
         keys = el.keys()
         if not keys:  # most elements: no id, no link, no markup of notes
             if tag == "time":
@@ -88,6 +93,8 @@ def build_index(root: Element, own_name: str = "") -> Index:
                         links.append((el, frag))
         elif tag in ("meta", "time", "script"):
             meta.see(el, tag)
+            if tag == "script" and is_distill(el, tag):
+                distill.append(el)
         if not CONTAINER_ATTRS.isdisjoint(keys) and is_container(el, keys):
             containers.append(el)
             if is_own_note(el):
@@ -99,5 +106,14 @@ def build_index(root: Element, own_name: str = "") -> Index:
     for name, el in names.items():
         ids.setdefault(name, el)
     return Index(
-        ids, links, containers, own_notes, meta.result(), ordinal, external, inline, sections
+        ids,
+        links,
+        containers,
+        own_notes,
+        meta.result(),
+        ordinal,
+        external,
+        inline,
+        sections,
+        distill,
     )

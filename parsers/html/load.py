@@ -3,7 +3,8 @@
 The parser is lxml's HTML parser (etree's, without lxml.html's Python element
 classes, which cost a third of the time) with network access off, no entities
 beyond HTML's own, and `huge_tree` off. A page nested past libxml2's depth limit is
-flattened and parsed again. Only `DocumentError` escapes.
+flattened and parsed again; custom elements left in the head start the body, as in a
+browser. Only `DocumentError` escapes.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ def parse_page(text: str) -> tuple[Element | None, str]:
         if root is None:
             return None, text  # nothing but comments or a doctype
         if not any("Excessive depth" in e.message for e in parser.error_log):
+            _body_out_of_head(root)
             return root, text
         if attempt == 0:
             # Nested past libxml2's limit: flatten the containers that carry no meaning.
@@ -87,3 +89,26 @@ def parse_page(text: str) -> tuple[Element | None, str]:
         elif attempt == 1:
             text = _DEPTH_LIMIT_ALL.sub(" ", text)
     raise DocumentError("HTML nested too deeply to read (more than 256 levels)")
+
+
+def _body_out_of_head(root: Element) -> None:
+    """Start the body at the first custom element libxml2 left in `<head>`.
+
+    A page that opens no `<body>` before its custom elements (a Distill article:
+    `<d-front-matter>`, `<d-article>` right after the scripts) has them, and all that
+    follows, put in the head; a browser starts the body there.
+    """
+    from lxml import etree
+
+    head = root.find("head")
+    if head is None:
+        return
+    children = list(head)
+    first = next((i for i, el in enumerate(children) if "-" in str(el.tag)), None)
+    if first is None:
+        return
+    body = root.find("body")
+    if body is None:
+        body = etree.SubElement(root, "body")
+    for place, el in enumerate(children[first:]):
+        body.insert(place, el)

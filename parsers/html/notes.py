@@ -3,9 +3,10 @@
 Steps 2 and 3 of the HTML reader (see the package): reference/back-link pairs found
 through the index of ids, markup hints for links without a back-link, the note
 element widened from an inline target to the block (and bare `<div>`s) around it,
-and each note's label. A reference whose note is missing from the page stays a
-marker (FN001 must see it); one into another file keeps that file (`links`); notes
-joined to their markers without links come from `inline`.
+and each note's label and numbering sequence (`sequences`). A reference whose note
+is missing from the page stays a marker (FN001 must see it); one into another file
+keeps that file (`links`); notes joined to their markers without links come from
+`inline`.
 """
 
 from __future__ import annotations
@@ -27,11 +28,14 @@ from .dom import (
 from .headings import HEADINGS, note_blocks
 from .index import Index
 from .inline import InlineFinder
-from .labels import NOTE_LABEL, OWN_LABEL, clean_label, number_items
+from .labels import NOTE_LABEL, clean_label
 from .links import is_superscript, looks_like_marker, shown, shows_back
+from .sequences import Numbering
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
+
+    from .distill import Cite
 
 # How far up the tree the pairing looks: for a notes container around a target, past
 # a marker's wrappers (its <sup>), from an inline target to the <div>s of its note.
@@ -69,10 +73,12 @@ class Notes:
         self.targets: dict[Element, str] = {}  # reference link -> the other file it points into
         self.drops: set[Element] = set()  # copies of notes that are no text of the page
         self._by_target: dict[Element, NoteInfo] = {}
-        self._list_numbers: dict[Element, dict[Element, int]] = {}
         self._owners: dict[Element, object] | None = None
         self._containers = {*index.containers, *index.sections}
-        self._label_owner: dict[str, NoteInfo] = {}
+        self.numbering = Numbering()
+        self.ref_scopes: dict[Element, int] = {}  # a reference to a missing note -> its scope
+        self.cites: dict[Element, tuple[Cite, ...]] = {}  # Distill: a marker -> its numbers
+        self._orphans: dict[Element, str] = {}  # a note whose marker is lost -> its label
 
     # -- finding them
 
@@ -86,6 +92,8 @@ class Notes:
             if target is None and "%" in frag:
                 target = ids.get(unquote(frag))  # "#fn%3A1" for id="fn:1"
             if target is None or target is a or tag_of(target) in ("html", "body"):
+                if target is None and self._lost_marker(a):
+                    continue
                 if target is None and (ref_hint(a) > 0 or looks_like_marker(a, frag)):
                     self.refs[a] = None  # a reference to a note that is not on the page
                 continue
@@ -183,6 +191,22 @@ class Notes:
                 self.refs[a] = None
                 self.targets[a] = file
                 self.labels[a] = clean_label(text) or "?"
+
+    def _lost_marker(self, a: Element) -> bool:
+        """A note's own label linking back to a marker that is gone: the link opens a
+        block in a notes container. The block is a note no marker points at."""
+        if ref_hint(a) > 0 or _visible_len(a) > SHORT_LABEL or not opens_block(a):
+            return False
+        block = next((el for el in ancestors(a, NOTE_CLIMB) if tag_of(el) in BLOCK), None)
+        if block is None or not (
+            block in self._containers
+            or any(el in self._containers for el in ancestors(block, CONTAINER_DEPTH))
+        ):
+            return False
+        self.backlinks.add(a)
+        label = clean_label(visible_text(a))  # "[4]", not a back-link's "^"
+        self._orphans[block] = label if NOTE_LABEL.match(label) else ""
+        return True
 
     def _back_link(
         self, a: Element, target: Element, inbound: dict[Element, list[Element]]
@@ -286,41 +310,19 @@ class Notes:
     # -- labels
 
     def _label_all(self) -> None:
+        """Label the notes at their first markers (in document order, as `refs` holds
+        those that have a note); the markers of missing notes take their sequence."""
         for a, info in self.refs.items():
             seen = clean_label(visible_text(a))
             if info is None:
                 self.labels[a] = seen or "?"
                 continue
             if not info.label:
-                info.label = self._unique(seen or self._own_label(info.element), info)
+                own = seen or self.numbering.own_label(info.element, len(self.notes))
+                self.numbering.referenced(own, info)
             self.labels[a] = info.label
-
-    def _unique(self, label: str, info: NoteInfo) -> str:
-        """The label, or "1 (2)" when another note shows the same (numbering restarted)."""
-        owner = self._label_owner.setdefault(label, info)
-        if owner is info:
-            return label
-        count = 2
-        while f"{label} ({count})" in self._label_owner:
-            count += 1
-        unique = f"{label} ({count})"
-        self._label_owner[unique] = info
-        return unique
-
-    def _own_label(self, element: Element) -> str:
-        if tag_of(element) == "li":
-            parent = element.getparent()
-            if parent is not None and tag_of(parent) == "ol":
-                numbers = self._list_numbers.get(parent)
-                if numbers is None:
-                    numbers = number_items(parent)
-                    self._list_numbers[parent] = numbers
-                if element in numbers:
-                    return str(numbers[element])
-        match = OWN_LABEL.match(visible_text(element)[:40] + " ")
-        if match:
-            return match.group(1)
-        return clean_label(element.get("id") or "") or str(len(self.notes))
+        if self.numbering.scope:
+            self.ref_scopes = self.numbering.missing_scopes(self.index.links, self.refs)
 
     def _unreferenced(self) -> None:
         """Notes that no marker points at: items of a notes list, elements marked as notes.
@@ -329,7 +331,7 @@ class Notes:
         has linked notes: a list in a `div.notes` is not a note else. EPUB's and
         DPUB-ARIA's notes are notes on any page (an endnotes file of a book).
         """
-        candidates: list[Element] = list(self.index.own_notes)
+        candidates: list[Element] = [*self.index.own_notes, *self._orphans]
         for container in self.index.containers:
             if not self.notes and not says_notes(container):
                 continue
@@ -355,9 +357,10 @@ class Notes:
             if twin is not None and twin.label:
                 # Two notes with one id: the page defines that note twice (FN003), not a
                 # second, unused note.
-                info.label = twin.label
+                info.label, info.scope = twin.label, twin.scope
             else:
-                info.label = self._unique(self._own_label(el), info)
+                label = self._orphans.get(el) or self.numbering.own_label(el, len(self.notes))
+                self.numbering.unreferenced(label, info)
             self.notes[el] = info
 
     def _section_items(self) -> list[Element]:

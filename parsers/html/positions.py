@@ -89,8 +89,8 @@ class SourcePositions:
         if self._line_starts is None:
             self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
         by_line: dict[int, list[int]] = {}
-        if tag.isalnum():
-            pattern = re.compile(rf"<{tag}\b[^<>]*>", re.IGNORECASE)
+        if tag.replace("-", "").isalnum():  # custom elements too: <d-cite>
+            pattern = re.compile(rf"<{re.escape(tag)}(?![\w-])[^<>]*>", re.IGNORECASE)
             for m in pattern.finditer(self.text):
                 by_line.setdefault(bisect_right(self._line_starts, m.end() - 1), []).append(
                     m.start()

@@ -1,8 +1,8 @@
 """The HTML reader's entry point: `parse(data, path)` turns a page into a `Document`.
 
-The page is loaded (`load`), its notes found (`notes`) and walked once (`walk`); a
-page without linked notes is read by the plain-text convention instead (see the
-package).
+The page is loaded (`load`), its notes found (`notes`, and `distill` for a Distill
+article's) and walked once (`walk`); a page without linked notes is read by the
+plain-text convention instead (see the package).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import Document
 
+from .distill import DistillPage
 from .index import build_index
 from .load import decode_page, parse_page
 from .notes import Notes
@@ -34,8 +35,9 @@ def parse(data: bytes, path: str) -> Document:
     index = build_index(root, os.path.basename(path))
     notes = Notes(index)
     notes.find()
+    cited = DistillPage(index.distill).apply(notes) if index.distill else []
     positions = SourcePositions(text)
-    if not notes.notes:
+    if not notes.notes and not notes.cites:
         # No linked notes: the plain-text convention inside the page's blocks, unless
         # the page has references to notes that are missing or in another file, and
         # no notes of its own (FN001 must see every one of those references).
@@ -48,7 +50,7 @@ def parse(data: bytes, path: str) -> Document:
         path,
         FORMAT,
         tuple(walker.paragraphs),
-        tuple(walker.result()),
+        tuple(walker.result() + cited),
         metadata=index.metadata,
     )
 

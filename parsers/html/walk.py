@@ -25,6 +25,8 @@ from .positions import SourcePositions
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
 
+    from .distill import Cite
+
 _EMPTY_BRACKETS = re.compile(r"\s*(?:\[\s*\]|\(\s*\))$")
 _LABEL_LEFTOVER = re.compile(r"[.:)]\s+")
 
@@ -58,6 +60,8 @@ class Walker:
         self.backlinks: set[Element] = notes.backlinks if notes else set()
         self.targets: dict[Element, str] = notes.targets if notes else {}
         self.drops: set[Element] = notes.drops if notes else set()
+        self.cites: dict[Element, tuple[Cite, ...]] = notes.cites if notes else {}
+        self.ref_scopes: dict[Element, int] = notes.ref_scopes if notes else {}
         # Notes carried by buttons (bigfoot's): their boxes sit inside paragraphs.
         self.buttons = any(info.text is not None for info in self.refs.values() if info)
         # A block that goes on with the text of a note before it (texi2any's).
@@ -69,7 +73,9 @@ class Walker:
         self._placed: dict[TextBuilder, dict[int, tuple[int, str | None]]] = {}
         self._counts: dict[TextBuilder, int] = {}  # markers added to each builder so far
         # Whether any marker has a scope or another file (most pages: none to count).
-        self._placing = bool(self.targets) or any(info.scope for info in self.notes.values())
+        self._placing = bool(self.targets or self.cites or self.ref_scopes) or any(
+            info.scope for info in self.notes.values()
+        )
         self.lines = lines
         self.paragraphs: list[Paragraph] = []
         # Notes in the order they start (a note inside another comes after it).
@@ -202,27 +208,41 @@ class Walker:
 
     def _marker(self, el: Element) -> None:
         info = self.refs.get(el) or self.notes.get(el)
-        label = info.label if info is not None and info.marks_itself else self.labels.get(el, "?")
         frag = self.frags.get(el)
         if frag is not None:
             location = self.positions.link(frag, self.ordinal.get(el, 0), el)
         else:
             location = self.positions.start_tag(el)
-        if self.open:  # a note citing another
-            builder = self.open[-1].builder
-            shown = " ".join(visible_text(el).split())
-            if shown.startswith("[") and shown.endswith("]"):  # "[2]" is text its reader sees
-                builder.add_shown_markers((label,), location, shown)
-            else:  # a superscript 2 is set apart from the words: "citation.2" is not text
-                builder.add_marker(label, location)
-        else:
+        if not self.open:
             self._body_at(el)
-            builder = self.body
-            builder.add_marker(label, location)
-        if self._placing:
-            self._place(builder, info.scope if info else 0, self.targets.get(el))
+        for label, scope, target, auto in self._marks(el, info):
+            # A Distill cite in a footnote is of another sequence than the note: it goes
+            # with the text the footnote stands in (markers in a note resolve in its own).
+            if self.open and (el not in self.cites or scope == self.open[-1].info.scope):
+                builder = self.open[-1].builder
+                shown = " ".join(visible_text(el).split())
+                if shown.startswith("[") and shown.endswith("]"):  # "[2]" is text its reader sees
+                    builder.add_shown_markers((label,), location, shown)
+                else:  # a superscript 2 is set apart from the words: "citation.2" is not text
+                    builder.add_marker(label, location, auto=auto)
+            else:
+                builder = self.body
+                builder.add_marker(label, location, auto=auto)
+            if self._placing:
+                self._place(builder, scope, target)
         if info is not None and info.text is not None:  # a button that carries its note
+            label = self.labels.get(el, "?")
             self.done.append(Note(label, info.text, location, info.kind, scope=info.scope))
+
+    def _marks(self, el: Element, info: NoteInfo | None) -> list[tuple[str, int, str | None, bool]]:
+        """(label, scope, other file, numbered by the engine) of each marker `el` stands for."""
+        cites = self.cites.get(el) if self.cites else None
+        if cites is not None:  # Distill: a cite is one marker per key
+            return [(cite.label, cite.scope, cite.target, True) for cite in cites]
+        if info is not None and info.marks_itself:  # numbered by the engine (HTMLBook, Distill)
+            return [(info.label, info.scope, None, True)]
+        scope = info.scope if info is not None else self.ref_scopes.get(el, 0)
+        return [(self.labels.get(el, "?"), scope, self.targets.get(el), False)]
 
     def _rejoin(self, box: Element) -> None:
         """bigfoot's button box, set inline in its paragraph: a parser closes the <p> at
