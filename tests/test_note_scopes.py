@@ -130,3 +130,12 @@ def test_missing_note_hint_speaks_of_the_markers_chapter() -> None:
         ("3", 2, "the notes found in this chapter are numbered 1-2"),
         ("2", 11, "the notes found in this chapter are numbered 1"),
     ]
+
+
+def test_a_marker_inside_a_note_resolves_in_its_own_scope() -> None:
+    # A Distill footnote (scope 0) citing bibliography entry 1 (scope 1).
+    cite = _marker("1", 3, scope=1)
+    footnote = Note("1", "As shown by the survey.", Location(3), markers=(cite,))
+    entry = _note("1", 9, scope=1)
+    doc = _doc([_marker("1", 3)], [footnote, entry])
+    assert _found(doc) == []
