@@ -115,5 +115,5 @@ class Context:
         """Labels cited by a marker in the body or in another note of this file."""
         keys = {m.key for m in self.doc.markers if m.target is None}
         for note in self.doc.notes:
-            keys.update(m.key for m in note.markers if m.label != note.label and m.target is None)
+            keys.update(m.key for m in note.markers if m.key != note.key and m.target is None)
         return frozenset(keys)
