@@ -10,8 +10,14 @@ Variables" trailer) as neither body nor notes.
 
 A code example is not prose: a block indented deeper than the prose, after a blank
 line, is code when its lines look like code (`print >>a [1], 2`: the `[1]` is a
-subscript, not a marker); its lines are `literal`, text without markers. An indented
-quotation or verse (`    Quahbet, the beaver.[2]`) stays prose. RFC page breaks (the
+subscript, not a marker); its lines are `literal`, text without markers. Code needs
+code syntax (an operator, a call, an assignment, a prompt): an English word that is
+also a keyword ("from our cradles") or verse ending in ";" is only a hint. An indented
+quotation or verse (`    Quahbet, the beaver.[2]`) stays prose.
+
+The prose indent is the one most long lines share; when code examples outnumber the
+prose, the lines with code syntax are left out. A section under a flush-left notes
+heading (`References`) has its own indent taken off, whatever the body's. RFC page breaks (the
 `[Page 3]` footer, the form feed, the `RFC 2119` header after it) are furniture, blank
 to the convention.
 
@@ -28,6 +34,7 @@ from collections.abc import Sequence
 from footcheck.footnotes.model import Location
 
 from .lines import Lines
+from .marks import is_notes_heading
 
 __all__ = ["TextLines", "prose_indent"]
 
@@ -39,17 +46,22 @@ _COLUMNS = "   "
 _MAX_PROSE_INDENT = 8
 _TAB_WIDTH = 8
 
-# A line of code: an operator, a call, an assignment, a keyword or prompt that opens
-# it, or a line ending a statement or a block. Prose (verse, a quotation, a word list)
-# has none of these, even a line ending in a colon; every alternative is linear.
-_CODE_LINE = re.compile(
+# Code syntax: an operator, a call, an assignment, a prompt opening the line, a brace
+# ending it. Prose (verse, a quotation, a word list) has none of these, even a line
+# ending in a colon; every alternative is linear.
+_CODE_SYNTAX = re.compile(
     r">>|<<|==|!=|<=|>=|->|=>|:=|[-+*/%|&^]=|&&|\|\|"
     r"|(?<!\w)[A-Za-z_]\w*+\([^()\n]*+\)"
     r"|^(?:>>>|\$|//)(?:[ \t]|$)"
-    r"|^(?:def|class|import|from|return|print|if|elif|else|for|while|try|except|finally"
-    r"|with|raise|var|let|const|function|public|private|static|void|int|char)\b"
     r"|^[A-Za-z_][\w.]*+[ \t]*+=[ \t]*+\S"
-    r"|[;{}][ \t]*+$"
+    r"|[{}][ \t]*+$"
+)
+# A hint of code that prose has too: a keyword opening the line ("from our cradles"),
+# a ';' ending it (verse). It counts only in a block that has code syntax as well.
+_CODE_HINT = re.compile(
+    r"^(?:def|class|import|from|return|print|if|elif|else|for|while|try|except|finally"
+    r"|with|raise|var|let|const|function|public|private|static|void|int|char)\b"
+    r"|;[ \t]*+$"
 )
 _PAGE_FOOTER = re.compile(r"\[Page \d++\][ \t]*+$")
 _PAGE_HEADER = re.compile(r"RFC \d++ ")
@@ -77,19 +89,34 @@ def prose_indent(lines: Sequence[str]) -> int:
 
     0 for a flush-left report; 4 for an old PEP, 3 for an RFC. Short lines (headings)
     and lines spaced out in columns (an RFC's page header and footer) do not count.
+    When no indent is shared by most long lines (a PEP whose code examples outnumber
+    its prose), the lines with code syntax are left out and the rest decide.
     """
     counts: Counter[int] = Counter()
+    long_lines: list[tuple[int, str]] = []
     for line in lines:
         if len(line) >= _PROSE_LINE:
             text = line.lstrip(" ")
             if text and not text[0].isspace() and _COLUMNS not in text:
-                counts[len(line) - len(text)] += 1
+                indent = len(line) - len(text)
+                counts[indent] += 1
+                long_lines.append((indent, text))
+    shared = _shared_indent(counts)
+    if shared is None:
+        prose = Counter(k for k, text in long_lines if _CODE_SYNTAX.search(text) is None)
+        shared = _shared_indent(prose)
+    return shared or 0
+
+
+def _shared_indent(counts: Counter[int]) -> int | None:
+    """The indent more than half of the counted lines share (0 when it is deeper than a
+    prose indent goes, or nothing was counted); None when no indent is shared so widely."""
     if not counts:
         return 0
     indent, count = counts.most_common(1)[0]
-    if indent > _MAX_PROSE_INDENT or count * 2 <= sum(counts.values()):
-        return 0
-    return indent
+    if count * 2 <= sum(counts.values()):
+        return None
+    return indent if indent <= _MAX_PROSE_INDENT else 0
 
 
 def _code_blocks(lines: Sequence[str], prose: int) -> list[range]:
@@ -115,15 +142,27 @@ def _code_blocks(lines: Sequence[str], prose: int) -> list[range]:
 
 
 def _looks_like_code(lines: Sequence[str], block: range) -> bool:
-    """Whether most lines of `block` look like code, or some do after a line ending in ':'."""
-    code = sum(1 for k in block if _CODE_LINE.search(lines[k].strip()) is not None)
-    if not code:
+    """Whether `block` is code: some line has code syntax, and most lines look like code
+    (syntax or a hint), or at least two do after a line ending in ':'."""
+    syntax = hints = texts = 0
+    for k in block:
+        text = lines[k].strip()
+        if not text:
+            continue
+        texts += 1
+        if _CODE_SYNTAX.search(text) is not None:
+            syntax += 1
+        elif _CODE_HINT.search(text) is not None:
+            hints += 1
+    if not syntax:
         return False
-    texts = sum(1 for k in block if not _is_blank(lines[k]))
+    code = syntax + hints
+    if code * 2 > texts:
+        return True
     before = block.start - 1
     while before > 0 and _is_blank(lines[before]):
         before -= 1
-    return code * 2 > texts or lines[before].rstrip().endswith(":")
+    return code >= 2 and lines[before].rstrip().endswith(":")
 
 
 def _is_page_furniture(lines: Sequence[str], index: int) -> bool:
@@ -135,6 +174,29 @@ def _is_page_furniture(lines: Sequence[str], index: int) -> bool:
     return (
         index > 0 and "\f" in lines[index - 1] and _PAGE_HEADER.match(line.lstrip("\f")) is not None
     )
+
+
+def _dedent_notes_sections(texts: list[str], shift: list[int]) -> None:
+    """Take off the indent of each section under a flush-left notes heading, in place.
+
+    `References` flush left and `    [1] Title` under it are notes whatever the body's
+    indent: a PEP whose code examples outnumber its prose, a flush-left report that
+    indents its references.
+    """
+    n = len(texts)
+    for i, line in enumerate(texts):
+        if not line or line[0] in " \t" or not is_notes_heading(line):
+            continue
+        end = i + 1
+        while end < n and (_is_blank(texts[end]) or texts[end][0] == " "):
+            end += 1
+        section = [k for k in range(i + 1, end) if not _is_blank(texts[k])]
+        depth = min((len(texts[k]) - len(texts[k].lstrip(" ")) for k in section), default=0)
+        if depth > _MAX_PROSE_INDENT:
+            continue
+        for k in section:
+            texts[k] = texts[k][depth:]
+            shift[k] += depth
 
 
 class TextLines(Lines):
@@ -154,6 +216,7 @@ class TextLines(Lines):
                 if taken:
                     texts[i] = line[taken:]
                     self.shift[i] = taken
+        _dedent_notes_sections(texts, self.shift)
         for i in range(len(texts)):
             if _is_page_furniture(lines, i):
                 texts[i] = ""
