@@ -23,6 +23,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "text"
 PEP = FIXTURES / "pep-style-tidal-gauges.txt"
 RFC = FIXTURES / "rfc-style-ferry-timetables.txt"
 CODE_HEAVY_PEP = FIXTURES / "pep-style-code-heavy-lenses.txt"
+POINTS_PEP = FIXTURES / "pep-style-points-under-notes.txt"
 
 
 def read(path: Path) -> Document:
@@ -135,6 +136,14 @@ def test_indented_references_under_a_flush_left_heading_are_notes() -> None:
         ("1", 6, 5, "Council minutes, 2020."),
         ("2", 7, 5, "Audit report, 2020, http://audit.example.org/2020"),
     ]
+
+
+def test_a_numbered_list_under_a_notes_lead_in_mid_pep_is_body() -> None:
+    doc = read(POINTS_PEP)
+    assert doc.notes == ()
+    assert markers(doc) == [("3", *position(POINTS_PEP, "[3]"))]
+    text = " ".join(p.text for p in doc.paragraphs)
+    assert '"add_many"' in text and "Bags were first offered" in text
 
 
 def test_rfc_references_read_across_a_page_break() -> None:
