@@ -47,14 +47,18 @@ _MAX_PROSE_INDENT = 8
 _TAB_WIDTH = 8
 
 # Code syntax: an operator, a call, an assignment, a prompt opening the line, a brace
-# ending it. Prose (verse, a quotation, a word list) has none of these, even a line
-# ending in a colon; every alternative is linear.
+# ending it, a statement a keyword opens (`for x in s:`, `import os`, `print 1,`).
+# Prose (verse, a quotation, a word list) has none of these, even a line ending in a
+# colon; every alternative is linear.
 _CODE_SYNTAX = re.compile(
     r">>|<<|==|!=|<=|>=|->|=>|:=|[-+*/%|&^]=|&&|\|\|"
     r"|(?<!\w)[A-Za-z_]\w*+\([^()\n]*+\)"
     r"|^(?:>>>|\$|//)(?:[ \t]|$)"
     r"|^[A-Za-z_][\w.]*+[ \t]*+=[ \t]*+\S"
     r"|[{}][ \t]*+$"
+    r"|^(?:def|class|if|elif|else|for|while|try|except|finally|with)\b[^\n]*+(?<=:)$"
+    r"|^(?:from[ \t]++[\w.]++[ \t]++)?+import[ \t]++[\w.]++(?:[ \t]*+,[ \t]*+[\w.]++)*+$"
+    r"|^print[ \t]++[\d\"'\[(]"
 )
 # A hint of code that prose has too: a keyword opening the line ("from our cradles"),
 # a ';' ending it (verse). It counts only in a block that has code syntax as well.

@@ -256,6 +256,16 @@ def test_a_code_block_needs_code_syntax_not_only_hints() -> None:
     assert "load(name, table[2])" in doc.paragraphs[1].text
 
 
+def test_statements_a_keyword_opens_are_code() -> None:
+    doc = parse_text(
+        "The old script printed the gauges in 2001 like this:[1]\n\n"
+        "    import gauges\n    for gauge in gauges.all:\n        print gauge[2], gauge[3]\n"
+        '    print "done"\n\n'
+        "[1] Script archive, 2001.\n"
+    )
+    assert [m.label for m in doc.markers] == ["1"]
+
+
 @pytest.mark.parametrize(
     "line",
     [
