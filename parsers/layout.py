@@ -96,20 +96,26 @@ def prose_indent(lines: Sequence[str]) -> int:
     When no indent is shared by most long lines (a PEP whose code examples outnumber
     its prose), the lines with code syntax are left out and the rest decide.
     """
+    shared = _shared_indent(_long_line_indents(lines, code=True))
+    if shared is None:
+        shared = _shared_indent(_long_line_indents(lines, code=False))
+    return shared or 0
+
+
+def _long_line_indents(lines: Sequence[str], code: bool) -> Counter[int]:
+    """How many long lines of text have each indent (lines with code syntax only if `code`)."""
     counts: Counter[int] = Counter()
-    long_lines: list[tuple[int, str]] = []
     for line in lines:
         if len(line) >= _PROSE_LINE:
             text = line.lstrip(" ")
-            if text and not text[0].isspace() and _COLUMNS not in text:
-                indent = len(line) - len(text)
-                counts[indent] += 1
-                long_lines.append((indent, text))
-    shared = _shared_indent(counts)
-    if shared is None:
-        prose = Counter(k for k, text in long_lines if _CODE_SYNTAX.search(text) is None)
-        shared = _shared_indent(prose)
-    return shared or 0
+            if (
+                text
+                and not text[0].isspace()
+                and _COLUMNS not in text
+                and (code or _CODE_SYNTAX.search(text) is None)
+            ):
+                counts[len(line) - len(text)] += 1
+    return counts
 
 
 def _shared_indent(counts: Counter[int]) -> int | None:
@@ -169,6 +175,13 @@ def _looks_like_code(lines: Sequence[str], block: range) -> bool:
     return code >= 2 and lines[before].rstrip().endswith(":")
 
 
+def _page_furniture(lines: Sequence[str]) -> list[int]:
+    """The lines that are RFC page furniture (a footer, or the header after a form feed)."""
+    marked = [i for i, line in enumerate(lines) if "[Page " in line or "\f" in line]
+    candidates = sorted({k for i in marked for k in (i, i + 1) if k < len(lines)})
+    return [k for k in candidates if _is_page_furniture(lines, k)]
+
+
 def _is_page_furniture(lines: Sequence[str], index: int) -> bool:
     """An RFC page footer ("Bradner   Best Current Practice   [Page 3]") or the header
     line after a form feed ("RFC 2119   Key words   March 1997")."""
@@ -187,17 +200,28 @@ def _dedent_notes_sections(texts: list[str], shift: list[int]) -> None:
     indent: a PEP whose code examples outnumber its prose, a flush-left report that
     indents its references.
     """
-    n = len(texts)
+    above = -1  # the last non-blank line, while it is flush left
     for i, line in enumerate(texts):
-        if not line or line[0] in " \t" or not is_notes_heading(line):
-            continue
-        end = i + 1
-        while end < n and (_is_blank(texts[end]) or texts[end][0] == " "):
-            end += 1
-        section = [k for k in range(i + 1, end) if not _is_blank(texts[k])]
-        depth = min((len(texts[k]) - len(texts[k].lstrip(" ")) for k in section), default=0)
-        if depth > _MAX_PROSE_INDENT:
-            continue
+        first = line[:1]
+        if first > " ":  # a flush-left line (a heading, perhaps)
+            above = i
+        elif first == " ":
+            if above >= 0 and not line.isspace():
+                if is_notes_heading(texts[above]):
+                    _dedent_section(texts, shift, i)
+                above = -1
+        elif first == "\t":
+            above = -1
+
+
+def _dedent_section(texts: list[str], shift: list[int], start: int) -> None:
+    """Take off the smallest indent of the indented lines from `start` on, in place."""
+    end = start
+    while end < len(texts) and (_is_blank(texts[end]) or texts[end][0] == " "):
+        end += 1
+    section = [k for k in range(start, end) if not _is_blank(texts[k])]
+    depth = min(len(texts[k]) - len(texts[k].lstrip(" ")) for k in section)
+    if depth <= _MAX_PROSE_INDENT:
         for k in section:
             texts[k] = texts[k][depth:]
             shift[k] += depth
@@ -221,9 +245,8 @@ class TextLines(Lines):
                     texts[i] = line[taken:]
                     self.shift[i] = taken
         _dedent_notes_sections(texts, self.shift)
-        for i in range(len(texts)):
-            if _is_page_furniture(lines, i):
-                texts[i] = ""
+        for i in _page_furniture(lines):
+            texts[i] = ""
         super().__init__(texts)
         self.literal = frozenset(k for block in _code_blocks(lines, prose) for k in block)
 
