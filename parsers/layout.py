@@ -17,12 +17,12 @@ quotation or verse (`    Quahbet, the beaver.[2]`) stays prose.
 
 The prose indent is the one most long lines share; when code examples outnumber the
 prose, the lines with code syntax are left out. A section under a flush-left notes
-heading (`References`) has its own indent taken off, whatever the body's. RFC page breaks (the
-`[Page 3]` footer, the form feed, the `RFC 2119` header after it) are furniture, blank
-to the convention.
+heading (`References`) has its own indent taken off, whatever the body's. RFC page
+breaks (the `[Page 3]` footer, the form feed, the `RFC 2119` header after it) are
+furniture, blank to the convention.
 
-One pass over the lines, with compiled regexes matched on the lines of indented
-blocks only.
+A few linear passes over the lines, with compiled regexes matched on long lines and
+the lines of indented blocks only.
 """
 
 from __future__ import annotations
