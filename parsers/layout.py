@@ -10,13 +10,19 @@ Variables" trailer) as neither body nor notes.
 
 A code example is not prose: a block indented deeper than the prose, after a blank
 line, is code when its lines look like code (`print >>a [1], 2`: the `[1]` is a
-subscript, not a marker); its lines are `literal`, text without markers. An indented
-quotation or verse (`    Quahbet, the beaver.[2]`) stays prose. RFC page breaks (the
-`[Page 3]` footer, the form feed, the `RFC 2119` header after it) are furniture, blank
-to the convention.
+subscript, not a marker); its lines are `literal`, text without markers. Code needs
+code syntax (an operator, a call, an assignment, a prompt): an English word that is
+also a keyword ("from our cradles") or verse ending in ";" is only a hint. An indented
+quotation or verse (`    Quahbet, the beaver.[2]`) stays prose.
 
-One pass over the lines, with compiled regexes matched on the lines of indented
-blocks only.
+The prose indent is the one most long lines share; when code examples outnumber the
+prose, the lines with code syntax are left out. A section under a flush-left notes
+heading (`References`) has its own indent taken off, whatever the body's. RFC page
+breaks (the `[Page 3]` footer, the form feed, the `RFC 2119` header after it) are
+furniture, blank to the convention.
+
+A few linear passes over the lines, with compiled regexes matched on long lines and
+the lines of indented blocks only.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from collections.abc import Sequence
 from footcheck.footnotes.model import Location
 
 from .lines import Lines
+from .marks import is_notes_heading
 
 __all__ = ["TextLines", "prose_indent"]
 
@@ -39,17 +46,26 @@ _COLUMNS = "   "
 _MAX_PROSE_INDENT = 8
 _TAB_WIDTH = 8
 
-# A line of code: an operator, a call, an assignment, a keyword or prompt that opens
-# it, or a line ending a statement or a block. Prose (verse, a quotation, a word list)
-# has none of these, even a line ending in a colon; every alternative is linear.
-_CODE_LINE = re.compile(
+# Code syntax: an operator, a call, an assignment, a prompt opening the line, a brace
+# ending it, a statement a keyword opens (`for x in s:`, `import os`, `print 1,`).
+# Prose (verse, a quotation, a word list) has none of these, even a line ending in a
+# colon; every alternative is linear.
+_CODE_SYNTAX = re.compile(
     r">>|<<|==|!=|<=|>=|->|=>|:=|[-+*/%|&^]=|&&|\|\|"
     r"|(?<!\w)[A-Za-z_]\w*+\([^()\n]*+\)"
     r"|^(?:>>>|\$|//)(?:[ \t]|$)"
-    r"|^(?:def|class|import|from|return|print|if|elif|else|for|while|try|except|finally"
-    r"|with|raise|var|let|const|function|public|private|static|void|int|char)\b"
     r"|^[A-Za-z_][\w.]*+[ \t]*+=[ \t]*+\S"
-    r"|[;{}][ \t]*+$"
+    r"|[{}][ \t]*+$"
+    r"|^(?:def|class|if|elif|else|for|while|try|except|finally|with)\b[^\n]*+(?<=:)$"
+    r"|^(?:from[ \t]++[\w.]++[ \t]++)?+import[ \t]++[\w.]++(?:[ \t]*+,[ \t]*+[\w.]++)*+$"
+    r"|^print[ \t]++[\d\"'\[(]"
+)
+# A hint of code that prose has too: a keyword opening the line ("from our cradles"),
+# a ';' ending it (verse). It counts only in a block that has code syntax as well.
+_CODE_HINT = re.compile(
+    r"^(?:def|class|import|from|return|print|if|elif|else|for|while|try|except|finally"
+    r"|with|raise|var|let|const|function|public|private|static|void|int|char)\b"
+    r"|;[ \t]*+$"
 )
 _PAGE_FOOTER = re.compile(r"\[Page \d++\][ \t]*+$")
 _PAGE_HEADER = re.compile(r"RFC \d++ ")
@@ -77,19 +93,40 @@ def prose_indent(lines: Sequence[str]) -> int:
 
     0 for a flush-left report; 4 for an old PEP, 3 for an RFC. Short lines (headings)
     and lines spaced out in columns (an RFC's page header and footer) do not count.
+    When no indent is shared by most long lines (a PEP whose code examples outnumber
+    its prose), the lines with code syntax are left out and the rest decide.
     """
+    shared = _shared_indent(_long_line_indents(lines, code=True))
+    if shared is None:
+        shared = _shared_indent(_long_line_indents(lines, code=False))
+    return shared or 0
+
+
+def _long_line_indents(lines: Sequence[str], code: bool) -> Counter[int]:
+    """How many long lines of text have each indent (lines with code syntax only if `code`)."""
     counts: Counter[int] = Counter()
     for line in lines:
         if len(line) >= _PROSE_LINE:
             text = line.lstrip(" ")
-            if text and not text[0].isspace() and _COLUMNS not in text:
+            if (
+                text
+                and not text[0].isspace()
+                and _COLUMNS not in text
+                and (code or _CODE_SYNTAX.search(text) is None)
+            ):
                 counts[len(line) - len(text)] += 1
+    return counts
+
+
+def _shared_indent(counts: Counter[int]) -> int | None:
+    """The indent more than half of the counted lines share (0 when it is deeper than a
+    prose indent goes, or nothing was counted); None when no indent is shared so widely."""
     if not counts:
         return 0
     indent, count = counts.most_common(1)[0]
-    if indent > _MAX_PROSE_INDENT or count * 2 <= sum(counts.values()):
-        return 0
-    return indent
+    if count * 2 <= sum(counts.values()):
+        return None
+    return indent if indent <= _MAX_PROSE_INDENT else 0
 
 
 def _code_blocks(lines: Sequence[str], prose: int) -> list[range]:
@@ -115,15 +152,34 @@ def _code_blocks(lines: Sequence[str], prose: int) -> list[range]:
 
 
 def _looks_like_code(lines: Sequence[str], block: range) -> bool:
-    """Whether most lines of `block` look like code, or some do after a line ending in ':'."""
-    code = sum(1 for k in block if _CODE_LINE.search(lines[k].strip()) is not None)
-    if not code:
+    """Whether `block` is code: some line has code syntax, and most lines look like code
+    (syntax or a hint), or at least two do after a line ending in ':'."""
+    syntax = hints = texts = 0
+    for k in block:
+        text = lines[k].strip()
+        if not text:
+            continue
+        texts += 1
+        if _CODE_SYNTAX.search(text) is not None:
+            syntax += 1
+        elif _CODE_HINT.search(text) is not None:
+            hints += 1
+    if not syntax:
         return False
-    texts = sum(1 for k in block if not _is_blank(lines[k]))
+    code = syntax + hints
+    if code * 2 > texts:
+        return True
     before = block.start - 1
     while before > 0 and _is_blank(lines[before]):
         before -= 1
-    return code * 2 > texts or lines[before].rstrip().endswith(":")
+    return code >= 2 and lines[before].rstrip().endswith(":")
+
+
+def _page_furniture(lines: Sequence[str]) -> list[int]:
+    """The lines that are RFC page furniture (a footer, or the header after a form feed)."""
+    marked = [i for i, line in enumerate(lines) if "[Page " in line or "\f" in line]
+    candidates = sorted({k for i in marked for k in (i, i + 1) if k < len(lines)})
+    return [k for k in candidates if _is_page_furniture(lines, k)]
 
 
 def _is_page_furniture(lines: Sequence[str], index: int) -> bool:
@@ -135,6 +191,40 @@ def _is_page_furniture(lines: Sequence[str], index: int) -> bool:
     return (
         index > 0 and "\f" in lines[index - 1] and _PAGE_HEADER.match(line.lstrip("\f")) is not None
     )
+
+
+def _dedent_notes_sections(texts: list[str], shift: list[int]) -> None:
+    """Take off the indent of each section under a flush-left notes heading, in place.
+
+    `References` flush left and `    [1] Title` under it are notes whatever the body's
+    indent: a PEP whose code examples outnumber its prose, a flush-left report that
+    indents its references.
+    """
+    above = -1  # the last non-blank line, while it is flush left
+    for i, line in enumerate(texts):
+        first = line[:1]
+        if first > " ":  # a flush-left line (a heading, perhaps)
+            above = i
+        elif first == " ":
+            if above >= 0 and not line.isspace():
+                if is_notes_heading(texts[above]):
+                    _dedent_section(texts, shift, i)
+                above = -1
+        elif first == "\t":
+            above = -1
+
+
+def _dedent_section(texts: list[str], shift: list[int], start: int) -> None:
+    """Take off the smallest indent of the indented lines from `start` on, in place."""
+    end = start
+    while end < len(texts) and (_is_blank(texts[end]) or texts[end][0] == " "):
+        end += 1
+    section = [k for k in range(start, end) if not _is_blank(texts[k])]
+    depth = min(len(texts[k]) - len(texts[k].lstrip(" ")) for k in section)
+    if depth <= _MAX_PROSE_INDENT:
+        for k in section:
+            texts[k] = texts[k][depth:]
+            shift[k] += depth
 
 
 class TextLines(Lines):
@@ -154,9 +244,9 @@ class TextLines(Lines):
                 if taken:
                     texts[i] = line[taken:]
                     self.shift[i] = taken
-        for i in range(len(texts)):
-            if _is_page_furniture(lines, i):
-                texts[i] = ""
+        _dedent_notes_sections(texts, self.shift)
+        for i in _page_furniture(lines):
+            texts[i] = ""
         super().__init__(texts)
         self.literal = frozenset(k for block in _code_blocks(lines, prose) for k in block)
 

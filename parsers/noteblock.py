@@ -16,7 +16,10 @@ Finding the notes block:
    continuations between, moves the start of the block up to the first note under
    it (numbered notes out of order under "Notes"). `N.` and `N)` lines with no
    heading are notes only when the body cites one of their labels: otherwise they
-   are a numbered list that ends the report.
+   are a numbered list that ends the report. Under a heading they are notes when
+   they end the report (nothing after them but notes, a copyright line, a trailer)
+   or the body cites them: a list of points under a "Notes:" lead-in with more body
+   after it (a marker, a paragraph of prose) is body.
 
 The last note runs on over indented lines; in a file whose notes are separated by
 blank lines, to the next blank line; in a file with one note per line, over an
@@ -54,6 +57,11 @@ _SAME_OR_HIGHER_GAP = 3
 _LOWER_GAP_WITH_MARKERS = 10
 # A line this long, not ending a sentence, is hard-wrapped: the next line goes on with it.
 _WRAP_WIDTH = 60
+# Body after a numbered list: this many lines running, each at least this long, or
+# one line as long as a paragraph.
+_PROSE_RUN = 2
+_PROSE_LINE = 40
+_PARAGRAPH_LINE = 100
 _TERMINAL = (".", "!", "?", '"', "”", "'", "’", ")", "]")
 _BRACKETISH = ("bracket", "super")
 
@@ -201,8 +209,10 @@ def find_block(src: Source) -> Block | None:
             heading = None  # a body heading ("Footnotes" over a section of text)
     block = [j for j in range(first, last + 1) if (s := starts[j]) is not None and s.style == style]
 
-    if heading is None and style not in _BRACKETISH:
-        # "1." lines with no heading: notes only if the body cites one of them.
+    end = last_note_end(src, block)
+    if style not in _BRACKETISH and (heading is None or _body_follows(src, end)):
+        # "1." lines with no heading, or with more body after them: notes only if the
+        # body cites one of them.
         labels = {s.label for j in block if (s := starts[j]) is not None}
         cited = any(
             label in labels
@@ -213,7 +223,28 @@ def find_block(src: Source) -> Block | None:
         )
         if not cited:
             return None
-    return Block(block, heading, last_note_end(src, block))
+    return Block(block, heading, end)
+
+
+def _body_follows(src: Source, end: int) -> bool:
+    """Whether more body follows line `end`: a marker, or a paragraph of prose (two long
+    lines running, or one paragraph-long line), before any notes heading. A copyright
+    line, a short licence footer or an editor's trailer after the notes is no body."""
+    running = 0
+    for j in range(end, len(src.lines)):
+        line = src.lines[j]
+        if is_blank(line):
+            running = 0
+        elif is_notes_heading(line):
+            return False
+        elif src.markers(j):
+            return True
+        else:
+            width = len(line.strip())
+            running = running + 1 if width >= _PROSE_LINE else 0
+            if running >= _PROSE_RUN or width >= _PARAGRAPH_LINE:
+                return True
+    return False
 
 
 def last_note_end(src: Source, block: list[int]) -> int:

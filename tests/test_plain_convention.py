@@ -61,6 +61,21 @@ REPORTS: dict[str, list[str]] = {
         "1. It hired two auditors.",
         "2. It published the audit in 2024.",
     ],
+    "a numbered list under Notes with more body after is body": [
+        "The office reviewed its procurement rules in 2023 and kept most of them.",
+        "Notes:",
+        "1. The threshold for open tenders stays at the 2019 level.",
+        "2. Framework contracts are reviewed every four years.",
+        "The rules for small purchases will be reviewed in 2024, once the audit of the"
+        " last two years has been published and discussed by the board.[3]",
+    ],
+    "an uncited numbered list ending the report under Notes stays notes": [
+        "Prices fell in January 2024, and exports recovered in February 2024.",
+        "Notes",
+        "1. Trade ministry, monthly bulletin, 5 February 2024.",
+        "2. Customs data, 3 March 2024.",
+        "Copyright 2024 Trade Observatory.",
+    ],
 }
 FORMATS = ["md", "html", "docx", "odt"]
 
@@ -120,3 +135,18 @@ def test_a_list_nothing_cites_stays_body_text_in_every_format() -> None:
         doc = _read(fmt, REPORTS["a numbered list nothing cites is no notes"])
         assert doc.notes == (), fmt
         assert any("published the audit" in p.text for p in doc.paragraphs), fmt
+
+
+def test_a_numbered_list_under_notes_with_body_after_it_is_body() -> None:
+    seen = _seen(_read("txt", REPORTS["a numbered list under Notes with more body after is body"]))
+    assert seen["markers"] == ["3"]
+    assert seen["notes"] == []
+    assert [code for code, *_ in seen["findings"]] == ["FN001"]  # type: ignore[attr-defined]
+
+
+def test_an_uncited_numbered_list_ending_the_report_is_its_notes() -> None:
+    name = "an uncited numbered list ending the report under Notes stays notes"
+    seen = _seen(_read("txt", REPORTS[name]))
+    assert [label for label, *_ in seen["notes"]] == ["1", "2"]  # type: ignore[attr-defined]
+    codes = {(code, label) for code, label, _, _ in seen["findings"]}  # type: ignore[attr-defined]
+    assert {("FN002", "1"), ("FN002", "2")} <= codes

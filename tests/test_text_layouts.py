@@ -22,6 +22,8 @@ from tests.test_cli import footcheck
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
 PEP = FIXTURES / "pep-style-tidal-gauges.txt"
 RFC = FIXTURES / "rfc-style-ferry-timetables.txt"
+CODE_HEAVY_PEP = FIXTURES / "pep-style-code-heavy-lenses.txt"
+POINTS_PEP = FIXTURES / "pep-style-points-under-notes.txt"
 
 
 def read(path: Path) -> Document:
@@ -100,6 +102,48 @@ def test_pep_prose_indent_is_taken_off_but_columns_point_into_the_source() -> No
 
 
 # --- an RFC ------------------------------------------------------------------------------
+
+
+def test_a_pep_with_more_code_than_prose_keeps_its_prose_indent() -> None:
+    lines = CODE_HEAVY_PEP.read_text().split("\n")
+    assert prose_indent(lines) == 4
+    doc = read(CODE_HEAVY_PEP)
+    assert markers(doc) == [
+        ("1", *position(CODE_HEAVY_PEP, "[1] of")),
+        ("2", *position(CODE_HEAVY_PEP, "[2].")),
+    ]
+    assert [(label, line, column) for label, line, column, _ in notes(doc)] == [
+        ("1", *position(CODE_HEAVY_PEP, "[1] Optics")),
+        ("2", *position(CODE_HEAVY_PEP, "[2] Record")),
+        ("3", *position(CODE_HEAVY_PEP, "[3] An early")),
+    ]
+    assert notes(doc)[0][3] == (
+        "Optics for record types, a survey (2014), http://optics.example.org/survey.html"
+    )
+
+
+def test_indented_references_under_a_flush_left_heading_are_notes() -> None:
+    doc = parse_text(
+        "The council approved the budget in 2020 after a long debate.[1]\n"
+        "It was revised once the auditors had finished their work.[2]\n\n"
+        "References\n\n"
+        "    [1] Council minutes, 2020.\n"
+        "    [2] Audit report, 2020,\n        http://audit.example.org/2020\n\n"
+        "Copyright\n\n    Placed in the public domain.\n"
+    )
+    assert [m.label for m in doc.markers] == ["1", "2"]
+    assert notes(doc) == [
+        ("1", 6, 5, "Council minutes, 2020."),
+        ("2", 7, 5, "Audit report, 2020, http://audit.example.org/2020"),
+    ]
+
+
+def test_a_numbered_list_under_a_notes_lead_in_mid_pep_is_body() -> None:
+    doc = read(POINTS_PEP)
+    assert doc.notes == ()
+    assert markers(doc) == [("3", *position(POINTS_PEP, "[3]"))]
+    text = " ".join(p.text for p in doc.paragraphs)
+    assert '"add_many"' in text and "Bags were first offered" in text
 
 
 def test_rfc_references_read_across_a_page_break() -> None:
@@ -182,6 +226,44 @@ def test_a_tab_indented_code_line_holds_no_markers() -> None:
     )
     assert [(m.label, m.location.line) for m in doc.markers] == [("1", 1)]
     assert notes(doc) == [("1", 8, 5, "Manual, 2000.")]
+
+
+def test_a_quotation_with_a_keyword_or_verse_punctuation_keeps_its_markers() -> None:
+    doc = parse_text(
+        "She kept up the old songs of the valley all her life, and she taught\n"
+        "them to her children and to the children of the village school. Her\n"
+        "letters mention them often. Writing home from the coast in 1880, she says:\n\n"
+        "    We sang in the hall after supper, and the old air[1]\n"
+        "    from our childhood brought tears to every eye.\n"
+        "    for the ferryman sang it too, as he did of old.\n\n"
+        "The ballad she quotes in the same letter is older than the village\n"
+        "itself, and the fishermen of the coast still sing it. It runs:\n\n"
+        "    Over the water the lanterns burn;\n"
+        "    Home the boats in the evening turn;[2]\n"
+        "    If the tide is kind, they return.\n\n"
+        "[1] Collected airs, 1850.\n[2] The ferryman's ballad, 1790.\n"
+    )
+    assert [m.label for m in doc.markers] == ["1", "2"]
+
+
+def test_a_code_block_needs_code_syntax_not_only_hints() -> None:
+    doc = parse_text(
+        "The loader is written so, from the 2019 design:[1]\n\n"
+        "    for name in names:\n        load(name, table[2])\n\n"
+        "[1] Design notes, 2019.\n"
+    )
+    assert [m.label for m in doc.markers] == ["1"]
+    assert "load(name, table[2])" in doc.paragraphs[1].text
+
+
+def test_statements_a_keyword_opens_are_code() -> None:
+    doc = parse_text(
+        "The old script printed the gauges in 2001 like this:[1]\n\n"
+        "    import gauges\n    for gauge in gauges.all:\n        print gauge[2], gauge[3]\n"
+        '    print "done"\n\n'
+        "[1] Script archive, 2001.\n"
+    )
+    assert [m.label for m in doc.markers] == ["1"]
 
 
 @pytest.mark.parametrize(
