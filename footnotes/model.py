@@ -218,6 +218,11 @@ class Document:
     `metadata` holds raw values the format carries (`"date"` from Markdown front
     matter or HTML meta tags, `"modified"` from a word processor); the domain, not
     the parser, decides which date is the report's.
+
+    `parts` is set for a book in one file (an EPUB): one document per chapter, in
+    reading order, each with its own path ("book.epub:OEBPS/chapter-3.xhtml"); the
+    book's own `paragraphs` and `notes` are then empty, and the run checks the parts
+    as a book.
     """
 
     path: str
@@ -227,6 +232,7 @@ class Document:
     report_date: PartialDate | None = None
     metadata: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
     directives: tuple[Directive, ...] = ()
+    parts: tuple[Document, ...] = ()
 
     @property
     def markers(self) -> tuple[Marker, ...]:
