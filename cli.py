@@ -148,6 +148,11 @@ def _settings(config_file: str | None, paths: Sequence[str]) -> FileSettings:
     help="Keep results here (default: .footcheck_cache in the project's folder).",
 )
 @click.option("--no-cache", is_flag=True, help="Check every file afresh: read and write no cache.")
+@click.option(
+    "--book/--no-book",
+    default=None,
+    help="Check linked files as one book (default), or every file alone.",
+)
 @_stdin_format
 @_stdin_name
 @_no_color
@@ -171,6 +176,7 @@ def check(
     jobs: int,
     cache_dir: str | None,
     no_cache: bool,
+    book: bool | None,
     stdin_format: str | None,
     stdin_name: str,
     no_color: bool,
@@ -200,6 +206,7 @@ def check(
         stdin_format=stdin_format,
         stdin_name=stdin_name,
         debug=debug,
+        books=book,
     )
     config = resolve(settings, given)
     from footcheck.footnotes.report.progress import ProgressBar

@@ -16,9 +16,11 @@ A rule that fails costs only its own findings: the other rules' are kept.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from footcheck.footnotes.book.facts import facts_of
 from footcheck.footnotes.files import STDIN, Readers, Target, read_bytes
 from footcheck.footnotes.model import (
     Document,
@@ -28,7 +30,8 @@ from footcheck.footnotes.model import (
     Severity,
     current_date,
 )
-from footcheck.footnotes.results import FileResult
+from footcheck.footnotes.results import FileOutcome, FileResult, Unit
+from footcheck.footnotes.suppress import Suppressions, apply_suppressions
 
 if TYPE_CHECKING:
     from footcheck.footnotes.cache import ResultCache
@@ -74,22 +77,27 @@ def parse_bytes(data: bytes, target: Target, config: Config, parse: Readers) -> 
 
 @dataclass(frozen=True)
 class Checked:
-    """A document with the findings of the selected rules, and a rule failure if any."""
+    """A document with the findings of the selected rules, and a rule failure if any.
+
+    `findings` are the rules' own, before the document's suppressions (which are
+    applied once the book rules have run: `finish`); `suppressions` says what the
+    document silences.
+    """
 
     context: Context
     findings: list[Finding]
     report_date: PartialDate | None
+    suppressions: Suppressions
     failure: str | None = None
 
 
-def check_document(doc: Document, config: Config) -> Checked:
-    """Run the selected rules on a parsed document.
+def examine(doc: Document, config: Config) -> Checked:
+    """Run the selected document rules on a parsed document, before suppressions.
 
     A rule that fails (a bug) costs its own findings only: the others are kept and
     the failure is reported as the file's error, asking for a report.
     """
     # Imported here: a run whose every file is cached never needs the date scanner.
-    from footcheck.footnotes import suppress
     from footcheck.footnotes.context import Context
 
     ctx = Context(doc, report_date=config.report_date, today=config.today)
@@ -102,9 +110,8 @@ def check_document(doc: Document, config: Config) -> Checked:
             raise
         report_date = None
         failure = _internal("while reading the report's date", exc)
-    rules = config.rules(doc.path)
-    for rule in rules:
-        if rule.after_rules:
+    for rule in config.rules(doc.path):
+        if rule.after_rules or rule.check is None:
             continue
         try:
             findings.extend(rule.check(doc, ctx))
@@ -112,12 +119,53 @@ def check_document(doc: Document, config: Config) -> Checked:
             if config.debug:
                 raise
             failure = failure or _internal(f"in rule {rule.code}", exc)
-    findings = suppress.apply(
-        doc, findings, config.note_ignores_for(doc.path), selected=(r.code for r in rules)
+    return Checked(ctx, findings, report_date, Suppressions.of(doc), failure)
+
+
+def check_document(doc: Document, config: Config) -> Checked:
+    """Run the selected rules on a document checked alone, suppressions applied.
+
+    The document is a book of its own (its chapters, for an EPUB): the book rules
+    run on it too, and no link to another file is followed.
+    """
+    from footcheck.footnotes.book.check import check_books
+    from footcheck.footnotes.book.links import Links
+
+    parts = doc.parts or (doc,)
+    book = doc.path if doc.parts else None
+    examined = [examine(part, config) for part in parts]
+    units = [
+        Unit(part.path, part.path if book else "", facts_of(c.context, c.suppressions), book)
+        for part, c in zip(parts, examined, strict=True)
+    ]
+    links = Links(units, (), lambda _: False, lambda _: None, config.max_bytes)
+    outcome = check_books(units, links, linked=False, selected=config.rules, debug=config.debug)
+    findings = [
+        finding
+        for unit, checked in zip(units, examined, strict=True)
+        for finding in finish(
+            unit.path, outcome.kept(unit.path, checked.findings), checked.suppressions, config
+        )
+    ]
+    failure = next((c.failure for c in examined if c.failure), None)
+    failure = failure or next(iter(outcome.failures.values()), None)
+    return replace(examined[0], findings=findings, failure=failure)
+
+
+def finish(
+    path: str, findings: Sequence[Finding], suppressions: Suppressions, config: Config
+) -> list[Finding]:
+    """A file's findings once its suppressions and configured severities apply, in order."""
+    kept = apply_suppressions(
+        suppressions,
+        path,
+        findings,
+        config.note_ignores_for(path),
+        selected=(r.code for r in config.rules(path)),
     )
     if config.settings is not None and config.settings.severity:
-        findings = [_with_severity(f, config.severity_of(f.code)) for f in findings]
-    return Checked(ctx, _ordered(findings), report_date, failure)
+        kept = [_with_severity(f, config.severity_of(f.code)) for f in kept]
+    return _ordered(kept)
 
 
 def _with_severity(finding: Finding, severity: Severity | None) -> Finding:
@@ -133,29 +181,29 @@ def check_target(
     config: Config,
     parse: Readers,
     cache: ResultCache | None = None,
-) -> FileResult:
-    """One file's result; whatever goes wrong becomes its one-line error, never an exception.
+) -> FileOutcome:
+    """One file's outcome; whatever goes wrong becomes its one-line error, never an exception.
 
     With a cache, a file whose bytes, configuration and code are those of a stored
-    result gets that result back without being parsed.
+    outcome gets it back without being parsed.
     """
     data = _read(target, config)
     if isinstance(data, FileResult):
-        return data
+        return FileOutcome(data)
     if cache is None or target.source == STDIN:
-        return _check_bytes(data, target, config, parse).result
+        return _check_bytes(data, target, config, parse).outcome
     if config.today is None:  # the day the checks compare against, and the cache with them
         config = replace(config, today=current_date())
     today = config.today.iso() if config.today is not None else ""
     fingerprint = config.fingerprint(target.display, target.format)
     slot = cache.slot(target.display, fingerprint, data, today)
-    stored = slot.result()
+    stored = slot.outcome(target.source)
     if stored is not None:
         return stored
-    outcome = _check_bytes(data, target, config, parse)
-    if outcome.cacheable:
-        slot.store(outcome.result, used_today=outcome.used_today)
-    return outcome.result
+    checked = _check_bytes(data, target, config, parse)
+    if checked.cacheable:
+        slot.store(checked.outcome, used_today=checked.used_today)
+    return checked.outcome
 
 
 def _read(target: Target, config: Config) -> bytes | FileResult:
@@ -173,41 +221,57 @@ def _read(target: Target, config: Config) -> bytes | FileResult:
 
 @dataclass(frozen=True)
 class _Outcome:
-    """A file's result, and what the cache needs to know about it."""
+    """A file's outcome, and what the cache needs to know about it."""
 
-    result: FileResult
+    outcome: FileOutcome
     used_today: bool = False  # a rule compared a date with today's
     cacheable: bool = True  # False for a bug, the stack's depth or the memory
 
 
 def _check_bytes(data: bytes, target: Target, config: Config, parse: Readers) -> _Outcome:
-    """A file's result from its bytes."""
+    """A file's outcome from its bytes."""
     display, fmt = _named(target, config)
     try:
         doc = parse_bytes(data, target, config, parse)
     except DocumentError as exc:
         result = FileResult(display, fmt, _one_line(str(exc)))
-        return _Outcome(result, cacheable=not isinstance(exc, Unrepeatable))
+        return _Outcome(FileOutcome(result), cacheable=not isinstance(exc, Unrepeatable))
+    locator = "" if target.source == STDIN else target.source
+    parts = doc.parts or (doc,)
+    book = display if doc.parts else None
+    findings: list[Finding] = []
+    units: list[Unit] = []
+    failure: str | None = None
+    used_today = False
+    report_date: PartialDate | None = None
     try:
-        checked = check_document(doc, config)
+        for part in parts:
+            checked = examine(part, config)
+            failure = failure or checked.failure
+            used_today = used_today or checked.context.used_today
+            if report_date is None:
+                report_date = checked.report_date
+            findings.extend(checked.findings)
+            facts = facts_of(checked.context, checked.suppressions)
+            units.append(Unit(part.path, part.path if book else locator, facts, book))
     except RecursionError:
         error = "too deeply nested to check"
-        return _Outcome(FileResult(display, doc.format, error), cacheable=False)
-    except Exception as exc:  # the context or the suppressions: one file's failure only
+        return _Outcome(FileOutcome(FileResult(display, doc.format, error)), cacheable=False)
+    except Exception as exc:  # the context or the facts: one file's failure only
         if config.debug:
             raise
         error = _one_line(_internal("while checking", exc))
-        return _Outcome(FileResult(display, doc.format, error), cacheable=False)
+        return _Outcome(FileOutcome(FileResult(display, doc.format, error)), cacheable=False)
     result = FileResult(
         path=display,
         format=doc.format,
-        error=_one_line(checked.failure) if checked.failure else None,
-        report_date=checked.report_date,
-        markers=len(doc.markers),
-        footnotes=len(doc.notes),
-        findings=tuple(checked.findings),
+        error=_one_line(failure) if failure else None,
+        report_date=report_date,
+        markers=sum(len(p.markers) for p in parts),
+        footnotes=sum(len(p.notes) for p in parts),
+        findings=tuple(findings),
     )
-    return _Outcome(result, checked.context.used_today, cacheable=checked.failure is None)
+    return _Outcome(FileOutcome(result, tuple(units)), used_today, cacheable=failure is None)
 
 
 def _named(target: Target, config: Config) -> tuple[str, str | None]:
@@ -229,3 +293,22 @@ def _ordered(findings: list[Finding]) -> list[Finding]:
 
 def _one_line(message: str) -> str:
     return " ".join(message.split()) or "could not be checked"
+
+
+def notes_unit(path: str, config: Config, parse: Readers) -> Unit | None:
+    """A file the run did not name, read for its notes only (a chapter's notes file).
+
+    Read through the same safe reading and readers as a checked file; None when it
+    cannot be read. No rule runs on it.
+    """
+    from footcheck.footnotes.context import Context
+
+    target = Target(path, path, parse.format_for(path))
+    try:
+        doc = load(target, config, parse)
+        facts = facts_of(Context(doc, today=config.today), Suppressions())
+    except Exception:  # a file the user did not name: its failure is not theirs to see
+        if config.debug:
+            raise
+        return None
+    return Unit(path, path, facts)

@@ -242,7 +242,11 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem found in one document. Its JSON form is the output contract."""
+    """One problem found in one document. Its JSON form is the output contract.
+
+    `related_path` and `related_line` say where the related note is when it is in
+    another file of the book (a note repeated across chapters).
+    """
 
     code: str
     rule: str
@@ -257,6 +261,8 @@ class Finding:
     claim: str | None = None
     note_text: str | None = None
     hint: str | None = None
+    related_path: str | None = None
+    related_line: int | None = None
 
 
 class DocumentError(Exception):

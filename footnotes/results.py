@@ -7,8 +7,12 @@ reporters (none of which need to know how a result was made).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import Finding, PartialDate, Severity
+
+if TYPE_CHECKING:
+    from footcheck.footnotes.book.facts import FileFacts
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,8 @@ class FileResult:
     markers: int = 0
     footnotes: int = 0
     findings: tuple[Finding, ...] = ()
+    # Files read for their notes only (a chapter's notes file, not named in the run).
+    notes_read_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,3 +57,29 @@ class RunResult:
         if any(f.severity.rank >= threshold for f in self.findings):
             return 1
         return 0
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One document the book rules see: a file, or one chapter of a book file (EPUB).
+
+    `path` is how findings name it; `locator` where its links start from (the file
+    on disk; "book.epub:OEBPS/chapter-1.xhtml" for a chapter; "" for standard
+    input, whose links go nowhere); `book` the book file holding it, if any.
+    """
+
+    path: str
+    locator: str
+    facts: FileFacts
+    book: str | None = None
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """A file's result before its suppressions and the book rules, and its units' facts.
+
+    A file that could not be checked has no units; its result is final.
+    """
+
+    result: FileResult
+    units: tuple[Unit, ...] = ()

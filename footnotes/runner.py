@@ -7,22 +7,29 @@ one `FileResult`, in a stable order whatever the number of workers, and a file t
 cannot be read or parsed gets a one-line `error` while the others are still checked.
 
 The parts: `files` (discovery and safe reading), `engine` (one file: parse, rules,
-the one error guard), `workers` (the pool), `cache` (results kept between runs).
+the one error guard), `workers` (the pool), `cache` (results kept between runs),
+`book` (the rules across the files of a book, run once every file is checked, over
+their facts; then each file's suppressions apply: `finish_run`). Files read for
+their notes only (a chapter's notes file that the run did not name) go through the
+same safe reading and readers as the checked ones.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from footcheck.footnotes.engine import check_target
-from footcheck.footnotes.files import Readers, discover
+from footcheck.footnotes.engine import check_target, finish, notes_unit
+from footcheck.footnotes.files import STDIN, Readers, discover
 from footcheck.footnotes.model import current_date
-from footcheck.footnotes.results import FileResult, RunResult
+from footcheck.footnotes.results import FileOutcome, FileResult, RunResult
 from footcheck.footnotes.workers import choose_workers, in_workers
 
 if TYPE_CHECKING:
+    from footcheck.footnotes.book.books import Listing
+    from footcheck.footnotes.book.check import BookOutcome
     from footcheck.footnotes.cache import ResultCache
     from footcheck.footnotes.settings import Config
 
@@ -57,17 +64,82 @@ def run(
     cache = _open_cache(config, parse)
     workers = choose_workers(jobs, targets)
     if workers <= 1:
-        checked: Iterable[FileResult] = (
+        checked: Iterable[FileOutcome] = (
             check_target(target, config, parse, cache) for target in targets
         )
     else:
         checked = in_workers(targets, config, parse, cache, workers)
-    results: list[FileResult] = []
-    for result in checked:
-        results.append(result)
+    outcomes: list[FileOutcome] = []
+    for outcome in checked:
+        outcomes.append(outcome)
         if progress is not None:
-            progress(len(results), len(targets))
-    return RunResult(tuple(results), config.fail_on)
+            progress(len(outcomes), len(targets))
+    return RunResult(finish_run(outcomes, paths, config, parse), config.fail_on)
+
+
+def finish_run(
+    outcomes: Sequence[FileOutcome], paths: Sequence[str], config: Config, parse: Readers
+) -> tuple[FileResult, ...]:
+    """Every file's final result, in the run's order."""
+    units = [unit for outcome in outcomes for unit in outcome.units]
+    if not units:
+        return tuple(outcome.result for outcome in outcomes)
+    from footcheck.footnotes.book.check import check_books
+    from footcheck.footnotes.book.links import Links
+
+    roots = _roots(paths)
+    links = Links(
+        units,
+        roots,
+        readable=lambda path: parse.format_for(path) is not None,
+        read_notes=lambda path: notes_unit(path, config, parse),
+        max_bytes=config.max_bytes,
+    )
+    book = check_books(
+        units,
+        links,
+        linked=config.books_on,
+        listings=_listings(roots, config) if config.books_on else (),
+        selected=config.rules,
+        debug=config.debug,
+    )
+    return tuple(_finished(outcome, book, config) for outcome in outcomes)
+
+
+def _finished(outcome: FileOutcome, book: BookOutcome, config: Config) -> FileResult:
+    result = outcome.result
+    if not outcome.units:
+        return result
+    findings = []
+    read: set[str] = set()
+    error = result.error
+    for unit in outcome.units:
+        own = [f for f in result.findings if f.path == unit.path]
+        kept = book.kept(unit.path, own)
+        findings.extend(finish(unit.path, kept, unit.facts.suppressions, config))
+        read.update(book.read_for_notes.get(unit.path, ()))
+        error = error or book.failures.get(unit.path)
+    return replace(
+        result, findings=tuple(findings), error=error, notes_read_from=tuple(sorted(read))
+    )
+
+
+def _roots(paths: Sequence[str]) -> list[str]:
+    """The folders links may lead into: the folders named, and each named file's own."""
+    roots: list[str] = []
+    for path in paths:
+        if path == STDIN:
+            continue
+        folder = path if os.path.isdir(path) else os.path.dirname(path) or os.curdir
+        roots.append(os.path.realpath(folder))
+    return roots
+
+
+def _listings(roots: Sequence[str], config: Config) -> list[Listing]:
+    """The books that tables of contents and the configuration name."""
+    from footcheck.footnotes.book.listings import find_listings
+
+    return find_listings(roots, config.book_entries, config.book_root)
 
 
 def _open_cache(config: Config, parse: Readers) -> ResultCache | None:

@@ -31,6 +31,38 @@ class NoteIgnore:
     origin: str  # where it was written, for the message when it goes unused
 
 
+@dataclass(frozen=True, slots=True)
+class Suppressions:
+    """The suppressions a document carries, with the places each one covers.
+
+    Made from the document when it is checked (`of`), and applied to its findings
+    after the book rules have run (`apply`), so that a comment can silence a finding
+    about another file of the book too. Plain data: the cache keeps it beside the
+    file's result.
+    """
+
+    disabled: bool = False  # `disable-file` with no codes: the file is not checked
+    # Each comment with the places of the paragraph or note it covers (none for a
+    # file-wide one).
+    directives: tuple[tuple[Directive, frozenset[Location]], ...] = ()
+    # Where each note label is first defined (for an unused `ignore-notes` entry).
+    notes: tuple[tuple[str, Location], ...] = ()
+
+    @classmethod
+    def of(cls, doc: Document) -> Suppressions:
+        first: dict[str, Location] = {}
+        for note in doc.notes:
+            first.setdefault(note.label, note.location)
+        return cls(
+            disabled=any(d.scope == "file" and not d.codes for d in doc.directives),
+            directives=tuple(
+                (d, frozenset() if d.scope == "file" else _next_block(doc, d.line))
+                for d in doc.directives
+            ),
+            notes=tuple(first.items()),
+        )
+
+
 def apply(
     doc: Document,
     findings: Sequence[Finding],
@@ -38,34 +70,49 @@ def apply(
     *,
     selected: Iterable[str],
 ) -> list[Finding]:
+    """The findings left after the document's suppressions, plus SUP001 for unused ones."""
+    return apply_suppressions(
+        Suppressions.of(doc), doc.path, findings, note_ignores, selected=selected
+    )
+
+
+def apply_suppressions(
+    suppressions: Suppressions,
+    path: str,
+    findings: Sequence[Finding],
+    note_ignores: Sequence[NoteIgnore] = (),
+    *,
+    selected: Iterable[str],
+) -> list[Finding]:
     """The findings left after suppressions, plus one SUP001 finding per unused one."""
     run = frozenset(selected)
-    if any(d.scope == "file" and not d.codes for d in doc.directives):
+    if suppressions.disabled:
         return []  # the file is not to be checked at all
     kept = list(findings)
     unused: list[Finding] = []
     # Comments on one paragraph or note take their findings before file-wide ones.
-    for directive in sorted(doc.directives, key=lambda d: (d.scope == "file", d.line)):
+    ordered = sorted(suppressions.directives, key=lambda d: (d[0].scope == "file", d[0].line))
+    for directive, places in ordered:
         codes, unknown = _codes(directive.codes)
         if directive.scope == "file":
             hit = [f for f in kept if not codes or f.code in codes]
         else:
-            places = _next_block(doc, directive.line)
             hit = [f for f in kept if f.location in places and (not codes or f.code in codes)]
         kept = _without(kept, hit)
         if unknown:
-            unused.append(_unused(doc, directive, f"names no rule: {', '.join(sorted(unknown))}"))
+            unused.append(_unused(path, directive, f"names no rule: {', '.join(sorted(unknown))}"))
         elif not hit and (not codes or codes <= run):
             what = ", ".join(sorted(codes)) or "every rule"
-            unused.append(_unused(doc, directive, f"suppression of {what} matched no finding"))
+            unused.append(_unused(path, directive, f"suppression of {what} matched no finding"))
+    notes = dict(suppressions.notes)
     for entry in note_ignores:
         hit = [f for f in kept if f.code == entry.code and f.footnote == entry.label]
         kept = _without(kept, hit)
         if not hit and entry.code in run:
             unused.append(
                 UNUSED.finding(
-                    doc.path,
-                    _note_location(doc, entry.label),
+                    path,
+                    notes.get(entry.label, Location(1, 1)),
                     f"{entry.origin}: ignoring {entry.code} on note [{entry.label}] matched "
                     "no finding",
                     footnote=entry.label,
@@ -112,12 +159,5 @@ def _next_block(doc: Document, line: int) -> frozenset[Location]:
     return places
 
 
-def _note_location(doc: Document, label: str) -> Location:
-    for note in doc.notes:
-        if note.label == label:
-            return note.location
-    return Location(1, 1)
-
-
-def _unused(doc: Document, directive: Directive, message: str) -> Finding:
-    return UNUSED.finding(doc.path, Location(directive.line, 1), message)
+def _unused(path: str, directive: Directive, message: str) -> Finding:
+    return UNUSED.finding(path, Location(directive.line, 1), message)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from footcheck.footnotes.engine import check_target
 from footcheck.footnotes.files import STDIN, Readers, Target
-from footcheck.footnotes.results import FileResult
+from footcheck.footnotes.results import FileOutcome
 
 if TYPE_CHECKING:
     from footcheck.footnotes.cache import ResultCache
@@ -60,7 +60,7 @@ def _start_worker(config: Config, parse: Readers, cache: ResultCache | None) -> 
     _WORKER = (config, parse, cache)
 
 
-def _check_in_worker(target: Target) -> FileResult:
+def _check_in_worker(target: Target) -> FileOutcome:
     assert _WORKER is not None
     config, parse, cache = _WORKER
     return check_target(target, config, parse, cache)
@@ -72,7 +72,7 @@ def in_workers(
     parse: Readers,
     cache: ResultCache | None,
     workers: int,
-) -> Iterator[FileResult]:
+) -> Iterator[FileOutcome]:
     """check_target over a pool of forked workers, results in the targets' order."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor

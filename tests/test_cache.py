@@ -183,7 +183,7 @@ def test_a_damaged_entry_is_a_miss_and_is_rewritten(tmp_path: Path) -> None:
     assert len(entries) == 2
     entries[0].write_bytes(b"\x00not json")
     shape = json.loads(entries[1].read_bytes())
-    shape["result"]["findings"] = [["too", "short"]]
+    shape["result"]["result"]["findings"] = [["too", "short"]]
     entries[1].write_text(json.dumps(shape))
     again, parsed = _run(folder, config)
     assert len(parsed) == 2
@@ -351,11 +351,11 @@ def test_a_check_outside_a_run_keys_its_results_by_today(
     target = files.Target(str(draft), str(draft), "text")
     config = Config(cache_dir=str(tmp_path / "cache"))  # no "today" given
     monkeypatch.setattr(engine, "current_date", lambda: DAY)
-    assert [f.code for f in engine.check_target(target, config, parsers.parse, cache).findings] == [
-        "DT002"
-    ]
+    assert [
+        f.code for f in engine.check_target(target, config, parsers.parse, cache).result.findings
+    ] == ["DT002"]
     monkeypatch.setattr(engine, "current_date", lambda: NEXT_DAY)
-    assert engine.check_target(target, config, parsers.parse, cache).findings == ()
+    assert engine.check_target(target, config, parsers.parse, cache).result.findings == ()
 
 
 def test_per_file_settings_and_no_cache_on_the_command_line(
@@ -375,7 +375,7 @@ def test_per_file_settings_and_no_cache_on_the_command_line(
     # --no-cache reads nothing: a planted entry shows in a cached run only.
     for entry in _entries(Path(os.environ["FOOTCHECK_CACHE_DIR"])):
         stored = json.loads(entry.read_text())
-        stored["result"]["findings"] = [
+        stored["result"]["result"]["findings"] = [
             [
                 "FN001",
                 "missing-footnote",
@@ -385,6 +385,9 @@ def test_per_file_settings_and_no_cache_on_the_command_line(
                 1,
                 "9",
                 [],
+                None,
+                None,
+                None,
                 None,
                 None,
                 None,

@@ -24,7 +24,7 @@ from footcheck.footnotes.settings import (
     resolve,
     rule_codes,
 )
-from footcheck.footnotes.settings.values import DEFAULT_MAX_FILE_SIZE
+from footcheck.footnotes.settings.values import DEFAULT_MAX_FILE_SIZE, BookEntry
 
 ALL_CODES = frozenset(r.code for r in RULES)
 
@@ -77,7 +77,7 @@ def test_nearest_folder_wins(tmp_path: Path) -> None:
     nearer = pyproject(tmp_path / "sub", 'select = ["FN"]\n')
     assert find_config(tmp_path / "sub" / "x") == nearer
     assert load_for(tmp_path / "sub").select == frozenset(
-        {"FN001", "FN002", "FN003", "FN004", "FN005"}
+        {"FN001", "FN002", "FN003", "FN004", "FN005", "FN006"}
     )
 
 
@@ -139,6 +139,7 @@ def test_every_key_parsed_and_normalised(tmp_path: Path) -> None:
         ignore-notes = [{path = "drafts/iraq.txt", rule = "CT001", note = "5"}]
         report-date = "2024-02-01"
         max-file-size = "50MB"
+        books = [{name = "Annual report", files = ["report/ch*.md", "report/notes.md"]}]
         """,
     )
     s = load_config(config)
@@ -153,12 +154,15 @@ def test_every_key_parsed_and_normalised(tmp_path: Path) -> None:
     assert s.ignore_notes == (("drafts/iraq.txt", "CT001", "5"),)
     assert s.report_date == PartialDate(2024, 2, 1)
     assert s.max_file_size == 50 * 1024 * 1024 == DEFAULT_MAX_FILE_SIZE
+    assert s.books == (
+        BookEntry("Annual report", ("report/ch*.md", "report/notes.md"), merged=False),
+    )
     assert s.present == frozenset(KEYS)
 
 
 def test_same_keys_at_top_level_of_dotfile(tmp_path: Path) -> None:
     s = load_config(dotfile(tmp_path, 'ignore = ["FN"]\nreport-date = "2024-02"\n'))
-    assert s.ignore == {"FN001", "FN002", "FN003", "FN004", "FN005"}
+    assert s.ignore == {"FN001", "FN002", "FN003", "FN004", "FN005", "FN006"}
     assert s.report_date == PartialDate(2024, 2)
     assert s.present == {"ignore", "report-date"}
     assert s.select is None and s.fail_on is None and s.max_file_size is None
@@ -424,8 +428,8 @@ def test_unreadable_file(tmp_path: Path) -> None:
         (["Missing-Footnote"], {"FN001"}),
         (["DT"], {"DT001", "DT002", "DT003", "DT004"}),
         (["dt00"], {"DT001", "DT002", "DT003", "DT004"}),
-        (["FN00", "CT"], {"FN001", "FN002", "FN003", "FN004", "FN005", "CT001"}),
-        (["F"], {"FN001", "FN002", "FN003", "FN004", "FN005"}),
+        (["FN00", "CT"], {"FN001", "FN002", "FN003", "FN004", "FN005", "FN006", "CT001", "CT003"}),
+        (["F"], {"FN001", "FN002", "FN003", "FN004", "FN005", "FN006"}),
         (["ALL"], set(ALL_CODES)),
         (["all"], set(ALL_CODES)),
         (["DT001, unused-footnote", " ,CT001"], {"DT001", "FN002", "CT001"}),
@@ -578,6 +582,7 @@ def test_describe_file_and_command_line(tmp_path: Path) -> None:
         ("ignore-notes", "iraq.txt CT001 note 5", from_file),
         ("report-date", "2024-02", Origin("command line", "--report-date")),
         ("max-file-size", "1000 bytes", from_file),
+        ("books", "(from links and tables of contents)", Origin("default")),
     ]
 
 

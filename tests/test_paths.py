@@ -171,7 +171,7 @@ def test_a_folder_given_where_a_file_is_read_is_one_error(folder: Path) -> None:
     # And a target that became a folder after discovery, through the runner.
     results = engine.check_target(
         Target(str(folder / "y.md"), str(folder / "y.md"), "markdown"), Config(), parsers.parse
-    )
+    ).result
     assert results.error == "not a regular file (a folder)"
 
 
@@ -273,7 +273,7 @@ def test_a_file_replaced_by_a_pipe_after_the_stat_does_not_hang(
     started = time.monotonic()
     result = engine.check_target(
         Target(str(swapped), str(swapped), "markdown"), Config(), parsers.parse
-    )
+    ).result
     assert time.monotonic() - started < TIME_LIMIT
     assert result.error == "not a regular file (a named pipe)"
 

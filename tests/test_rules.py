@@ -23,6 +23,8 @@ def test_registry_matches_the_contract() -> None:
         "DT002": ("source-after-report", Severity.ERROR),
         "DT003": ("invalid-date", Severity.ERROR),
         "DT004": ("undated-source", Severity.INFO),
+        "FN006": ("orphan-notes-file", Severity.INFO),
+        "CT003": ("inconsistent-source-date", Severity.WARNING),
         "SUP001": ("unused-suppression", Severity.INFO),
     }
     assert {r.code: (r.name, r.severity) for r in RULES} == expected

@@ -9,8 +9,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from footcheck.footnotes.book import facts
 from footcheck.footnotes.model import Finding, Location, PartialDate, Severity
-from footcheck.footnotes.results import FileResult
+from footcheck.footnotes.results import FileOutcome, FileResult, Unit
+
+
+def encode_outcome(outcome: FileOutcome) -> dict[str, Any]:
+    """A file's outcome as JSON: its result and its units' facts."""
+    units = [[unit.path, unit.book, facts.encode(unit.facts)] for unit in outcome.units]
+    return {"result": encode_result(outcome.result), "units": units}
+
+
+def decode_outcome(stored: dict[str, Any], path: str, source: str) -> FileOutcome:
+    """The outcome `encode_outcome` stored, for the file at `path` read from `source`."""
+    units = tuple(
+        Unit(str(name), str(name) if book else source, facts.decode(stored_facts), book)
+        for name, book, stored_facts in stored["units"]
+    )
+    return FileOutcome(decode_result(stored["result"], path), units)
 
 
 def encode_result(result: FileResult) -> dict[str, Any]:
@@ -21,7 +37,7 @@ def encode_result(result: FileResult) -> dict[str, Any]:
         "report_date": encode_date(result.report_date),
         "markers": result.markers,
         "footnotes": result.footnotes,
-        "findings": encode_findings(result.findings),
+        "findings": encode_findings(result.findings, result.path),
     }
 
 
@@ -47,8 +63,9 @@ def decode_date(value: Any) -> PartialDate | None:
     return None if value is None else PartialDate(*value)
 
 
-def encode_findings(findings: Sequence[Finding]) -> list[list[Any]]:
-    """Findings as compact JSON rows (the path is the file's own, kept once)."""
+def encode_findings(findings: Sequence[Finding], path: str) -> list[list[Any]]:
+    """Findings as compact JSON rows (the file's own `path` is kept once; a finding in
+    a chapter of a book file keeps its own)."""
     return [
         [
             f.code,
@@ -64,6 +81,9 @@ def encode_findings(findings: Sequence[Finding]) -> list[list[Any]]:
             f.claim,
             f.note_text,
             f.hint,
+            f.related_path,
+            f.related_line,
+            None if f.path == path else f.path,
         ]
         for f in findings
     ]
@@ -77,7 +97,7 @@ def decode_findings(rows: Sequence[Sequence[Any]], path: str) -> tuple[Finding, 
             rule=row[1],
             severity=Severity(row[2]),
             message=row[3],
-            path=path,
+            path=row[15] or path,
             location=Location(row[4], row[5]),
             footnote=row[6],
             related=tuple(row[7]),
@@ -86,6 +106,8 @@ def decode_findings(rows: Sequence[Sequence[Any]], path: str) -> tuple[Finding, 
             claim=row[10],
             note_text=row[11],
             hint=row[12],
+            related_path=row[13],
+            related_line=row[14],
         )
         for row in rows
     )

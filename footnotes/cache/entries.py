@@ -15,10 +15,10 @@ import stat
 import time
 from typing import Any
 
-from footcheck.footnotes.cache.codec import decode_result, encode_result
-from footcheck.footnotes.results import FileResult
+from footcheck.footnotes.cache.codec import decode_outcome, encode_outcome
+from footcheck.footnotes.results import FileOutcome
 
-_LAYOUT = "results-v1"  # bump when the entry format changes
+_LAYOUT = "results-v2"  # bump when the entry format changes
 _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by footcheck.\n"
@@ -111,20 +111,23 @@ class Slot:
         self._content = content
         self._today = today
 
-    def result(self) -> FileResult | None:
-        """The stored result, if it was computed from these bytes by this code (and today)."""
+    def outcome(self, source: str) -> FileOutcome | None:
+        """The stored outcome, if it was computed from these bytes by this code (and today).
+
+        `source` is where the file is read from now (its links start there).
+        """
         stored = self._cache.get(self._key, self._content, self._today)
         if stored is None:
             return None
         try:
-            return decode_result(stored, self._path)
+            return decode_outcome(stored, self._path, source)
         except (LookupError, TypeError, ValueError):
             return None  # an entry of another shape: computed again, and overwritten
 
-    def store(self, result: FileResult, *, used_today: bool) -> None:
-        """Keep a result; one that compared a date with today's holds for today only."""
+    def store(self, outcome: FileOutcome, *, used_today: bool) -> None:
+        """Keep an outcome; one that compared a date with today's holds for today only."""
         today = self._today if used_today else None
-        self._cache.put(self._key, self._content, today, encode_result(result))
+        self._cache.put(self._key, self._content, today, encode_outcome(outcome))
 
 
 _MAX_ENTRY = 256 * 1024 * 1024  # far more than any real result; more is not read

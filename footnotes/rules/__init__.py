@@ -2,8 +2,10 @@
 
 A rule module has the constants CODE, NAME and SEVERITY, a docstring in the manner
 of ruff's rule docs (What it does / Why is this bad? / Example / Use instead), and
-`check(doc, ctx) -> Iterator[Finding]`. `footcheck rules` and `footcheck explain`
-print from these; the tests run each docstring's examples.
+`check(doc, ctx) -> Iterator[Finding]` for what it finds in one document,
+`check_book(view) -> Iterator[Finding]` for what it finds across the files of a book,
+or both (SCOPE says which: "document", "book" or "document+book"). `footcheck rules`
+and `footcheck explain` print from these; the tests run each docstring's examples.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from footcheck.footnotes.rules import (
     duplicate_footnote_label,
     empty_footnote,
     footnote_order,
+    inconsistent_source_date,
     invalid_date,
     missing_footnote,
+    orphan_notes_file,
     source_after_report,
     source_predates_claim,
     undated_source,
@@ -30,6 +34,7 @@ from footcheck.footnotes.rules import (
 )
 
 if TYPE_CHECKING:
+    from footcheck.footnotes.book.view import BookView
     from footcheck.footnotes.context import Context
 
 _MODULES: tuple[ModuleType, ...] = (
@@ -43,6 +48,8 @@ _MODULES: tuple[ModuleType, ...] = (
     source_after_report,
     invalid_date,
     undated_source,
+    orphan_notes_file,
+    inconsistent_source_date,
     unused_suppression,
 )
 
@@ -55,8 +62,10 @@ class Rule:
     name: str
     severity: Severity
     doc: str
-    check: Callable[[Document, Context], Iterator[Finding]]
+    check: Callable[[Document, Context], Iterator[Finding]] | None
     after_rules: bool = False  # worked out from the other rules' findings, not by check()
+    check_book: Callable[[BookView], Iterator[Finding]] | None = None
+    across_books: bool = False  # the book part looks across every file of the run
 
     @property
     def summary(self) -> str:
@@ -74,9 +83,19 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = tuple(
-    Rule(m.CODE, m.NAME, m.SEVERITY, m.__doc__ or "", m.check, getattr(m, "AFTER_RULES", False))
+    Rule(
+        m.CODE,
+        m.NAME,
+        m.SEVERITY,
+        m.__doc__ or "",
+        getattr(m, "check", None),
+        getattr(m, "AFTER_RULES", False),
+        getattr(m, "check_book", None),
+        getattr(m, "ACROSS_BOOKS", False),
+    )
     for m in _MODULES
 )
+BOOK_RULES: tuple[Rule, ...] = tuple(r for r in RULES if r.check_book is not None)
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
 

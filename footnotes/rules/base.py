@@ -28,6 +28,8 @@ class RuleId:
         claim: str | None = None,
         note_text: str | None = None,
         hint: str | None = None,
+        related_path: str | None = None,
+        related_line: int | None = None,
     ) -> Finding:
         full = f"{message}; {hint}" if hint else message
         return Finding(
@@ -44,6 +46,8 @@ class RuleId:
             claim=claim,
             note_text=note_text,
             hint=hint,
+            related_path=related_path,
+            related_line=related_line,
         )
 
 

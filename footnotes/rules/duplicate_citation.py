@@ -33,33 +33,32 @@ Troops left in August 2019.[1] Talks resumed in September 2019.[1]
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from footcheck.footnotes.model import Document, Finding, Severity
+from footcheck.footnotes.model import Document, Finding, Severity, label_number
 from footcheck.footnotes.rules.base import RuleId, shorten
 
 if TYPE_CHECKING:
+    from footcheck.footnotes.book.facts import NoteFact
+    from footcheck.footnotes.book.view import BookView
     from footcheck.footnotes.context import Context
+    from footcheck.footnotes.results import Unit
 
 CODE = "CT001"
 NAME = "duplicate-citation"
 SEVERITY = Severity.WARNING
+SCOPE = "document+book"
 RULE = RuleId(CODE, NAME, SEVERITY)
-
-# Notes that point elsewhere rather than name a source.
-_CROSS_REFERENCE = re.compile(
-    r"^\W*(?:see|cf|compare|supra|infra|above|below|ibid|id|idem|op cit|loc cit)\b", re.IGNORECASE
-)
-_MIN_KEY = 8
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    from footcheck.footnotes.sources import comparable_key
+
     first_by_key: dict[str, str] = {}
     for source in ctx.sources:
-        key = source.key
-        if source.ibid or len(key) < _MIN_KEY or _CROSS_REFERENCE.match(key):
+        key = comparable_key(source)
+        if not key:
             continue
         label = source.note.label
         earlier = first_by_key.setdefault(key, label)
@@ -74,3 +73,36 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             note_text=shorten(source.note.text),
             hint=f"cite [{earlier}] again instead",
         )
+
+
+def check_book(view: BookView) -> Iterator[Finding]:
+    """A note that repeats a note of an earlier file of the book."""
+    if len(view.units) < 2:
+        return
+    first: dict[str, tuple[Unit, NoteFact]] = {}
+    for unit, note in view.notes():
+        if not note.source_key:
+            continue
+        earlier_unit, earlier = first.setdefault(note.source_key, (unit, note))
+        if earlier_unit is unit:
+            continue  # the same file: the document rule says it
+        continuing = earlier.scope == note.scope and _continues(earlier.label, note.label)
+        yield RULE.finding(
+            unit.path,
+            note.location,
+            f"note [{note.label}] repeats note [{earlier.label}] of {earlier_unit.path}",
+            footnote=note.label,
+            related=(earlier.label,),
+            note_text=note.text,
+            hint=f"cite [{earlier.label}] again instead"
+            if continuing
+            else "give a short form, or cite it once",
+            related_path=earlier_unit.path,
+            related_line=earlier.location.line,
+        )
+
+
+def _continues(first: str, later: str) -> bool:
+    """Whether two labels belong to one numbering that runs on (the later one is higher)."""
+    a, b = label_number(first), label_number(later)
+    return a is not None and b is not None and b > a

@@ -37,11 +37,13 @@ from footcheck.footnotes.model import Document, Finding, Severity
 from footcheck.footnotes.rules.base import RuleId, shorten
 
 if TYPE_CHECKING:
+    from footcheck.footnotes.book.view import BookView
     from footcheck.footnotes.context import Context
 
 CODE = "FN003"
 NAME = "duplicate-footnote-label"
 SEVERITY = Severity.ERROR
+SCOPE = "document+book"
 RULE = RuleId(CODE, NAME, SEVERITY)
 
 
@@ -58,3 +60,25 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
                 note_text=shorten(again.text),
                 hint="give one of them a new label; markers resolve to the first only",
             )
+
+
+def check_book(view: BookView) -> Iterator[Finding]:
+    """In a book its tool merges into one document (bookdown), a label defined in two
+    chapters: every marker of that label resolves to the first."""
+    if not view.book.merged:
+        return
+    first: dict[str, tuple[str, int]] = {}
+    for unit, note in view.notes():
+        path, line = first.setdefault(note.label, (unit.path, note.location.line))
+        if path == unit.path:
+            continue  # the same file: the document rule says it
+        yield RULE.finding(
+            unit.path,
+            note.location,
+            f"note [{note.label}] is defined again (first in {path}, line {line})",
+            footnote=note.label,
+            note_text=note.text,
+            hint="the book is merged into one document: give one of them a new label",
+            related_path=path,
+            related_line=line,
+        )

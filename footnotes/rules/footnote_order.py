@@ -49,11 +49,14 @@ from footcheck.footnotes.model import Document, Finding, Marker, Severity, label
 from footcheck.footnotes.rules.base import RuleId
 
 if TYPE_CHECKING:
+    from footcheck.footnotes.book.view import BookView
     from footcheck.footnotes.context import Context
+    from footcheck.footnotes.results import Unit
 
 CODE = "FN004"
 NAME = "footnote-order"
 SEVERITY = Severity.WARNING
+SCOPE = "document+book"
 RULE = RuleId(CODE, NAME, SEVERITY)
 
 
@@ -99,3 +102,40 @@ def _first_out_of_sequence(
             )
             return
         highest = number
+
+
+def check_book(view: BookView) -> Iterator[Finding]:
+    """Numbering that continues from one chapter to the next, checked across the book.
+
+    A chapter whose first number is above 1 continues the chapter before it (a
+    chapter that starts again at 1 restarts, which is fine). Files with no body
+    markers (a notes file) are passed over; chapters are compared only when nothing
+    lies between them that the run did not check.
+    """
+    previous: Unit | None = None
+    highest: int | None = None
+    for unit in view.units:
+        facts = unit.facts
+        if facts.body_markers == 0:
+            continue
+        first = facts.first_number
+        if first is not None and previous is not None and highest is not None:
+            number, marker = first
+            expected = highest + 1
+            if number > 1 and number != expected and view.neighbours(previous, unit):
+                if number > expected:
+                    skipped = (
+                        f"{expected}" if number == expected + 1 else f"{expected}-{number - 1}"
+                    )
+                    message = f"marker [{number}] comes before any marker [{skipped}]"
+                else:
+                    message = f"marker [{number}] was already used in {previous.path}"
+                yield RULE.finding(
+                    unit.path,
+                    marker.location,
+                    f"{message}: the numbering continues from {previous.path}, which ends"
+                    f" at [{highest}]",
+                    footnote=marker.label,
+                    hint=f"expected [{expected}] here",
+                )
+        previous, highest = unit, facts.highest_body_number

@@ -37,11 +37,13 @@ from footcheck.footnotes.model import Document, Finding, Marker, Severity, label
 from footcheck.footnotes.rules.base import RuleId, shorten
 
 if TYPE_CHECKING:
+    from footcheck.footnotes.book.view import BookView
     from footcheck.footnotes.context import Context
 
 CODE = "FN001"
 NAME = "missing-footnote"
 SEVERITY = Severity.ERROR
+SCOPE = "document+book"
 RULE = RuleId(CODE, NAME, SEVERITY)
 
 
@@ -62,6 +64,33 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             footnote=marker.label,
             claim=shorten(claim) if claim else None,
             hint=_cached_hint(hints, doc, defined, marker.scope if scoped else None),
+        )
+
+
+def check_book(view: BookView) -> Iterator[Finding]:
+    """Markers whose link leads to a file that does not exist, or that lacks their note."""
+    for unresolved in view.resolution.unresolved:
+        marker = unresolved.marker
+        followed = unresolved.followed
+        label = marker.label
+        hint: str | None
+        if followed.missing is not None:
+            message = f"marker [{label}] points to {followed.missing}, which does not exist"
+            hint = "the link is dead in the published book"
+        else:
+            assert followed.unit is not None
+            where = marker.target or followed.unit.path
+            message = f"marker [{label}] points to {where}, which has no note [{label}]"
+            numbers = sorted(
+                {
+                    n
+                    for note in followed.unit.facts.notes
+                    if (n := label_number(note.label)) is not None
+                }
+            )
+            hint = f"the notes there are numbered {number_ranges(numbers)}" if numbers else None
+        yield RULE.finding(
+            unresolved.unit.path, marker.location, message, footnote=label, hint=hint
         )
 
 

@@ -38,11 +38,13 @@ from footcheck.footnotes.model import Document, Finding, Severity
 from footcheck.footnotes.rules.base import RuleId, shorten
 
 if TYPE_CHECKING:
+    from footcheck.footnotes.book.view import BookView
     from footcheck.footnotes.context import Context
 
 CODE = "FN002"
 NAME = "unused-footnote"
 SEVERITY = Severity.WARNING
+SCOPE = "document+book"
 RULE = RuleId(CODE, NAME, SEVERITY)
 
 
@@ -60,3 +62,31 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             footnote=label,
             note_text=shorten(note.text),
         )
+
+
+def check_book(view: BookView) -> Iterator[Finding]:
+    """Notes whose back-link returns to a checked chapter that does not cite them.
+
+    (A note of a notes file that some chapter cites loses its document FN002: the
+    run drops it. A note returning to a chapter the run did not check is left
+    alone: that chapter may well cite it.)
+    """
+    if not view.linked:
+        return
+    cited = view.resolution.cited
+    for unit in view.units:
+        if view.orphan(unit):
+            continue  # FN006 says it once for the whole file
+        for note in unit.facts.notes:
+            if note.cited_from is None or (unit.path, note.key) in cited:
+                continue
+            home = view.links.follow(unit, note.cited_from, read=False).unit
+            if home is None or home is unit or view.cited_locally(unit, note):
+                continue
+            yield RULE.finding(
+                unit.path,
+                note.location,
+                f"note [{note.label}] links back to {note.cited_from}, which does not cite it",
+                footnote=note.label,
+                note_text=note.text,
+            )

@@ -36,6 +36,7 @@ from footcheck.footnotes.settings.values import (
     DEFAULT_FAIL_ON,
     DEFAULT_MAX_FILE_SIZE,
     KEYS,
+    BookEntry,
     FileSettings,
     Origin,
 )
@@ -62,6 +63,7 @@ class CommandLine:
     stdin_format: str | None = None
     stdin_name: str = "<stdin>"
     debug: bool = False
+    books: bool | None = None  # --book / --no-book
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ class Config:
     debug: bool = False
     # Where results are cached (footnotes.cache); None: no cache.
     cache_dir: str | None = None
+    # Check the files of a run as books (links between files followed); off: each alone.
+    books_on: bool = True
     # Where each setting in force came from (kebab-case key -> origin); unlisted: default.
     origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -132,6 +136,16 @@ class Config:
                 self.report_date,
             )
         )
+
+    @property
+    def book_entries(self) -> tuple[BookEntry, ...]:
+        """The configuration's `books`, with their globs relative to its folder."""
+        return self.settings.books if self.settings is not None else ()
+
+    @property
+    def book_root(self) -> Path | None:
+        """The folder the `books` globs are relative to."""
+        return self.settings.root if self.settings is not None else None
 
     def severity_of(self, code: str) -> Severity | None:
         """The severity configured for a rule, if any."""
@@ -189,6 +203,8 @@ def resolve(file: FileSettings, given: CommandLine) -> Config:
     for key, globs in (("include", given.include), ("exclude", given.exclude)):
         if globs:
             given_as(key)
+    if given.books is not None:
+        origins["books"] = Origin("command line", "--book" if given.books else "--no-book")
     return Config(
         select=select,
         ignore=ignore,
@@ -203,6 +219,7 @@ def resolve(file: FileSettings, given: CommandLine) -> Config:
         stdin_name=given.stdin_name,
         debug=given.debug,
         cache_dir=_cache_dir(file, given),
+        books_on=given.books if given.books is not None else True,
     )
 
 
@@ -232,6 +249,7 @@ _DEFAULT_TEXT: dict[str, str] = {
     "ignore-notes": "(none)",
     "report-date": "(each report's own)",
     "max-file-size": "50MB",
+    "books": "(from links and tables of contents)",
 }
 
 
@@ -266,6 +284,10 @@ def _value_text(key: str, value: object) -> str:
         return "; ".join(f"{g}: {_codes_text(c)}" for g, c in value) or "(none)"
     if key == "ignore-notes" and isinstance(value, tuple | list):
         return "; ".join(f"{g} {c} note {n}" for g, c, n in value) or "(none)"
+    if key == "books" and isinstance(value, tuple):
+        return "; ".join(
+            f"{b.name}: {', '.join(b.files)}{' (merged)' if b.merged else ''}" for b in value
+        )
     if isinstance(value, tuple | list):
         return ", ".join(str(v) for v in value) if value else "(none)"
     return str(value)
@@ -285,6 +307,7 @@ def describe(config: Config) -> list[tuple[str, str, Origin]]:
         "ignore-notes": file.ignore_notes,
         "report-date": config.report_date,
         "max-file-size": config.max_bytes,
+        "books": config.book_entries if config.books_on else "off (--no-book)",
     }
     rows: list[tuple[str, str, Origin]] = []
     for key in KEYS:

@@ -26,12 +26,14 @@ from footcheck.footnotes.settings.globs import BAD_GLOB, compile_glob, normalise
 from footcheck.footnotes.settings.values import (
     PYPROJECT,
     SPELLINGS,
+    BookEntry,
     ConfigError,
     FileSettings,
     table_of,
 )
 
 _NOTE_KEYS = ("path", "rule", "note")
+_BOOK_KEYS = ("name", "files", "merged")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _SIZE = re.compile(r"^(\d+(?:\.\d+)?)\s*([KMG](?:i?B)?|B)?$", re.IGNORECASE)
 _UNITS = {"": 1, "B": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
@@ -280,6 +282,39 @@ def _parse_max_file_size(value: Any, key: str, where: _Where) -> int:
     return size
 
 
+def _parse_books(value: Any, key: str, where: _Where) -> tuple[BookEntry, ...]:
+    if not isinstance(value, list):
+        raise where.error(f"expected an array of tables, got {_type_name(value)}", key)
+    books: list[BookEntry] = []
+    for index, item in enumerate(value):
+        entry = f"{key}[{index}]"
+        if not isinstance(item, dict):
+            raise where.error(
+                f'expected a table {{name = "...", files = ["..."]}}, got {_type_name(item)}',
+                entry,
+            )
+        for name in item:
+            if name not in _BOOK_KEYS:
+                raise where.error(
+                    f"unknown key {name!r} (expected 'name', 'files' and 'merged')", entry
+                )
+        title = item.get("name", f"book {index + 1}")
+        if not isinstance(title, str):
+            raise where.error(f"expected a string, got {_type_name(title)}", f"{entry}.name")
+        if "files" not in item:
+            raise where.error("missing 'files'", entry)
+        files = _parse_globs(item["files"], f"{entry}.files", where)
+        if not files:
+            raise where.error("expected at least one file or glob", f"{entry}.files")
+        merged = item.get("merged", False)
+        if not isinstance(merged, bool):
+            raise where.error(
+                f"expected true or false, got {_type_name(merged)}", f"{entry}.merged"
+            )
+        books.append(BookEntry(title, files, merged))
+    return tuple(books)
+
+
 _PARSERS: dict[str, Callable[[Any, str, _Where], object]] = {
     "select": _parse_select,
     "ignore": _parse_select,
@@ -291,6 +326,7 @@ _PARSERS: dict[str, Callable[[Any, str, _Where], object]] = {
     "ignore-notes": _parse_ignore_notes,
     "report-date": _parse_report_date,
     "max-file-size": _parse_max_file_size,
+    "books": _parse_books,
 }
 
 

@@ -33,6 +33,7 @@ KEYS: tuple[str, ...] = (
     "ignore-notes",
     "report-date",
     "max-file-size",
+    "books",
 )
 # Every accepted spelling of a key (kebab-case, or snake_case) -> the key.
 SPELLINGS: dict[str, str] = {**{k: k for k in KEYS}, **{k.replace("-", "_"): k for k in KEYS}}
@@ -62,6 +63,17 @@ DEFAULT = Origin("default")
 
 
 @dataclass(frozen=True)
+class BookEntry:
+    """A `books` entry: the files (globs, relative to the configuration's folder) that
+    make one book, in the order given; `merged` when its tool makes one document of
+    them (note labels shared across chapters)."""
+
+    name: str
+    files: tuple[str, ...]
+    merged: bool = False
+
+
+@dataclass(frozen=True)
 class FileSettings:
     """The validated, normalised values of ONE config file; None or empty when not set."""
 
@@ -77,6 +89,7 @@ class FileSettings:
     ignore_notes: tuple[tuple[str, str, str], ...] = ()  # (path glob, code, note label)
     report_date: PartialDate | None = None
     max_file_size: int | None = None
+    books: tuple[BookEntry, ...] = ()
     present: frozenset[str] = frozenset()  # the (kebab-case) keys the file set
 
     @property

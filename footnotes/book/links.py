@@ -1,0 +1,193 @@
+"""Where a link between the files of a book leads, followed safely.
+
+A marker's `target` and a note's `cited_from` are written as the document wrote
+them ("endnotes.xhtml", "../notes/README.md", "chapter%203.xhtml"). `Links` turns
+them into the unit of the run they name, a file on disk that the run did not name,
+or nothing:
+
+- a link is followed only to a file under the folders the run was given (or a named
+  file's own folder): never an absolute path, a `..` that climbs out, a URL, nor
+  anything but a regular file of a format footcheck reads, within the size limit,
+  so that a document cannot make footcheck read (and print) another file;
+- a link to a page a site generator makes from a source file ("README.html" made
+  from "README.md", "index.html" from "README.md" or "index.md") leads to that
+  source when the page itself is not there;
+- a file saved under a longer name ("book-endnotes.xhtml" for "endnotes.xhtml", as
+  downloads often are) is found when it is the only file of its folder in the run
+  whose name ends that way.
+
+Inside a book file (an EPUB) links lead between its chapters only.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import stat
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from footcheck.footnotes.results import Unit
+
+# A scheme ("https:") or a network path ("//host"): never a file of the book.
+_ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
+# Pages a site generator makes from Markdown sources: the sources to look for.
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+_SOURCE_SUFFIXES = (".md", ".markdown", ".rst", ".adoc")
+_INDEX_SOURCES = ("README", "index")
+# What a longer saved name puts before the original one.
+_SAVED_PREFIX = re.compile(r"[-_. ]$")
+
+
+@dataclass(frozen=True)
+class Followed:
+    """Where a link leads: a unit of the run, or a file on disk read for its notes.
+
+    `missing` is set (to the link as written) when the file does not exist;
+    `unit` is None too when the link was not followed (outside the book's folders,
+    not a format footcheck reads).
+    """
+
+    unit: Unit | None = None
+    missing: str | None = None
+    notes_only: bool = False  # a file the run did not name, read for its notes
+
+
+class Links:
+    """Follows the links of a run's units (see the module docstring)."""
+
+    def __init__(
+        self,
+        units: Iterable[Unit],
+        roots: Sequence[str],
+        readable: Callable[[str], bool],
+        read_notes: Callable[[str], Unit | None],
+        max_bytes: int,
+    ) -> None:
+        self._by_locator: dict[str, Unit] = {}
+        self._by_real: dict[str, Unit] = {}
+        self._folders: dict[str, list[Unit]] = {}
+        for unit in units:
+            self._by_locator[unit.locator] = unit
+            if unit.book is None and unit.locator:
+                real = os.path.realpath(unit.locator)
+                self._by_real[real] = unit
+                self._folders.setdefault(os.path.dirname(real), []).append(unit)
+            elif unit.book is not None:
+                folder = posixpath.dirname(unit.locator)
+                self._folders.setdefault(folder, []).append(unit)
+        self._roots = tuple(os.path.realpath(r) for r in roots)
+        self._readable = readable
+        self._read_notes = read_notes
+        self._max_bytes = max_bytes
+        self._read: dict[str, Unit | None] = {}
+        self._followed: dict[tuple[str, str, bool], Followed] = {}
+
+    def follow(self, origin: Unit, link: str, *, read: bool = True) -> Followed:
+        """Where `link`, written in `origin`, leads.
+
+        With `read` false, a file the run did not name is not read: the link leads
+        to no unit (a back-link to a chapter that was not checked).
+        """
+        key = (origin.locator, link, read)
+        if key not in self._followed:
+            self._followed[key] = self._follow(origin, link, read)
+        return self._followed[key]
+
+    def _follow(self, origin: Unit, link: str, read: bool) -> Followed:
+        link = link.strip()
+        if not link or not origin.locator or _ELSEWHERE.match(link) or link.startswith("/"):
+            return Followed()
+        written = unquote(link.split("#", 1)[0].split("?", 1)[0])
+        if not written or "\0" in written:
+            return Followed()
+        if origin.book is not None:
+            return self._within_book(origin, written, link)
+        base = os.path.dirname(os.path.realpath(origin.locator))
+        path = os.path.normpath(os.path.join(base, *written.split("/")))
+        candidates = _candidates(path)
+        if not self._under_roots(path) or not any(self._readable(c) for c in candidates):
+            return Followed()  # outside the book, or a file footcheck does not read (.bib)
+        for candidate in candidates:
+            found = self._file(candidate, read)
+            if found is not None:
+                return found
+        renamed = self._saved_under_longer_name(path)
+        if renamed is not None:
+            return Followed(renamed)
+        return Followed(missing=link.split("#", 1)[0])
+
+    def _within_book(self, origin: Unit, written: str, link: str) -> Followed:
+        inside = origin.locator.split(":", 1)
+        if len(inside) != 2:
+            return Followed()
+        book, member = inside
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(member), written))
+        if path.startswith("../") or path == "..":
+            return Followed()
+        unit = self._by_locator.get(f"{book}:{path}")
+        return Followed(unit) if unit is not None else Followed(missing=link.split("#", 1)[0])
+
+    def _under_roots(self, path: str) -> bool:
+        real = os.path.realpath(path)
+        return any(real == root or real.startswith(root + os.sep) for root in self._roots)
+
+    def _file(self, path: str, read: bool) -> Followed | None:
+        """The run's unit for `path`, or the file read for its notes; None: no such file."""
+        real = os.path.realpath(path)
+        unit = self._by_real.get(real)
+        if unit is not None:
+            return Followed(unit)
+        try:
+            info = os.stat(real)
+        except (OSError, ValueError):
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None if stat.S_ISDIR(info.st_mode) else Followed()
+        if not read or not self._under_roots(real) or not self._readable(real):
+            return Followed()
+        if info.st_size > self._max_bytes:
+            return Followed()
+        if real not in self._read:
+            self._read[real] = self._read_notes(real)
+        return Followed(self._read[real], notes_only=True)
+
+    def _saved_under_longer_name(self, path: str) -> Unit | None:
+        """The one unit of the folder whose file name ends with the link's, after a separator."""
+        folder, name = os.path.split(os.path.realpath(path))
+        endings = {name}
+        stem, suffix = os.path.splitext(name)
+        if suffix.lower() in _PAGE_SUFFIXES:
+            endings.update(stem + source for source in _SOURCE_SUFFIXES)
+        found = [
+            unit
+            for unit in self._folders.get(folder, [])
+            for own in [os.path.basename(unit.locator)]
+            if any(
+                own.endswith(end) and _SAVED_PREFIX.search(own[: -len(end)] or "x")
+                for end in endings
+            )
+            and own not in endings
+        ]
+        return found[0] if len(found) == 1 else None
+
+
+def _candidates(path: str) -> list[str]:
+    """The file a link names, then the sources a site generator makes that page from."""
+    found = [path]
+    stem, suffix = os.path.splitext(path)
+    if suffix.lower() in _PAGE_SUFFIXES:
+        found += [stem + source for source in _SOURCE_SUFFIXES]
+        folder, name = os.path.split(stem)
+        if name == "index":
+            found += [os.path.join(folder, f"{index}.md") for index in _INDEX_SOURCES]
+    elif not suffix:
+        found += [path + extra for extra in (".md", ".html", ".xhtml")]
+        found += [
+            os.path.join(path, f"{index}{source}")
+            for index in _INDEX_SOURCES
+            for source in (".md", ".html")
+        ]
+    return found
