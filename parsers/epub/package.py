@@ -71,7 +71,7 @@ def resolve(folder: str, href: str) -> str | None:
     if not href or _ELSEWHERE.match(href):
         return None
     path = unquote(href.partition("#")[0])
-    if not path or path.startswith(("/", "\\")):
+    if not path:
         return None
     member = posixpath.normpath(posixpath.join(folder, path))
     if member in (".", "..") or member.startswith(("../", "/")):
