@@ -516,6 +516,32 @@ def test_the_generator_packs_a_folder_in_its_spine_txt_order(tmp_path: Path) -> 
     ]
 
 
+RIVER = Path(__file__).parent / "fixtures" / "epub" / "river"
+RIVER_OPTIONS = ["--title", "Along the Alder", "--date", "1990-05-01"]
+
+
+def test_the_committed_book_is_what_the_generator_makes_of_its_folder(tmp_path: Path) -> None:
+    # tests/fixtures/epub/river.epub: python tests/fixtures/make_epub.py \
+    #     tests/fixtures/epub/river tests/fixtures/epub/river.epub --title ... --date ...
+    assert main([str(RIVER), str(tmp_path / "river.epub"), *RIVER_OPTIONS]) == 0
+    committed = RIVER.with_suffix(".epub").read_bytes()
+    assert (tmp_path / "river.epub").read_bytes() == committed
+    doc = parsers.parse(committed, "river.epub")
+    assert [part.path for part in doc.parts] == [
+        "river.epub:OEBPS/Text/preface.xhtml",
+        "river.epub:OEBPS/Text/chapter-1.xhtml",
+        "river.epub:OEBPS/Text/chapter-2.xhtml",
+        "river.epub:OEBPS/Text/endnotes.xhtml",
+    ]
+    assert [len(part.markers) for part in doc.parts] == [1, 2, 1, 0]
+    assert [note.cited_from for note in doc.parts[-1].notes] == [
+        "preface.xhtml",
+        "chapter-1.xhtml",
+        "chapter-1.xhtml",
+        "chapter-2.xhtml",
+    ]
+
+
 # --- the registry and the command line ---------------------------------------------------
 
 
