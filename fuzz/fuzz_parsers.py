@@ -1,13 +1,13 @@
-"""A fuzz target for footcheck's six readers and its rules.
+"""A fuzz target for footcheck's readers and its rules.
 
     python fuzz/fuzz_parsers.py -atheris_runs=20000          # atheris (libFuzzer options)
     python fuzz/fuzz_parsers.py -max_total_time=60 corpus/   # ... for a minute, keeping a corpus
     python fuzz/fuzz_parsers.py --smoke 2000 [--seed 7]      # no atheris needed: random inputs
     python fuzz/fuzz_parsers.py crash-1a2b...                # replay saved inputs (either way)
 
-One input is: a byte choosing the format (text, Markdown, HTML, DOCX, ODT, reST), a byte
+One input is: a byte choosing the format (text, Markdown, HTML, DOCX, ODT, reST, EPUB), a byte
 choosing how the rest is used, and the rest. The rest is either the file itself,
-or spliced into a committed fixture of that format (for DOCX and ODT, into one of
+or spliced into a committed fixture of that format (for the zipped formats, into one of
 the zip's members, which is zipped again so that the XML readers, not the zip
 checks, see the damage). Each input is held to `promises.check`: the format's
 reader, called directly, gives a Document or a one-line `DocumentError` (any other

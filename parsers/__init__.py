@@ -30,6 +30,7 @@ _TABLE: dict[str, tuple[str, tuple[str, ...]]] = {
     "docx": ("footcheck.parsers.office.docx", (".docx",)),
     "odt": ("footcheck.parsers.office.odt", (".odt",)),
     "rst": ("footcheck.parsers.rst.reader", (".rst", ".rest")),
+    "epub": ("footcheck.parsers.epub.reader", (".epub",)),
 }
 READERS: dict[str, str] = {fmt: module for fmt, (module, _) in _TABLE.items()}
 SUFFIXES: dict[str, tuple[str, ...]] = {fmt: suffixes for fmt, (_, suffixes) in _TABLE.items()}
@@ -45,7 +46,6 @@ _UNREAD: dict[str, tuple[str, str]] = {
     ".doc": ("doc", "Word 97-2003 (DOC)"),
     ".rtf": ("rtf", "RTF"),
     ".pdf": ("pdf", "PDF"),
-    ".epub": ("epub", "EPUB"),
 }
 _UNREAD_NAMES = {fmt: name for fmt, name in _UNREAD.values()}
 

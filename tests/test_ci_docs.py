@@ -135,6 +135,7 @@ def test_hook_manifest_is_what_pre_commit_expects() -> None:
         ("Brief.DOCX", True),
         ("brief.docx", True),
         ("brief.odt", True),
+        ("book.epub", True),
         ("pep-3107.rst", True),
         ("intro.rest", True),
         ("tool.py", False),

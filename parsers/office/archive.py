@@ -1,4 +1,4 @@
-"""Safe reading of zip-packaged XML documents (DOCX, ODT): shared by both readers.
+"""Safe reading of zip-packaged XML documents (DOCX, ODT, EPUB): shared by their readers.
 
 An office document is a zip of XML parts, and a hostile one can be a zip bomb, a
 zip with a lying directory, a million members, or XML with a billion-laughs
@@ -11,7 +11,8 @@ DOCTYPE. This module is the only place that opens such a file:
   stops at the cap whatever the directory claimed.
 - `parse_xml(data, part, what)` parses one part with lxml with entity resolution,
   network access, DTD loading and huge trees off; a DOCTYPE that declares entities
-  is refused before the parser sees it; malformed XML is a one-line `MalformedXML`
+  is refused before the parser sees it (`refuse_entities`, also for parts another
+  parser reads: an EPUB's chapters); malformed XML is a one-line `MalformedXML`
   (a `DocumentError`, which a reader may ignore for an optional part).
 - `unique_labels` is the one labelling rule both readers share: an endnote never
   takes a footnote's label.
@@ -40,6 +41,7 @@ __all__ = [
     "MalformedXML",
     "optional_root",
     "parse_xml",
+    "refuse_entities",
     "unique_labels",
 ]
 
@@ -184,12 +186,7 @@ def parse_xml(data: bytes, part: str, what: str) -> etree._Element:
     """
     from lxml import etree
 
-    head = data
-    if data[:2] in _UTF16_BOMS:
-        head = data.decode("utf-16", errors="replace").encode("utf-8", errors="replace")
-    doctype = _DOCTYPE.search(head)
-    if doctype is not None and _ENTITY.search(head, doctype.start()):
-        raise DocumentError(f"{what} part {part} declares XML entities (refused)")
+    refuse_entities(data, part, what)
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -208,6 +205,16 @@ def parse_xml(data: bytes, part: str, what: str) -> etree._Element:
     if root is None:
         raise MalformedXML(f"{what} part {part} is empty")
     return root
+
+
+def refuse_entities(data: bytes, part: str, what: str) -> None:
+    """`DocumentError` for a part whose DOCTYPE declares entities (XXE, billion laughs)."""
+    head = data
+    if data[:2] in _UTF16_BOMS:
+        head = data.decode("utf-16", errors="replace").encode("utf-8", errors="replace")
+    doctype = _DOCTYPE.search(head)
+    if doctype is not None and _ENTITY.search(head, doctype.start()):
+        raise DocumentError(f"{what} part {_shown(part)} declares XML entities (refused)")
 
 
 def optional_root(archive: Archive, name: str | None) -> etree._Element | None:
