@@ -82,7 +82,8 @@ def check_books(
                 _add(outcome, rule, view, wanted, debug)
     across = [rule for rule in BOOK_RULES if rule.across_books]
     if linked:
-        everything = BookView(Book(".", list(units)), Resolution(), links)
+        in_order = [unit for book in books for unit in book.units]
+        everything = BookView(Book(".", in_order), Resolution(), links)
         for rule in across:
             _add(outcome, rule, everything, wanted, debug)
     else:

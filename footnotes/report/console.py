@@ -40,13 +40,16 @@ def render(result: RunResult, stream: TextIO, *, colour: bool, verbose: bool = F
         if not file.findings and not verbose:
             continue
         out.line((safe(file.path), "bold underline"), (f"  {_describe(file)}", "dim"))
+        if file.notes_read_from:
+            read = ", ".join(safe(name) for name in file.notes_read_from)
+            out.line(("  notes read from ", "dim"), (read, ""), (" (not checked itself)", "dim"))
         findings = file.findings
         lost = _markers_without_notes(file)
         if lost:
             _lost_notes(out, lost)
             findings = tuple(f for f in findings if f not in lost)
         for finding in findings:
-            _finding(out, finding)
+            _finding(out, finding, file.path)
         if not file.findings:
             out.line(("  no problems found", "green"))
         out.blank()
@@ -62,6 +65,7 @@ def _describe(file: FileResult) -> str:
 
 
 _MISSING = "FN001"
+_LINKED = " points to "  # an FN001 about a marker whose note is in another file
 _LIST_WIDTH = 88
 
 
@@ -69,7 +73,9 @@ def _markers_without_notes(file: FileResult) -> tuple[Finding, ...]:
     """The FN001 findings of a file that has no notes at all, when there are several."""
     if file.footnotes:
         return ()
-    missing = tuple(f for f in file.findings if f.code == _MISSING)
+    missing = tuple(
+        f for f in file.findings if f.code == _MISSING and _LINKED not in f.message
+    )
     return missing if len(missing) > 1 else ()
 
 
@@ -100,8 +106,10 @@ def _lost_notes(out: Writer, missing: tuple[Finding, ...]) -> None:
     out.line((pad, ""), (", ".join(row), ""))
 
 
-def _finding(out: Writer, f: Finding) -> None:
+def _finding(out: Writer, f: Finding, path: str) -> None:
     where = f"{f.location.line}:{f.location.column}"
+    if f.path != path and f.path.startswith(f"{path}:"):  # a chapter of a book file
+        where = f"{safe(f.path[len(path) + 1 :])}:{where}"
     style = _SEVERITY_STYLE[f.severity]
     message = f.message[: -len(f.hint) - 2] if f.hint and f.message.endswith(f.hint) else f.message
     out.line(
@@ -124,6 +132,12 @@ def _finding(out: Writer, f: Finding) -> None:
         out.line(
             (f"{pad}dates  ", "dim"),
             (f"event {f.claim_date.iso()}, source {f.source_date.iso()}", ""),
+        )
+    if f.related_path is not None:
+        out.line(
+            (f"{pad}see    ", "dim"),
+            (f"[{f.related[0]}] " if f.related else "", "bold"),
+            (f"{safe(f.related_path)}:{f.related_line}", ""),
         )
     if f.hint:
         out.line((f"{pad}hint   ", "dim"), (safe(f.hint), "green"))

@@ -15,7 +15,7 @@ TOOL_NAME = "footcheck"
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
-    return {
+    found = {
         "path": f.path,
         "line": f.location.line,
         "column": f.location.column,
@@ -31,10 +31,14 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "note": f.note_text,
         "hint": f.hint,
     }
+    if f.related_path is not None:  # a related note in another file of the book
+        found["related_path"] = f.related_path
+        found["related_line"] = f.related_line
+    return found
 
 
 def file_dict(r: FileResult) -> dict[str, Any]:
-    return {
+    entry = {
         "path": r.path,
         "format": r.format,
         "report_date": iso_or_none(r.report_date),
@@ -42,6 +46,9 @@ def file_dict(r: FileResult) -> dict[str, Any]:
         "footnotes": r.footnotes,
         "error": r.error,
     }
+    if r.notes_read_from:  # files its links lead to, read for their notes only
+        entry["notes_read_from"] = list(r.notes_read_from)
+    return entry
 
 
 def summary_dict(result: RunResult) -> dict[str, int]:

@@ -140,6 +140,17 @@ def result_dict(f: Finding, fingerprint: str) -> dict[str, Any]:
             },
         }
     )
+    if f.related_path is not None:  # the related note, in another file of the book
+        out["relatedLocations"] = [
+            {
+                "id": 1,
+                "physicalLocation": {
+                    "artifactLocation": artifact_location(f.related_path),
+                    "region": {"startLine": max(1, f.related_line or 1)},
+                },
+                "message": {"text": f"note [{f.related[0]}]" if f.related else "related note"},
+            }
+        ]
     return out
 
 

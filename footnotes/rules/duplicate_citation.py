@@ -86,7 +86,7 @@ def check_book(view: BookView) -> Iterator[Finding]:
         earlier_unit, earlier = first.setdefault(note.source_key, (unit, note))
         if earlier_unit is unit:
             continue  # the same file: the document rule says it
-        continuing = earlier.scope == note.scope and _continues(earlier.label, note.label)
+        continuing = _continues(unit, earlier.label, note.label)
         yield RULE.finding(
             unit.path,
             note.location,
@@ -102,7 +102,9 @@ def check_book(view: BookView) -> Iterator[Finding]:
         )
 
 
-def _continues(first: str, later: str) -> bool:
-    """Whether two labels belong to one numbering that runs on (the later one is higher)."""
+def _continues(unit: Unit, first: str, later: str) -> bool:
+    """Whether the later note's file continues the book's numbering (its first number is
+    above 1), so that the earlier note's number can be cited again there."""
     a, b = label_number(first), label_number(later)
-    return a is not None and b is not None and b > a
+    start = unit.facts.first_number
+    return a is not None and b is not None and b > a and start is not None and start[0] > 1

@@ -74,6 +74,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             if (n := label_number(note.label)) is not None
         ]
         start = min([numbered[0][1], *notes])
+        # A marker into a notes file the chapters share, below this chapter's first
+        # number, cites again a note an earlier chapter cited: not out of order.
+        numbered = [(m, n) for m, n in numbered if m.target is None or n >= start]
         yield from _first_out_of_sequence(doc, numbered, start)
 
 
