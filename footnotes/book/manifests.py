@@ -28,18 +28,19 @@ __all__ = ["Manifest", "book_order", "find_manifests", "manifest_for"]
 
 _Reader = Callable[[str], Manifest | None]
 
-_CONFIG_NAMES = frozenset(
-    {
-        "book.toml",
-        "SUMMARY.md",
-        ".gitbook.yaml",
-        "book.json",
-        "_bookdown.yml",
-        "_quarto.yml",
-        "_quarto.yaml",
-        "container.xml",
-    }
+# The configurations that say where a book's SUMMARY.md is, read before any bare one...
+_PLACING = (
+    ("book.toml", summary.mdbook),
+    (".gitbook.yaml", summary.gitbook_config),
+    ("book.json", summary.gitbook_legacy),
 )
+# ...and the projects whose configuration is their table of contents.
+_PROJECTS = (
+    ("_bookdown.yml", bookdown.bookdown),
+    ("_quarto.yml", quarto.quarto),
+    ("_quarto.yaml", quarto.quarto),
+)
+_CONFIG_NAMES = frozenset({"SUMMARY.md", *(name for name, _ in _PLACING + _PROJECTS)})
 
 
 def find_manifests(folders: Iterable[str]) -> list[Manifest]:
@@ -79,10 +80,9 @@ def book_order(paths: Sequence[str], manifests: Sequence[Manifest]) -> list[str]
     rank: dict[str, int] = {}
     for position, chapter in enumerate(manifest.chapters if manifest else ()):
         rank.setdefault(os.path.abspath(chapter), position)
-    listed = [path for path in paths if os.path.abspath(path) in rank]
-    others = [path for path in paths if os.path.abspath(path) not in rank]
-    listed.sort(key=lambda path: rank[os.path.abspath(path)])
-    others.sort(key=_path_sort_key)
+    key = {path: os.path.abspath(path) for path in paths}
+    listed = sorted((path for path in paths if key[path] in rank), key=lambda p: rank[key[p]])
+    others = sorted((path for path in paths if key[path] not in rank), key=_path_sort_key)
     return listed + others
 
 
@@ -90,41 +90,29 @@ def _manifests_under(folder: str) -> list[Manifest]:
     """Every manifest under `folder`; a table of contents that a configuration places
     (mdBook's, GitBook's) or a container names (an EPUB's) is read once, through it."""
     configs, packages = _candidates(folder)
-    found = [
-        manifest
-        for path in configs.get("book.toml", [])
-        if (manifest := summary.mdbook(path)) is not None
-    ]
-    found += [
-        manifest
-        for name, read in (
-            (".gitbook.yaml", summary.gitbook_config),
-            ("book.json", summary.gitbook_legacy),
-        )
-        for path in configs.get(name, [])
-        if (manifest := read(path)) is not None
-    ]
-    found += _unclaimed(configs.get("SUMMARY.md", []), found, summary.gitbook)
-    found += [
-        manifest
-        for name, read in (
-            ("_bookdown.yml", bookdown.bookdown),
-            ("_quarto.yml", quarto.quarto),
-            ("_quarto.yaml", quarto.quarto),
-        )
-        for path in configs.get(name, [])
-        if (manifest := read(path)) is not None
-    ]
+    placed = _read_each(configs, _PLACING)
     epubs = [
         manifest
         for path in configs.get("container.xml", [])
-        if os.path.basename(os.path.dirname(path)) == "META-INF"
         for manifest in opf.from_container(path)
     ]
     return [
-        *found,
+        *placed,
+        *_unclaimed(configs.get("SUMMARY.md", []), placed, summary.gitbook),
+        *_read_each(configs, _PROJECTS),
         *epubs,
-        *_unclaimed(packages, epubs, lambda path: opf.package(path, os.path.dirname(path))),
+        *_unclaimed(packages, epubs, opf.standalone),
+    ]
+
+
+def _read_each(
+    configs: dict[str, list[str]], readers: tuple[tuple[str, _Reader], ...]
+) -> list[Manifest]:
+    return [
+        manifest
+        for name, read in readers
+        for path in configs.get(name, [])
+        if (manifest := read(path)) is not None
     ]
 
 
@@ -145,7 +133,9 @@ def _candidates(folder: str) -> tuple[dict[str, list[str]], list[str]]:
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
         for name in sorted(files):
-            if name in _CONFIG_NAMES:
+            if name in _CONFIG_NAMES or (
+                name == "container.xml" and os.path.basename(root) == "META-INF"
+            ):
                 configs.setdefault(name, []).append(os.path.normpath(os.path.join(root, name)))
             elif name.lower().endswith(".opf"):
                 packages.append(os.path.normpath(os.path.join(root, name)))

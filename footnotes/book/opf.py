@@ -47,6 +47,11 @@ def from_container(container_xml: str) -> list[Manifest]:
     return found
 
 
+def standalone(opf: str) -> Manifest | None:
+    """A package file that no container names: a book bounded by the file's own folder."""
+    return package(opf, os.path.dirname(opf))
+
+
 def package(opf: str, root: str) -> Manifest | None:
     """The spine of the package file `opf`, whose chapters must lie inside `root`."""
     document = _parse(opf)
