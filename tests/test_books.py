@@ -89,7 +89,10 @@ def _write(path: Path, text: str) -> Path:
 
 
 CHAPTER = '<p>The quay was rebuilt in 1911.<sup><a href="{href}">1</a></sup></p>\n'
-NOTES = '<section role="doc-endnotes"><ol><li id="n1"><p>Harbour board minutes, 1912.</p></li></ol></section>\n'
+NOTES = (
+    '<section role="doc-endnotes"><ol><li id="n1"><p>Harbour board minutes, 1912.</p></li>'
+    "</ol></section>\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -210,7 +213,8 @@ def test_source_date_slips(tmp_path: Path, first: str, second: str, flagged: boo
     title = '"Ministry denies grain deal," Harbour Times'
     _write(
         tmp_path / "r.md",
-        f"A.[^1] B.[^2]\n\n[^1]: Tom Reed, {title}, {first}.\n\n[^2]: Tom Reed, {title}, {second}.\n",
+        f"A.[^1] B.[^2]\n\n[^1]: Tom Reed, {title}, {first}.\n\n"
+        f"[^2]: Tom Reed, {title}, {second}.\n",
     )
     assert any(f.code == "CT003" for f in check(tmp_path).findings) is flagged
 

@@ -39,5 +39,11 @@ def test_examples_show_every_rule_and_clean_drafts_are_clean() -> None:
         ("DT004", "landlords"),
         ("FN003", "council"),
     ]
+    # A small book: one source dated two ways in two chapters, and a notes draft
+    # that no chapter cites.
+    assert found["quay.md"] == []
+    assert found["floods.md"] == [("CT003", "1")]
+    assert found["notes-draft.md"] == [("FN006", None)]
+    assert found["SUMMARY.md"] == []
     shown = {code for findings in found.values() for code, _ in findings}
     assert shown == {r.code for r in RULES}

@@ -73,9 +73,7 @@ def _markers_without_notes(file: FileResult) -> tuple[Finding, ...]:
     """The FN001 findings of a file that has no notes at all, when there are several."""
     if file.footnotes:
         return ()
-    missing = tuple(
-        f for f in file.findings if f.code == _MISSING and _LINKED not in f.message
-    )
+    missing = tuple(f for f in file.findings if f.code == _MISSING and _LINKED not in f.message)
     return missing if len(missing) > 1 else ()
 
 

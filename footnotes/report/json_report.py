@@ -15,7 +15,7 @@ TOOL_NAME = "footcheck"
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
-    found = {
+    found: dict[str, Any] = {
         "path": f.path,
         "line": f.location.line,
         "column": f.location.column,
@@ -38,7 +38,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 
 def file_dict(r: FileResult) -> dict[str, Any]:
-    entry = {
+    entry: dict[str, Any] = {
         "path": r.path,
         "format": r.format,
         "report_date": iso_or_none(r.report_date),
