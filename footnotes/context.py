@@ -35,6 +35,11 @@ class Context:
         self.used_today = False
 
     @property
+    def given_report_date(self) -> PartialDate | None:
+        """The report date the run was given (--report-date), if any."""
+        return self._given_report_date
+
+    @property
     def today(self) -> PartialDate:
         """Today's date: what a report with no date of its own is checked against."""
         self.used_today = True

@@ -261,3 +261,20 @@ def test_warm_runs_and_workers_give_the_same_bytes(tmp_path: Path) -> None:
     assert changed == check(tmp_path / "book")
     parallel = run([str(tmp_path / "book")], Config(today=TODAY), parsers.parse, jobs=4)
     assert parallel == check(tmp_path / "book")
+
+
+def test_show_lists_each_chapter_of_an_epub() -> None:
+    from tests.test_cli import footcheck
+
+    book = Path(__file__).parent / "fixtures" / "epub" / "river.epub"
+    shown = json.loads(footcheck("show", str(book), "--format", "json").stdout)
+    assert shown["format"] == "epub" and shown["markers"] == [] and shown["notes"] == []
+    parts = [
+        (p["path"].split(":", 1)[1], len(p["markers"]), len(p["notes"])) for p in shown["parts"]
+    ]
+    assert parts[-1] == ("OEBPS/Text/endnotes.xhtml", 0, 4)
+    assert [p[0] for p in parts[:-1]] == [
+        "OEBPS/Text/preface.xhtml",
+        "OEBPS/Text/chapter-1.xhtml",
+        "OEBPS/Text/chapter-2.xhtml",
+    ]

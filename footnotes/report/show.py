@@ -59,7 +59,7 @@ def show_dict(ctx: Context) -> dict[str, Any]:
         }
         for s in ctx.sources
     ]
-    return {
+    shown: dict[str, Any] = {
         "path": doc.path,
         "format": doc.format,
         "report_date": iso_or_none(ctx.report_date),
@@ -68,6 +68,14 @@ def show_dict(ctx: Context) -> dict[str, Any]:
         "markers": markers,
         "notes": notes,
     }
+    if doc.parts:  # a book in one file (EPUB): each chapter as it was read
+        shown["parts"] = [show_dict(part) for part in _parts(ctx)]
+    return shown
+
+
+def _parts(ctx: Context) -> list[Context]:
+    """The chapters of a book file, each read against the book's given report date."""
+    return [Context(part, report_date=ctx.given_report_date) for part in ctx.doc.parts]
 
 
 def _note_cell(source: Source | None, target: str | None) -> Text:
@@ -111,7 +119,12 @@ def render_json(payload: dict[str, Any]) -> str:
 
 
 def render_console(ctx: Context, stream: TextIO, *, colour: bool) -> None:
-    """Two rich tables: each marker with its claim and note, then every note."""
+    """Two rich tables: each marker with its claim and note, then every note (for a
+    book file, for each of its chapters in turn)."""
+    if ctx.doc.parts:
+        for part in _parts(ctx):
+            render_console(part, stream, colour=colour)
+        return
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
