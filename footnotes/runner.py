@@ -86,6 +86,9 @@ def finish_run(
         return tuple(outcome.result for outcome in outcomes)
     from footcheck.footnotes.book.check import check_books
     from footcheck.footnotes.book.links import Links
+    from footcheck.footnotes.book.paths import forget
+
+    forget()
 
     roots = _roots(paths)
     links = Links(

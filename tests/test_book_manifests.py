@@ -653,3 +653,21 @@ def test_book_order_puts_unlisted_files_after_in_file_name_order(
     ]
     assert book_order(paths, []) == ["./c1.md", "appendix.md", "c3.md", "notes/a.md", "notes/b.md"]
     assert manifest_for(["appendix.md"], manifests) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Summary\n\n[Intro](intro.md)\n\n- [One](one.md)\n  - [One a](one-a.md)\n"
+        "- [Two](two.md) and [not this](x.md)\n\n---\n\n# Part\n\n"
+        "- [Draft]()\n\n[Outro](outro.md)\n",
+        "* [Introduction](README.md)\n* [Chapter 1](chapter-1/README.md)\n"
+        "    * [Section](chapter-1/s.md#anchor)\n* [Notes](notes/README.md)\n",
+        "## Part one\n\n1. [First](first.md)\n2. [Second](second.md)\n",
+        "- [A](a.md)\n  continued with [B](b.md)\n- [C](c.md)\n",
+    ],
+)
+def test_plain_tables_of_contents_read_as_commonmark_does(text: str) -> None:
+    from footcheck.footnotes.book.summary import _commonmark_links, _plain_links
+
+    assert _plain_links(text) == _commonmark_links(text)

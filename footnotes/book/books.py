@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from footcheck.footnotes.book.paths import real_path
 from footcheck.footnotes.results import Unit
 
 _DIGITS = re.compile(r"(\d+)")
@@ -74,7 +75,7 @@ def group(
         if unit.book is not None:
             groups.join(by_book.setdefault(unit.book, i), i)
         elif unit.locator:
-            by_real[os.path.realpath(unit.locator)] = i
+            by_real[real_path(unit.locator)] = i
         for other in linked(unit):
             j = index.get(id(other))
             if j is not None:
@@ -107,7 +108,7 @@ def _book(members: list[Unit], listing: Listing | None) -> Book:
     position = {path: n for n, path in enumerate(listing.chapters)}
 
     def place(unit: Unit) -> tuple[int, tuple[object, ...]]:
-        at = position.get(os.path.realpath(unit.locator), len(position))
+        at = position.get(real_path(unit.locator), len(position))
         return (at, natural_key(unit.path))
 
     ordered = sorted(members, key=place)

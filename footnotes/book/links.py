@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from footcheck.footnotes.book.paths import real_path
 from footcheck.footnotes.results import Unit
 
 # A scheme ("https:") or a network path ("//host"): never a file of the book.
@@ -72,13 +73,13 @@ class Links:
         for unit in units:
             self._by_locator[unit.locator] = unit
             if unit.book is None and unit.locator:
-                real = os.path.realpath(unit.locator)
+                real = real_path(unit.locator)
                 self._by_real[real] = unit
                 self._folders.setdefault(os.path.dirname(real), []).append(unit)
             elif unit.book is not None:
                 folder = posixpath.dirname(unit.locator)
                 self._folders.setdefault(folder, []).append(unit)
-        self._roots = tuple(os.path.realpath(r) for r in roots)
+        self._roots = tuple(real_path(r) for r in roots)
         self._readable = readable
         self._read_notes = read_notes
         self._max_bytes = max_bytes
@@ -105,7 +106,7 @@ class Links:
             return Followed()
         if origin.book is not None:
             return self._within_book(origin, written, link)
-        base = os.path.dirname(os.path.realpath(origin.locator))
+        base = os.path.dirname(real_path(origin.locator))
         path = os.path.normpath(os.path.join(base, *written.split("/")))
         candidates = _candidates(path)
         if not self._under_roots(path) or not any(self._readable(c) for c in candidates):
@@ -131,12 +132,12 @@ class Links:
         return Followed(unit) if unit is not None else Followed(missing=link.split("#", 1)[0])
 
     def _under_roots(self, path: str) -> bool:
-        real = os.path.realpath(path)
+        real = real_path(path)
         return any(real == root or real.startswith(root + os.sep) for root in self._roots)
 
     def _file(self, path: str, read: bool) -> Followed | None:
         """The run's unit for `path`, or the file read for its notes; None: no such file."""
-        real = os.path.realpath(path)
+        real = real_path(path)
         unit = self._by_real.get(real)
         if unit is not None:
             return Followed(unit)
@@ -156,7 +157,7 @@ class Links:
 
     def _saved_under_longer_name(self, path: str) -> Unit | None:
         """The one unit of the folder whose file name ends with the link's, after a separator."""
-        folder, name = os.path.split(os.path.realpath(path))
+        folder, name = os.path.split(real_path(path))
         endings = {name}
         stem, suffix = os.path.splitext(name)
         if suffix.lower() in _PAGE_SUFFIXES:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from footcheck.footnotes.book.books import Listing, natural_key
+from footcheck.footnotes.book.paths import real_path
 from footcheck.footnotes.settings.values import BookEntry
 
 # No book has more chapters than this; a glob that matches more is not a book.
@@ -33,7 +34,7 @@ def find_listings(
         listings.append(
             Listing(
                 manifest.path,
-                tuple(os.path.realpath(path) for path in manifest.chapters),
+                tuple(real_path(path) for path in manifest.chapters),
                 manifest.merged,
             )
         )
@@ -49,7 +50,7 @@ def _configured(entry: BookEntry, base: Path | None) -> Listing:
     for pattern in entry.files:
         matched = glob.glob(pattern, root_dir=folder, recursive=True)
         for name in sorted(matched, key=natural_key)[:_MOST_CHAPTERS]:
-            real = os.path.realpath(os.path.join(folder, name))
+            real = real_path(os.path.join(folder, name))
             if real not in seen and os.path.isfile(real):
                 seen.add(real)
                 chapters.append(real)

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from footcheck.footnotes.book import bookdown, opf, quarto, summary
 from footcheck.footnotes.book.manifest_files import Manifest, is_inside
+from footcheck.footnotes.book.paths import real_path
 from footcheck.footnotes.files import _SKIPPED_DIRS, _path_sort_key
 
 __all__ = ["Manifest", "book_order", "find_manifests", "manifest_for"]
@@ -51,12 +52,12 @@ def find_manifests(folders: Iterable[str]) -> list[Manifest]:
     """
     found: dict[tuple[str, str], Manifest] = {}
     for folder in folders:
-        boundary = os.path.realpath(folder)
+        boundary = real_path(folder)
         for manifest in _manifests_under(folder):
             chapters = tuple(
-                path for path in manifest.chapters if is_inside(os.path.realpath(path), boundary)
+                path for path in manifest.chapters if is_inside(real_path(path), boundary)
             )
-            key = (manifest.kind, os.path.realpath(manifest.path))
+            key = (manifest.kind, real_path(manifest.path))
             if chapters and key not in found:
                 found[key] = replace(manifest, chapters=chapters)
     return sorted(found.values(), key=lambda manifest: _path_sort_key(manifest.path))
@@ -118,11 +119,11 @@ def _read_each(
 
 def _unclaimed(paths: list[str], claimed_by: list[Manifest], read: _Reader) -> list[Manifest]:
     """The manifests of the `paths` that none of `claimed_by` has already read."""
-    claimed = {os.path.realpath(manifest.path) for manifest in claimed_by}
+    claimed = {real_path(manifest.path) for manifest in claimed_by}
     return [
         manifest
         for path in paths
-        if os.path.realpath(path) not in claimed and (manifest := read(path)) is not None
+        if real_path(path) not in claimed and (manifest := read(path)) is not None
     ]
 
 

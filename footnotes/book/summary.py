@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tomllib
 
 from footcheck.footnotes.book.manifest_files import (
@@ -106,7 +107,52 @@ def _from_summary(kind: str, summary: str, root: str) -> Manifest | None:
 
 
 def links(text: str) -> list[str]:
-    """The chapter links of a SUMMARY.md, in order, as written (a draft's is "")."""
+    """The chapter links of a SUMMARY.md, in order, as written (a draft's is "").
+
+    A table of contents of plain list items and links (nearly all of them) is read
+    line by line; one with code, HTML, escapes or reference links goes through
+    markdown-it, as mdBook reads it.
+    """
+    if _PLAIN_SUMMARY.search(text) is None:
+        return _plain_links(text)
+    return _commonmark_links(text)
+
+
+# What only a CommonMark parser reads right: code, HTML and comments, escapes,
+# reference links and their definitions, link titles, indented code.
+_PLAIN_SUMMARY = re.compile(r"[`<\\~]|\]\[|^\s*\[[^\]]*\]:|\]\([^)]*[\s(]|^ {4,}[^ \-*+]|\t", re.M)
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+_LINK = re.compile(r"\[[^\]]*\]\(([^)]*)\)")
+
+
+def _plain_links(text: str) -> list[str]:
+    """The links of a table of contents with nothing a line cannot show: the first of
+    each list item, every one outside lists, none in headings."""
+    found: list[str] = []
+    item_linked = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("#"):
+            item_linked = False
+            continue
+        item = _ITEM.match(line) is not None
+        if item:
+            item_linked = False
+        elif not line[:1].isspace():
+            item_linked = False  # a paragraph of its own: outside any list item
+        for match in _LINK.finditer(line):
+            in_item = item or line[:1].isspace()
+            if in_item and item_linked:
+                break
+            found.append(match.group(1))
+            if in_item:
+                item_linked = True
+    return found
+
+
+def _commonmark_links(text: str) -> list[str]:
     from markdown_it import MarkdownIt
 
     found: list[str] = []
