@@ -206,6 +206,19 @@ def check_target(
     return checked.outcome
 
 
+def lookup(target: Target, config: Config, cache: ResultCache) -> FileOutcome | None:
+    """The stored outcome of a target whose bytes have not changed; None when it must be
+    checked (an unreadable file's outcome is its error, found here at once)."""
+    if target.source == STDIN:
+        return None
+    data = _read(target, config)
+    if isinstance(data, FileResult):
+        return FileOutcome(data)
+    today = config.today.iso() if config.today is not None else ""
+    fingerprint = config.fingerprint(target.display, target.format)
+    return cache.slot(target.display, fingerprint, data, today).outcome(target.source)
+
+
 def _read(target: Target, config: Config) -> bytes | FileResult:
     """The target's bytes, or its result when it cannot be read."""
     try:

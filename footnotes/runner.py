@@ -17,12 +17,12 @@ same safe reading and readers as the checked ones.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from footcheck.footnotes.engine import check_target, finish, notes_unit
-from footcheck.footnotes.files import STDIN, Readers, discover
+from footcheck.footnotes.engine import check_target, finish, lookup, notes_unit
+from footcheck.footnotes.files import STDIN, Readers, Target, discover
 from footcheck.footnotes.model import current_date
 from footcheck.footnotes.results import FileOutcome, FileResult, RunResult
 from footcheck.footnotes.workers import choose_workers, in_workers
@@ -67,6 +67,8 @@ def run(
         checked: Iterable[FileOutcome] = (
             check_target(target, config, parse, cache) for target in targets
         )
+    elif cache is not None:
+        checked = _cached_first(targets, config, parse, cache, jobs)
     else:
         checked = in_workers(targets, config, parse, cache, workers)
     outcomes: list[FileOutcome] = []
@@ -75,6 +77,22 @@ def run(
         if progress is not None:
             progress(len(outcomes), len(targets))
     return RunResult(finish_run(outcomes, paths, config, parse), config.fail_on)
+
+
+def _cached_first(
+    targets: Sequence[Target], config: Config, parse: Readers, cache: ResultCache, jobs: int | None
+) -> Iterator[FileOutcome]:
+    """Every stored outcome looked up here, and only the files that changed sent to
+    workers (when they are still worth their start-up), in the targets' order."""
+    stored = [lookup(target, config, cache) for target in targets]
+    missed = [t for t, found in zip(targets, stored, strict=True) if found is None]
+    workers = choose_workers(jobs, missed)
+    if workers <= 1:
+        fresh: Iterator[FileOutcome] = (check_target(t, config, parse, cache) for t in missed)
+    else:
+        fresh = in_workers(missed, config, parse, cache, workers)
+    for found in stored:
+        yield found if found is not None else next(fresh)
 
 
 def finish_run(

@@ -15,7 +15,7 @@ import pytest
 
 from footcheck import footnotes, parsers
 from footcheck.footnotes import cache as caching
-from footcheck.footnotes import engine, files, workers
+from footcheck.footnotes import engine, files, runner, workers
 from footcheck.footnotes.model import Document, PartialDate
 from footcheck.footnotes.results import RunResult
 from footcheck.footnotes.runner import run
@@ -221,6 +221,16 @@ def test_workers_fill_the_cache_and_read_it(
     again, parsed = _run(folder, config, jobs=1)  # what the workers stored, read here
     assert again == serial
     assert parsed == []
+    # A warm run with workers looks every file up here and starts no worker: nothing
+    # changed. One changed draft is parsed, here (one file is not worth a worker).
+    started: list[int] = []
+    monkeypatch.setattr(runner, "in_workers", lambda *a, **k: started.append(1) or iter(()))
+    warm, parsed = _run(folder, config, jobs=2)
+    assert warm == serial and parsed == [] and started == []
+    (folder / "draft-3.txt").write_text("Changed.[1]\n\n[1] Harbour Gazette, 2 May 2024.\n")
+    changed, parsed = _run(folder, config, jobs=2)
+    assert parsed == [str(folder / "draft-3.txt")] and started == []
+    assert changed != serial
 
 
 def test_the_command_line_caches_beside_the_project_and_can_be_told_not_to(
