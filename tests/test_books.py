@@ -278,3 +278,15 @@ def test_show_lists_each_chapter_of_an_epub() -> None:
         "OEBPS/Text/chapter-1.xhtml",
         "OEBPS/Text/chapter-2.xhtml",
     ]
+
+
+def test_one_stray_note_or_lost_markers_stay_unused_notes(tmp_path: Path) -> None:
+    _write(tmp_path / "stray.md", "[^orphan]: Harbour board minutes, 1912.\n")
+    _write(
+        tmp_path / "lost.md",
+        "The harbour board met twice in the spring of 1912 to settle the tolls.\n\n"
+        "[^1]: Harbour board minutes, 1912.\n\n[^2]: Tide table, 1913.\n",
+    )
+    codes = sorted((Path(f.path).name, f.code) for f in check(tmp_path).findings)
+    assert ("stray.md", "FN002") in codes and ("lost.md", "FN002") in codes
+    assert not any(code == "FN006" for _, code in codes)

@@ -2,9 +2,10 @@
 
 What it does
 ------------
-Flags, once, a file that holds notes and no markers when no file of the run cites
-it: an endnotes file, or a book's notes chapter, checked without its chapters. Its
-notes are not reported one by one as unused (FN002).
+Flags, once, a file that holds notes (two or more) and no markers, and no prose
+but headings, when no file of the run cites it: an endnotes file, or a book's
+notes chapter, checked without its chapters. Its notes are not reported one by one
+as unused (FN002).
 
 Why is this bad?
 ----------------
@@ -56,10 +57,9 @@ def check_book(view: BookView) -> Iterator[Finding]:
         if not view.orphan(unit):
             continue
         notes = unit.facts.notes
-        count = f"{len(notes)} notes" if len(notes) != 1 else "1 note"
         yield RULE.finding(
             unit.path,
             notes[0].location,
-            f"{count} and no markers: a notes file whose chapters were not checked?",
+            f"{len(notes)} notes and no markers: a notes file whose chapters were not checked?",
             hint="check it with the files that cite it (their folder, or the whole book)",
         )
