@@ -14,7 +14,8 @@ resident memory (``os.wait4``: the largest of the process and its children).
 The cases are ``corpus`` (2000 reports, Markdown, text and HTML), ``md`` (its
 984 Markdown reports), ``one`` (one Markdown report near 10 KB), ``big`` (one
 20 MB report with 20,000 notes), ``cached`` (the corpus again with a warm
-footcheck cache) and ``startup`` (``footcheck --version`` against ``python -c
+footcheck cache), ``book`` (a 200-chapter mdBook again with a warm cache,
+``bench/book.py``) and ``startup`` (``footcheck --version`` against ``python -c
 pass``). Run it with the project's interpreter, not a shim:
 
     .venv/bin/python bench/run.py --quick                  # repeat 3, no peers
@@ -56,7 +57,7 @@ CORPUS_MARKER = ".fc-corpus"  # written by gen_corpus.py into every folder it ma
 COPY_MARKER = ".fc-bench-copy"  # written by this script into the folders it fills
 CORPUS_REPORTS = 2000
 ONE_REPORT_BYTES = 10_000
-CASE_NAMES = ("corpus", "md", "one", "big", "cached", "startup")
+CASE_NAMES = ("corpus", "md", "one", "big", "cached", "book", "startup")
 PEER_NAMES = ("markdownlint-cli2", "remark", "rumdl")
 REMARK_PLUGINS = ("remark-gfm", "remark-preset-lint-recommended")  # gfm: footnote syntax
 
@@ -418,6 +419,13 @@ def build_cases(args: argparse.Namespace, wanted: set[str]) -> list[Case]:
         if "cached" in wanted:
             title = f"{len(entries)} reports again, warm cache"
             cases.append(Case("cached", title, [corpus], len(entries), False, 2, cached=True))
+    if "book" in wanted:
+        from book import CHAPTERS  # bench/book.py, beside this script
+        from book import book as write_book
+
+        folder = write_book(work / "book")
+        title = f"a {CHAPTERS}-chapter Markdown book again, warm cache"
+        cases.append(Case("book", title, [folder], CHAPTERS + 1, True, 2, cached=True))
     if "big" in wanted:
         big = work / "big"
         manifest = generated(python, args.generator, big, big=True)
