@@ -92,15 +92,24 @@ class Config:
     books_on: bool = True
     # Where each setting in force came from (kebab-case key -> origin); unlisted: default.
     origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}))
+    # The rules of each path asked about (the run asks several times per file).
+    _rules_of: dict[str | None, tuple[Rule, ...]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def rules(self, path: str | None = None) -> tuple[Rule, ...]:
         """The rules to run (on `path`, less its per-file ignores)."""
+        known = self._rules_of.get(path)
+        if known is not None:
+            return known
         off = self.ignore
         if path is not None and self.settings is not None:
             off = off | self.settings.ignores_for(path)
-        return tuple(
+        rules = tuple(
             r for r in RULES if (self.select is None or r.code in self.select) and r.code not in off
         )
+        self._rules_of[path] = rules
+        return rules
 
     def wants(self, path: str, *, found_in: str | None = None) -> bool:
         """Whether a file is checked: excludes apply to every file, includes to found ones.
