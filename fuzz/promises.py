@@ -7,7 +7,8 @@ its bug into an error message. For any bytes it must give a `Document` or raise 
 one-line `DocumentError`; anything else it raises is a bug, raised here as `Broken`
 naming the format and the exception (chained to it). A Document must have every
 location at line >= 1 and column >= 1 (and, for the text formats, inside the
-decoded input), and every marker inside its paragraph's or note's text. The rules
+decoded input), and every marker inside its paragraph's or note's text (for an
+EPUB, in each of its chapters). The rules
 (`check_document`) then run on the Document the run would give them, the
 registry's (the reader's, with the suppression comments found in the file), without
 a failure and with every finding and directive at line >= 1.
@@ -82,7 +83,13 @@ def check(data: bytes, fmt: str, config: Config = DEFAULT_CONFIG) -> Document | 
     if doc is None:
         return None
     lines = source_lines(data, fmt)
-    holders: list[Paragraph | Note] = [*doc.paragraphs, *doc.notes]
+    # A book in one file (EPUB): its chapters hold the text; their lines are their own.
+    parts = doc.parts or (doc,)
+    if doc.parts:
+        lines = None
+    holders: list[Paragraph | Note] = []
+    for part in parts:
+        holders += [*part.paragraphs, *part.notes]
     places: list[Location] = [h.location for h in holders]
     for holder in holders:
         for marker in holder.markers:
