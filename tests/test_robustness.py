@@ -90,3 +90,15 @@ def test_a_rule_bug_is_one_line_unless_debugging(monkeypatch: object) -> None:
     assert [f.code for f in checked.findings] == ["FN002"]  # the other rules still ran
     with pytest.raises(ZeroDivisionError):
         check_document(doc, Config(today=TODAY, debug=True))
+
+
+def test_inputs_the_fuzzer_found_keep_their_promises() -> None:
+    """Mutations of our own fixtures that once broke the HTML reader: control
+    characters in a tag's name, and in the text after a <br> of a bibliography."""
+    from pathlib import Path
+
+    found = Path(__file__).parent / "fixtures" / "html" / "fuzz-found"
+    names = sorted(found.iterdir())
+    assert len(names) == 2
+    for path in names:
+        assert check(path.read_bytes(), "html") is not None, path.name

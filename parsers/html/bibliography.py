@@ -96,12 +96,16 @@ def from_list(ol: Element, keys: list[str]) -> dict[str, Reference]:
     return references
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _shown(li: Element) -> str:
     """What a reader sees of a list item, its line breaks as spaces ("[link]<br>Marsh")."""
     if li.find(".//br") is not None:
         li = deepcopy(li)
         for br in li.iter("br"):
-            br.tail = " " + (br.tail or "")
+            # lxml refuses to set text holding control characters: they show nothing.
+            br.tail = " " + _CONTROL.sub("", br.tail or "")
     return " ".join(visible_text(li).split())
 
 

@@ -97,6 +97,8 @@ class SourcePositions:
                 )
         offsets: dict[Element, int] = {}
         seen: dict[int, int] = {}
+        if not tag.isprintable():
+            return offsets  # a name lxml took from a broken page but will not look up
         for same in el.getroottree().getroot().iter(tag):
             line = line_of(same)
             place = seen.get(line, 0)
