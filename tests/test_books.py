@@ -290,3 +290,21 @@ def test_one_stray_note_or_lost_markers_stay_unused_notes(tmp_path: Path) -> Non
     codes = sorted((Path(f.path).name, f.code) for f in check(tmp_path).findings)
     assert ("stray.md", "FN002") in codes and ("lost.md", "FN002") in codes
     assert not any(code == "FN006" for _, code in codes)
+
+
+def test_cli_checks_a_book_and_names_both_files(tmp_path: Path) -> None:
+    from tests.test_cli import footcheck
+
+    shutil.copytree(BOOKS / "mdbook", tmp_path / "book")
+    book = footcheck("check", str(tmp_path / "book"), "--format", "json", "--no-cache")
+    assert book.returncode == 1
+    data = json.loads(book.stdout)
+    (slip,) = [f for f in data["findings"] if f["code"] == "CT003"]
+    assert slip["related_path"].endswith("intro.md") and slip["related_line"] == 16
+    alone = footcheck(
+        "check", str(tmp_path / "book"), "--format", "json", "--no-book", "--no-cache"
+    )
+    assert alone.returncode == 0
+    assert [f for f in json.loads(alone.stdout)["findings"] if f["severity"] != "info"] == []
+    console = footcheck("check", str(tmp_path / "book"), "--no-cache").stdout
+    assert "see    [3] " in console and "intro.md:16" in console
