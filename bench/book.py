@@ -8,6 +8,7 @@ time, written only when the folder does not hold it already.
 
 from __future__ import annotations
 
+import calendar
 import random
 from pathlib import Path
 
@@ -15,20 +16,7 @@ CHAPTERS = 200
 NOTES_PER_CHAPTER = 12
 _MARKER = ".fc-bench-book"
 _OUTLETS = ("Harbour Times", "Coast Gazette", "Rail Observer", "Valley Post", "Northern Ledger")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTHS = tuple(calendar.month_name[1:])
 
 
 def book(folder: Path) -> Path:
