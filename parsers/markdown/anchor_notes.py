@@ -28,119 +28,24 @@ not notes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from ..marks import MarkerSpan, find_markers, is_notes_heading, valid_label
-from .anchor_links import (
-    ATTRIBUTES,
-    FENCE_LINE,
-    Link,
-    find_ids,
-    find_links,
-    is_note_id,
-    outside,
-    visible_text,
+from ..marks import MarkerSpan, find_markers, is_notes_heading
+from .anchor_content import (
+    Content,
+    analyse,
+    contents_of,
+    heading_label,
+    id_number,
+    opens,
+    pandoc_span_openers,
 )
+from .anchor_links import ATTRIBUTES, FENCE_LINE, Link, find_ids, is_note_id, outside
 from .heading_ids import heading_ids
 from .source import Block
 
-# What may come before a note's label: blanks, empty tags (`<a name="n1"></a>`),
-# attribute lists, pandoc's empty spans (`[]{#n1}`) and fenced div lines (`::: {#n1}`).
-_PREFIX = re.compile(r"(?:\s++|<[^<>]*+>|\[\](?=\{)|\{[^{}\n]*+\}|:{3,}+[^\n]*+\n)*+")
-# A label a note opens with: `<sup>1</sup>`, `^1^`, `[1]`, `\[1\]`, `1.`, `1)`.
-_OWN_LABEL = re.compile(
-    r"<sup\b[^<>]*+>[ \t]*+(\d{1,3}+)[ \t]*+</sup>|\^(\d{1,3}+)\^"
-    r"|\\?+\[(\d{1,3}+)\\?+\](?![(\[\]])|(\d{1,3}+)[.)](?=[ \t])"
-)
-
-
-# A heading that is only a note's label: "1", "[1]", "Note 1", "Footnote 1:".
-_LABEL_HEADING = re.compile(r"(?:(?:foot|end)?note[ \t]*+)?+\W*+(\d{1,3}+)\W*+", re.IGNORECASE)
-_LABEL_HEADING_MAX = 200
-# A bare number opening a note (`<a id="3"></a>3 Text`): its label only when it is its anchor's.
-_BARE_LABEL = re.compile(r"(\d{1,3}+)[ \t]++")
-_DIGITS = re.compile(r"\d++")
-_TRAILING_SPACE = re.compile(r"\s*+\Z")
 _BELOW_HEADINGS = 7  # the rank of a `*Notes*` line: below every heading
-
-
-@dataclass(slots=True)
-class _Content:
-    """One block's inline content (a table cell's), as the anchor links see it."""
-
-    text: str
-    links: list[Link]
-    lead: int  # where its text starts, after empty tags and attribute lists
-    label_link: Link | None = None  # a linked label opening a note: `[[1]](#fnref1){#fn1}`
-    own_label: tuple[str, int, int] | None = None  # (label, start, end) it opens with
-
-
-def _contents(block: Block) -> list[str]:
-    if block.kind == "row":
-        return [content for content, _ in block.cells or []]
-    return [block.content]
-
-
-def _pandoc_span_openers(content: str) -> list[int]:
-    """Where pandoc's spans `[text]{#id}` open: their `[`, taken out of the text.
-
-    One pass pairs the brackets (a backslash escapes one); a `]` right before an
-    attribute list closes a span.
-    """
-    if "]{" not in content:
-        return []
-    closers = {
-        m.start() - 1
-        for m in ATTRIBUTES.finditer(content)
-        if content[m.start() - 1 : m.start()] == "]"
-    }
-    found: list[int] = []
-    open_at: list[int] = []
-    escaped = False
-    for i, c in enumerate(content):
-        if escaped:
-            escaped = False
-        elif c == "\\":
-            escaped = True
-        elif c == "[":
-            open_at.append(i)
-        elif c == "]" and open_at:
-            start = open_at.pop()
-            if i in closers:
-                found.append(start)
-    return sorted(found)
-
-
-def _id_number(anchor: str) -> str:
-    """The number a note's id gives it: "3" for `3`, `fn3`, `note-3`; "" for other ids."""
-    if not is_note_id(anchor):
-        return ""
-    number = _DIGITS.findall(anchor)[-1]
-    return number if valid_label(number) else ""
-
-
-def _opens(analysed: _Content, at: int) -> bool:
-    """Whether an anchor at `at` opens its block: before its text, or a block attribute list.
-
-    kramdown writes a block's attribute list on a line of its own after it (`{: #n3}`).
-    """
-    if at <= analysed.lead:
-        return True
-    text = analysed.text
-    if text[at - 1] != "\n" or (attributes := ATTRIBUTES.match(text, at)) is None:
-        return False
-    return _TRAILING_SPACE.match(text, attributes.end()) is not None
-
-
-def _heading_label(block: Block) -> str:
-    """The label of a heading that is only a note's label (`#### 1 {#fn1}`, "Note 3"), or ""."""
-    if block.kind != "heading" or len(block.content) > _LABEL_HEADING_MAX:
-        return ""
-    label = _LABEL_HEADING.fullmatch(visible_text(block.content).strip())
-    return label.group(1) if label else ""
 
 
 class AnchorReading:
@@ -149,11 +54,11 @@ class AnchorReading:
     def __init__(self, blocks: Sequence[Block], refs: Mapping[str, Any]) -> None:
         self.blocks = [b for b in blocks if b.kind != "code"]
         self.refs = refs
-        self.contents: dict[str, _Content] = {}
+        self.contents: dict[str, Content] = {}
         for block in self.blocks:
-            for content in _contents(block):
+            for content in contents_of(block):
                 if content not in self.contents:
-                    self.contents[content] = self._analyse(content)
+                    self.contents[content] = analyse(content, refs)
         self.carried: dict[str, Link] = {}  # id -> the link carrying it
         for analysed in self.contents.values():
             for link in analysed.links:
@@ -167,15 +72,15 @@ class AnchorReading:
         for index, block in enumerate(self.blocks):
             if block.kind == "heading":  # its engine's id is a section's, unless written
                 self.sections.update(heading_ids(block.content))
-            section = block.kind == "heading" and not _heading_label(block)
-            for content in _contents(block):
+            section = block.kind == "heading" and not heading_label(block)
+            for content in contents_of(block):
                 analysed = self.contents[content]
                 for anchor, at in self._anchors(analysed):
                     if section:
                         self.sections.add(anchor)
                         continue
                     self.holders.setdefault(anchor, index)
-                    if _opens(analysed, at):
+                    if opens(analysed, at):
                         self.opening.setdefault(index, []).append(anchor)
         self.held: dict[int, list[str]] = {}  # index of a block -> the anchors it holds
         for anchor, index in self.holders.items():
@@ -190,28 +95,14 @@ class AnchorReading:
         self.note_blocks = self._note_blocks()
         self.chapter = False  # whether the page is read as a notes chapter
 
-    def _analyse(self, content: str) -> _Content:
-        links = find_links(content, self.refs)
-        lead = _PREFIX.match(content)
-        analysed = _Content(content, links, lead.end() if lead else 0)
-        own = _OWN_LABEL.match(content, analysed.lead)
-        if own is not None:
-            label = next(group for group in own.groups() if group)
-            analysed.own_label = (label, own.start(), own.end())
-        elif (bare := _BARE_LABEL.match(content, analysed.lead)) is not None:
-            numbers = {_id_number(anchor) for anchor, _ in find_ids(content[: analysed.lead])}
-            if bare.group(1) in numbers:
-                analysed.own_label = (bare.group(1), bare.start(), bare.end())
-        return analysed
-
-    def _find_label_link(self, analysed: _Content) -> None:
+    def _find_label_link(self, analysed: Content) -> None:
         first = analysed.links[0] if analysed.links else None
         if first is None or first.start > analysed.lead or not first.label:
             return
         if first.anchor is not None and first.anchor in self.carried:
             analysed.label_link = first
 
-    def _anchors(self, analysed: _Content) -> list[tuple[str, int]]:
+    def _anchors(self, analysed: Content) -> list[tuple[str, int]]:
         """The ids a content defines, with their offsets: its tags' and attribute lists',
         a label link's.
 
@@ -237,7 +128,7 @@ class AnchorReading:
             if block.kind == "heading" or (block.kind == "para" and "\n" not in block.content):
                 if is_notes_heading(block.content):
                     rank = block.level or _BELOW_HEADINGS
-                elif block.kind == "heading" and block.level <= rank and not _heading_label(block):
+                elif block.kind == "heading" and block.level <= rank and not heading_label(block):
                     rank = 0
             flags.append(rank > 0)
         return flags
@@ -247,8 +138,8 @@ class AnchorReading:
         if block.item is not None:
             return block.item
         if block.kind == "heading":
-            return _heading_label(block)
-        contents = _contents(block)
+            return heading_label(block)
+        contents = contents_of(block)
         if not contents:
             return ""
         analysed = self.contents[contents[0]]
@@ -290,7 +181,7 @@ class AnchorReading:
         if self.has_markers():
             return False
         for index, block in enumerate(self.blocks):
-            if not self.under[index] and any(find_markers(c) for c in _contents(block)):
+            if not self.under[index] and any(find_markers(c) for c in contents_of(block)):
                 return False
         notes = frozenset(index for index in self.held if self._chapter_note(index))
         if notes:
@@ -307,22 +198,26 @@ class AnchorReading:
             return any(is_note_id(anchor) for anchor in self.held[index])
         if block.kind == "heading":
             return True  # a label heading: any other heading holds no anchor
-        return block.kind == "para" and index in self.opening and bool(self.note_label(index))
+        if block.kind != "para" or index not in self.opening:
+            return False
+        return bool(self.own_label(block)) or any(id_number(a) for a in self.opening[index])
 
     def note_label(self, index: int) -> str:
-        """The label of note block `index`: its first marker's, the label it shows, or
-        the number of the id opening it (`<a id="3"></a>Text`, `<span id="fn3"></span>`).
+        """The label of note block `index`: its first marker's, the label it shows, or (in
+        a notes chapter) the number of the id opening it (`<a id="3"></a>`, `{: #n3}`).
         """
         label = next((lab for a in self.note_anchors(index) if (lab := self.label_for(a))), "")
         label = label or self.own_label(self.blocks[index])
-        return label or next((n for a in self.opening.get(index, ()) if (n := _id_number(a))), "")
+        if label or not self.chapter:
+            return label
+        return next((n for a in self.opening.get(index, ()) if (n := id_number(a))), "")
 
     def html_note_label(self, anchor: str, shown: str) -> str:
         """The label of an HTML block's note: its first marker's, the label it shows, or
         (in a notes chapter) its id's number.
         """
         label = self.label_for(anchor) or shown
-        return label or (_id_number(anchor) if self.chapter else "")
+        return label or (id_number(anchor) if self.chapter else "")
 
     def marker_target(self, link: Link) -> tuple[bool, str | None]:
         """(whether a link is a marker, the other file it points into)."""
@@ -383,7 +278,7 @@ class AnchorReading:
         for m in ATTRIBUTES.finditer(content):
             start = m.start() - 1 if content[m.start() - 1 : m.start()] == "]" else m.start()
             found.append((MarkerSpan(start, m.end(), ()), None))
-        found.extend((MarkerSpan(i, i + 1, ()), None) for i in _pandoc_span_openers(content))
+        found.extend((MarkerSpan(i, i + 1, ()), None) for i in pandoc_span_openers(content))
         found.extend(
             (MarkerSpan(m.start(), m.end(), ()), None) for m in FENCE_LINE.finditer(content)
         )
