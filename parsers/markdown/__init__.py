@@ -17,6 +17,10 @@
   notes: `[N]` or superscript markers in the body and a numbered list of notes,
   usually under a Notes/Endnotes/Footnotes/References heading: `parsers.plain`
   reads them, as for every format, over the file's lines (`plain_lines`).
+- A document in which none of these finds a note, with no markers of its own but
+  paragraphs under a Notes heading that open with an anchor (`<a id="3"></a>3. Text`),
+  is a book's notes chapter, which the other chapters link into: `anchor_document`
+  reads those paragraphs as its notes (`might_define_anchors` is its cheap test).
 
 How it reads a file (speed matters: this runs in pre-commit hooks on whole folders):
 `front_matter` first; then the block pass (`blocks`: markdown-it-py's block parser
@@ -38,8 +42,8 @@ from footcheck.footnotes.model import Document
 
 from .. import plain
 from ..decode import decode
-from .anchor_document import read_anchor_notes
-from .anchor_links import might_hold_anchor_links
+from .anchor_document import read_anchor_notes, read_notes_chapter
+from .anchor_links import might_define_anchors, might_hold_anchor_links
 from .assemble import BlockReader
 from .blocks import read_blocks
 from .front_matter import read_front_matter
@@ -92,6 +96,10 @@ def _read(text: str, path: str) -> Document:
     lines = MarkdownLines(main, body_blocks, refs)
     plain_paragraphs, plain_notes = plain.read(lines)
     inline = tuple(note for _, note in lines.reader.notes)  # `^[...]` notes, if any
+    if not plain_notes and not inline and might_define_anchors(text):
+        chapter = read_notes_chapter(body_blocks, refs)
+        if chapter is not None:
+            return Document(path, FORMAT, *chapter, metadata=metadata)
     return Document(path, FORMAT, plain_paragraphs, plain_notes + inline, metadata=metadata)
 
 

@@ -2,7 +2,9 @@
 
 `read_anchor_notes` is the reader's pass for pages that cite with number links to
 in-page anchors (see `anchor_notes`): None when the page has no such marker, so the
-other conventions read it. Body blocks become paragraphs with their markers (a
+other conventions read it. `read_notes_chapter` reads a page with no markers of its
+own whose notes stand under a Notes heading, opened by their anchors: a book's notes
+chapter, which the other chapters link into. Body blocks become paragraphs with their markers (a
 marker into another file keeps that file as its `target`); note blocks, with the
 rest of their list item, become notes; an HTML block's notes come from `html_notes`
 (a bare `<div id="fn1">` opens a note of the Markdown blocks after it, as pandoc
@@ -102,6 +104,22 @@ def read_anchor_notes(
     reading = AnchorReading(blocks, refs)
     if not reading.has_markers():
         return None
+    return _paragraphs_and_notes(reading, refs)
+
+
+def read_notes_chapter(
+    blocks: Sequence[Block], refs: Mapping[str, Any]
+) -> tuple[tuple[Paragraph, ...], tuple[Note, ...]] | None:
+    """A notes chapter's paragraphs and notes, or None when the page is no notes chapter."""
+    reading = AnchorReading(blocks, refs)
+    if not reading.read_as_notes_chapter():
+        return None
+    return _paragraphs_and_notes(reading, refs)
+
+
+def _paragraphs_and_notes(
+    reading: AnchorReading, refs: Mapping[str, Any]
+) -> tuple[tuple[Paragraph, ...], tuple[Note, ...]]:
     build = _Builder(reading, refs)
     paragraphs: list[Paragraph] = []
     notes: list[tuple[Location, Note]] = []
@@ -122,7 +140,7 @@ def read_anchor_notes(
                 return reading.is_back_link(anchor) or is_back_text(text)
 
             for found in html_notes(block, anchors, is_back):
-                label = reading.label_for(found.anchor) or found.label
+                label = reading.html_note_label(found.anchor, found.label)
                 if label:
                     notes.append((found.location, Note(label, found.text, found.location, _KIND)))
             index += 1
@@ -134,8 +152,7 @@ def read_anchor_notes(
             # a list item or a label heading: the note starts at its list marker or `#`
             line = block.source.line_text(block.first)
             location = block.source.location(block.first, len(line) - len(line.lstrip(" ")))
-        label = next((reading.label_for(a) for a in anchors if reading.label_for(a)), "")
-        label = label or reading.own_label(block)
+        label = reading.note_label(index)
         if label:
             notes.append((location, builder.note(label, location, _KIND)))
         index = stop

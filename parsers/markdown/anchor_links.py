@@ -28,6 +28,9 @@ from .commonmark import is_reference, normalize_label
 # Whether a document may hold an anchor link at all: the cheap test before any work.
 _PRECHECK = re.compile(r"\]\(<?#|\]:[ \t]*+<?#|href[ \t]*+=|\d\\?\]\]?\(")
 
+# Whether a document may define an anchor: an HTML id or name, an attribute list's `#id`.
+_ID_PRECHECK = re.compile(r"\b(?:id|name)[ \t]*+=|\{:?+[ \t]*+#")
+
 # A Markdown link whose text is short: inline `(dest "title")`, reference `[ref]`, or
 # neither (a shortcut reference), with pandoc's attributes `{#id}` after it, and
 # `<sup>...</sup>` or pandoc's `^...^` around it.
@@ -106,6 +109,11 @@ class Link:
 def might_hold_anchor_links(text: str) -> bool:
     """Whether a document may hold an anchor link (a cheap test on the whole text)."""
     return _PRECHECK.search(text) is not None
+
+
+def might_define_anchors(text: str) -> bool:
+    """Whether a document may define an in-page anchor (a cheap test on the whole text)."""
+    return _ID_PRECHECK.search(text) is not None
 
 
 def is_note_id(anchor: str) -> bool:

@@ -15,97 +15,37 @@ A note is the block holding its anchor (with the rest of its list item), the
 element of an HTML block holding it (`html_notes`), or the blocks under a heading
 that is only its label (`#### 3 {#fn3}`: any other heading is a section); its text
 is what a reader sees, without its leading label, its back-links and attribute lists.
+
+A notes chapter (a book's `notes/README.md`, which the chapters link into) has no
+markers of its own: there the Notes heading is what makes notes. Under it, a
+paragraph that opens with an anchor (`<a id="3"></a>3. Text`, `<span id="fn3"></span>`,
+`[]{#n3}`, kramdown's `{: #n3}` on its own line) is a note labelled by the number it
+shows (`3.`, `3)`, `[3]`, `3` when it is the anchor's number) or else by its id's
+number (`3`, `fn3`, `note-3`); so is an HTML block's element whose id names a note,
+and a heading that is only a label. The same paragraphs under any other heading are
+not notes.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from ..marks import MarkerSpan, is_notes_heading
-from .anchor_links import (
-    ATTRIBUTES,
-    FENCE_LINE,
-    Link,
-    find_ids,
-    find_links,
-    is_note_id,
-    outside,
-    visible_text,
+from ..marks import MarkerSpan, find_markers, is_notes_heading
+from .anchor_content import (
+    Content,
+    analyse,
+    contents_of,
+    heading_label,
+    id_number,
+    opens,
+    pandoc_span_openers,
 )
+from .anchor_links import ATTRIBUTES, FENCE_LINE, Link, find_ids, is_note_id, outside
 from .heading_ids import heading_ids
 from .source import Block
 
-# What may come before a note's label: blanks, empty tags (`<a name="n1"></a>`),
-# attribute lists, pandoc's empty spans (`[]{#n1}`) and fenced div lines (`::: {#n1}`).
-_PREFIX = re.compile(r"(?:\s++|<[^<>]*+>|\[\](?=\{)|\{[^{}\n]*+\}|:{3,}+[^\n]*+\n)*+")
-# A label a note opens with: `<sup>1</sup>`, `^1^`, `[1]`, `\[1\]`, `1.`, `1)`.
-_OWN_LABEL = re.compile(
-    r"<sup\b[^<>]*+>[ \t]*+(\d{1,3}+)[ \t]*+</sup>|\^(\d{1,3}+)\^"
-    r"|\\?+\[(\d{1,3}+)\\?+\](?![(\[\]])|(\d{1,3}+)[.)](?=[ \t])"
-)
-
-
-# A heading that is only a note's label: "1", "[1]", "Note 1", "Footnote 1:".
-_LABEL_HEADING = re.compile(r"(?:(?:foot|end)?note[ \t]*+)?+\W*+(\d{1,3}+)\W*+", re.IGNORECASE)
-_LABEL_HEADING_MAX = 200
-
-
-@dataclass(slots=True)
-class _Content:
-    """One block's inline content (a table cell's), as the anchor links see it."""
-
-    text: str
-    links: list[Link]
-    lead: int  # where its text starts, after empty tags and attribute lists
-    label_link: Link | None = None  # a linked label opening a note: `[[1]](#fnref1){#fn1}`
-    own_label: tuple[str, int, int] | None = None  # (label, start, end) it opens with
-
-
-def _contents(block: Block) -> list[str]:
-    if block.kind == "row":
-        return [content for content, _ in block.cells or []]
-    return [block.content]
-
-
-def _pandoc_span_openers(content: str) -> list[int]:
-    """Where pandoc's spans `[text]{#id}` open: their `[`, taken out of the text.
-
-    One pass pairs the brackets (a backslash escapes one); a `]` right before an
-    attribute list closes a span.
-    """
-    if "]{" not in content:
-        return []
-    closers = {
-        m.start() - 1
-        for m in ATTRIBUTES.finditer(content)
-        if content[m.start() - 1 : m.start()] == "]"
-    }
-    found: list[int] = []
-    open_at: list[int] = []
-    escaped = False
-    for i, c in enumerate(content):
-        if escaped:
-            escaped = False
-        elif c == "\\":
-            escaped = True
-        elif c == "[":
-            open_at.append(i)
-        elif c == "]" and open_at:
-            start = open_at.pop()
-            if i in closers:
-                found.append(start)
-    return sorted(found)
-
-
-def _heading_label(block: Block) -> str:
-    """The label of a heading that is only a note's label (`#### 1 {#fn1}`, "Note 3"), or ""."""
-    if block.kind != "heading" or len(block.content) > _LABEL_HEADING_MAX:
-        return ""
-    label = _LABEL_HEADING.fullmatch(visible_text(block.content).strip())
-    return label.group(1) if label else ""
+_BELOW_HEADINGS = 7  # the rank of a `*Notes*` line: below every heading
 
 
 class AnchorReading:
@@ -114,11 +54,11 @@ class AnchorReading:
     def __init__(self, blocks: Sequence[Block], refs: Mapping[str, Any]) -> None:
         self.blocks = [b for b in blocks if b.kind != "code"]
         self.refs = refs
-        self.contents: dict[str, _Content] = {}
+        self.contents: dict[str, Content] = {}
         for block in self.blocks:
-            for content in _contents(block):
+            for content in contents_of(block):
                 if content not in self.contents:
-                    self.contents[content] = self._analyse(content)
+                    self.contents[content] = analyse(content, refs)
         self.carried: dict[str, Link] = {}  # id -> the link carrying it
         for analysed in self.contents.values():
             for link in analysed.links:
@@ -128,16 +68,20 @@ class AnchorReading:
             self._find_label_link(analysed)
         self.sections: set[str] = set()
         self.holders: dict[str, int] = {}  # anchor -> index of the block holding it
+        self.opening: dict[int, list[str]] = {}  # index of a block -> the anchors opening it
         for index, block in enumerate(self.blocks):
             if block.kind == "heading":  # its engine's id is a section's, unless written
                 self.sections.update(heading_ids(block.content))
-            section = block.kind == "heading" and not _heading_label(block)
-            for content in _contents(block):
-                for anchor in self._anchors(self.contents[content]):
+            section = block.kind == "heading" and not heading_label(block)
+            for content in contents_of(block):
+                analysed = self.contents[content]
+                for anchor, at in self._anchors(analysed):
                     if section:
                         self.sections.add(anchor)
-                    else:
-                        self.holders.setdefault(anchor, index)
+                        continue
+                    self.holders.setdefault(anchor, index)
+                    if opens(analysed, at):
+                        self.opening.setdefault(index, []).append(anchor)
         self.held: dict[int, list[str]] = {}  # index of a block -> the anchors it holds
         for anchor, index in self.holders.items():
             self.held.setdefault(index, []).append(anchor)
@@ -147,49 +91,46 @@ class AnchorReading:
                 if link.label and link.anchor and link is not analysed.label_link:
                     self.labels.setdefault(link.anchor, link.label)
         self.targeted = frozenset(self.labels)
+        self.under = self._under_notes()
         self.note_blocks = self._note_blocks()
+        self.chapter = False  # whether the page is read as a notes chapter
 
-    def _analyse(self, content: str) -> _Content:
-        links = find_links(content, self.refs)
-        lead = _PREFIX.match(content)
-        analysed = _Content(content, links, lead.end() if lead else 0)
-        own = _OWN_LABEL.match(content, analysed.lead)
-        if own is not None:
-            label = next(group for group in own.groups() if group)
-            analysed.own_label = (label, own.start(), own.end())
-        return analysed
-
-    def _find_label_link(self, analysed: _Content) -> None:
+    def _find_label_link(self, analysed: Content) -> None:
         first = analysed.links[0] if analysed.links else None
         if first is None or first.start > analysed.lead or not first.label:
             return
         if first.anchor is not None and first.anchor in self.carried:
             analysed.label_link = first
 
-    def _anchors(self, analysed: _Content) -> list[str]:
-        """The ids a content defines: its tags' and attribute lists', a label link's.
+    def _anchors(self, analysed: Content) -> list[tuple[str, int]]:
+        """The ids a content defines, with their offsets: its tags' and attribute lists',
+        a label link's.
 
         The ids a marker carries (`{#fnref1}`, `<sup id="fnr1">`) are where its
         back-link returns, not anchors of the block around it.
         """
-        found = list(analysed.label_link.ids) if analysed.label_link else []
+        label_link = analysed.label_link
+        found = [(anchor, label_link.start) for anchor in label_link.ids] if label_link else []
         spans = [(link.start, link.end) for link in analysed.links]
-        for anchor, at in find_ids(analysed.text):
-            if outside(spans, at):
-                found.append(anchor)
+        found.extend((anchor, at) for anchor, at in find_ids(analysed.text) if outside(spans, at))
         return found
 
     def _under_notes(self) -> list[bool]:
-        """For each block, whether it stands under a Notes heading (`*Notes*` counts)."""
+        """For each block, whether it stands under a Notes heading (`*Notes*` counts).
+
+        The section goes on to the next heading of its rank or higher (`# Notes` holds
+        `## Chapter 1`; any heading ends a `*Notes*` line's); a heading that is only a
+        note's label is a note of the section.
+        """
         flags: list[bool] = []
-        under = False
+        rank = 0  # the rank of the Notes heading the blocks stand under, or 0
         for block in self.blocks:
             if block.kind == "heading" or (block.kind == "para" and "\n" not in block.content):
                 if is_notes_heading(block.content):
-                    under = True
-                elif block.kind == "heading":
-                    under = False
-            flags.append(under)
+                    rank = block.level or _BELOW_HEADINGS
+                elif block.kind == "heading" and block.level <= rank and not heading_label(block):
+                    rank = 0
+            flags.append(rank > 0)
         return flags
 
     def own_label(self, block: Block) -> str:
@@ -197,8 +138,8 @@ class AnchorReading:
         if block.item is not None:
             return block.item
         if block.kind == "heading":
-            return _heading_label(block)
-        contents = _contents(block)
+            return heading_label(block)
+        contents = contents_of(block)
         if not contents:
             return ""
         analysed = self.contents[contents[0]]
@@ -214,7 +155,7 @@ class AnchorReading:
         Notes heading), or when no marker points at it but both of the first two hold
         (an unused note). An HTML block holding a note's anchor holds notes.
         """
-        under = self._under_notes()
+        under = self.under
         targeted = self.targeted
         notes: set[int] = set()
         for anchor, index in self.holders.items():
@@ -229,6 +170,54 @@ class AnchorReading:
             if (anchor in targeted and (named or labelled or under[index])) or (named and labelled):
                 notes.add(index)
         return frozenset(notes)
+
+    def read_as_notes_chapter(self) -> bool:
+        """Whether the page is a notes chapter; if so, its note blocks become the notes.
+
+        A notes chapter has no markers of its own (no anchor marker, and no `[N]` or
+        superscript outside its Notes sections) and notes under a Notes heading: see
+        the module's docstring.
+        """
+        if self.has_markers():
+            return False
+        for index, block in enumerate(self.blocks):
+            if not self.under[index] and any(find_markers(c) for c in contents_of(block)):
+                return False
+        notes = frozenset(index for index in self.held if self._chapter_note(index))
+        if notes:
+            self.note_blocks = notes
+            self.chapter = True
+        return self.chapter
+
+    def _chapter_note(self, index: int) -> bool:
+        """Whether block `index`, in a page with no markers, is a note of its Notes section."""
+        if not self.under[index]:
+            return False
+        block = self.blocks[index]
+        if block.kind == "html":
+            return any(is_note_id(anchor) for anchor in self.held[index])
+        if block.kind == "heading":
+            return True  # a label heading: any other heading holds no anchor
+        if block.kind != "para" or index not in self.opening:
+            return False
+        return bool(self.own_label(block)) or any(id_number(a) for a in self.opening[index])
+
+    def note_label(self, index: int) -> str:
+        """The label of note block `index`: its first marker's, the label it shows, or (in
+        a notes chapter) the number of the id opening it (`<a id="3"></a>`, `{: #n3}`).
+        """
+        label = next((lab for a in self.note_anchors(index) if (lab := self.label_for(a))), "")
+        label = label or self.own_label(self.blocks[index])
+        if label or not self.chapter:
+            return label
+        return next((n for a in self.opening.get(index, ()) if (n := id_number(a))), "")
+
+    def html_note_label(self, anchor: str, shown: str) -> str:
+        """The label of an HTML block's note: its first marker's, the label it shows, or
+        (in a notes chapter) its id's number.
+        """
+        label = self.label_for(anchor) or shown
+        return label or (id_number(anchor) if self.chapter else "")
 
     def marker_target(self, link: Link) -> tuple[bool, str | None]:
         """(whether a link is a marker, the other file it points into)."""
@@ -289,7 +278,7 @@ class AnchorReading:
         for m in ATTRIBUTES.finditer(content):
             start = m.start() - 1 if content[m.start() - 1 : m.start()] == "]" else m.start()
             found.append((MarkerSpan(start, m.end(), ()), None))
-        found.extend((MarkerSpan(i, i + 1, ()), None) for i in _pandoc_span_openers(content))
+        found.extend((MarkerSpan(i, i + 1, ()), None) for i in pandoc_span_openers(content))
         found.extend(
             (MarkerSpan(m.start(), m.end(), ()), None) for m in FENCE_LINE.finditer(content)
         )

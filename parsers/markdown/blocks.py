@@ -71,7 +71,7 @@ def _blocks(tokens: Iterable[Token], source: Source, defs: list[Definition]) -> 
     pending_end: int | None = None  # the end line of a list item opened, until its first block
     row: list[tuple[str, int]] | None = None
     row_line = 0
-    heading = False
+    heading = 0  # the rank of the heading being read, or 0
     for tok in tokens:
         kind = tok.type
         if kind == "inline":
@@ -87,14 +87,15 @@ def _blocks(tokens: Iterable[Token], source: Source, defs: list[Definition]) -> 
                         tok.content,
                         item=pending,
                         item_end=pending_end,
+                        level=heading,
                     )
                 )
                 pending = None
                 pending_end = None
         elif kind == "paragraph_open":
-            heading = False
+            heading = 0
         elif kind == "heading_open":
-            heading = True
+            heading = int(tok.tag[1:])
         elif kind == "ordered_list_open":
             lists.append(True)
             start = tok.attrGet("start")

@@ -66,3 +66,4 @@ class Block:
     cells: list[tuple[str, int]] | None = None  # a table row's cells: (content, line)
     item: str | None = None  # the number an ordered list item displays, if the block opens one
     item_end: int | None = None  # the line after the list item the block opens, if it opens one
+    level: int = 0  # a heading's rank, 1 to 6 (0 for other blocks)
