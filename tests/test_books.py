@@ -39,7 +39,7 @@ def found(result: RunResult, base: Path) -> list[tuple[str, int, str, str | None
     )
 
 
-@pytest.mark.parametrize("name", ["xhtml", "mdbook", "orphan"])
+@pytest.mark.parametrize("name", ["xhtml", "mdbook", "gitbook", "orphan"])
 def test_each_fixture_book_gives_exactly_its_expected_findings(name: str) -> None:
     book = BOOKS / name
     expected = json.loads((book / "EXPECTED.json").read_text(encoding="utf-8"))
