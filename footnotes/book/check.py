@@ -108,8 +108,10 @@ def _drop_answered(view: BookView, outcome: BookOutcome, wanted: dict[str, set[s
     for unit in view.units:
         dropped = outcome.dropped[unit.path]
         orphan = "FN006" in wanted.get(unit.path, ()) and view.orphan(unit)
+        # A notes file that chapters cite: FN002 speaks of the book (check_book).
+        shared = view.linked and view.is_notes_file(unit) and not view.orphan(unit)
         for note in unit.facts.notes:
-            if orphan or (unit.path, note.key) in resolution.cited:
+            if orphan or shared or (unit.path, note.key) in resolution.cited:
                 dropped.add(("FN002", note.location, note.label))
         for marker in unit.facts.markers:
             if (unit.path, marker.location) in resolution.resolved_elsewhere:

@@ -65,11 +65,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def check_book(view: BookView) -> Iterator[Finding]:
-    """Notes whose back-link returns to a checked chapter that does not cite them.
-
-    (A note of a notes file that some chapter cites loses its document FN002: the
-    run drops it. A note returning to a chapter the run did not check is left
-    alone: that chapter may well cite it.)
+    """Notes of the book that nothing cites: in a notes file the chapters cite (whose
+    document FN002s the run drops), and notes whose back-link returns to a checked
+    chapter that does not cite them. A note returning to a chapter the run did not
+    check is left alone: that chapter may well cite it.
     """
     if not view.linked:
         return
@@ -77,11 +76,22 @@ def check_book(view: BookView) -> Iterator[Finding]:
     for unit in view.units:
         if view.orphan(unit):
             continue  # FN006 says it once for the whole file
+        shared = view.is_notes_file(unit)
         for note in unit.facts.notes:
-            if note.cited_from is None or (unit.path, note.key) in cited:
+            if (unit.path, note.key) in cited or view.cited_locally(unit, note):
+                continue
+            if note.cited_from is None:
+                if shared:  # the book's notes file: no chapter of the book cites it
+                    yield RULE.finding(
+                        unit.path,
+                        note.location,
+                        f"note [{note.label}] is not cited by any file of the book",
+                        footnote=note.label,
+                        note_text=note.text,
+                    )
                 continue
             home = view.links.follow(unit, note.cited_from, read=False).unit
-            if home is None or home is unit or view.cited_locally(unit, note):
+            if home is None or home is unit:
                 continue
             yield RULE.finding(
                 unit.path,
