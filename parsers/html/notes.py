@@ -20,6 +20,7 @@ from .dom import (
     BLOCK,
     ancestors,
     holds,
+    note_owners,
     opens_block,
     tag_of,
     visible_text,
@@ -122,7 +123,7 @@ class Notes:
                 chosen.append((a, target))
         inline = [t for _, t in chosen if tag_of(t) not in BLOCK]
         if inline:
-            self._owners = self._mark_owners(chosen)
+            self._owners = note_owners(chosen)
         for a, target in chosen:
             info = self._by_target.get(target)
             if info is None:
@@ -283,30 +284,6 @@ class Notes:
             node = above
         return node
 
-    def _mark_owners(self, chosen: list[tuple[Element, Element]]) -> dict[Element, object]:
-        """For each element: the one note whose links lie under it, or _SHARED.
-
-        Markers are owned by nobody's note, so an element holding one is shared. Each
-        element changes at most twice (unowned, owned, shared): linear overall.
-        """
-        owners: dict[Element, object] = {}
-        items: list[tuple[Element, object]] = []
-        for a, target in chosen:
-            items.append((a, object()))
-            items.append((target, target))
-        for el, key in items:
-            node: Element | None = el
-            while node is not None:
-                current = owners.get(node)
-                if current is None:
-                    owners[node] = key
-                elif current is key or current is _SHARED:
-                    break
-                else:
-                    owners[node] = _SHARED
-                node = node.getparent()
-        return owners
-
     # -- labels
 
     def _label_all(self) -> None:
@@ -389,9 +366,6 @@ class Notes:
             if tag_of(a) == "li":
                 return False
         return False
-
-
-_SHARED = object()
 
 
 def _visible_len(el: Element) -> int:
