@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from .chapter import chapter_notes
 from .conventions import is_own_note, note_kind, ref_hint, says_notes
 from .dom import (
     BLOCK,
@@ -30,7 +31,7 @@ from .headings import HEADINGS, note_blocks
 from .index import Index
 from .inline import InlineFinder
 from .labels import NOTE_LABEL, clean_label
-from .links import is_superscript, looks_like_marker, shown, shows_back
+from .links import is_superscript, looks_like_marker, opens_with_label, shown, shows_back
 from .sequences import Numbering
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ class Notes:
         self.ref_scopes: dict[Element, int] = {}  # a reference to a missing note -> its scope
         self.cites: dict[Element, tuple[Cite, ...]] = {}  # Distill: a marker -> its numbers
         self._orphans: dict[Element, str] = {}  # a note whose marker is lost -> its label
+        self.chapter = False  # the notes are a notes chapter's (`chapter`)
 
     # -- finding them
 
@@ -138,6 +140,8 @@ class Notes:
             self.refs[a] = info
         self._label_all()
         self._unreferenced()
+        if self.index.sections and not (self.refs or self.notes or self.index.distill):
+            self._chapter()
         if self.index.external:
             self._other_files()
         if copies and not self.refs:
@@ -182,16 +186,28 @@ class Notes:
             if a in self.refs:
                 continue
             hint, text = ref_hint(a), shown(a)
-            if hint < 0 or shows_back(text):
+            back = hint < 0 or shows_back(text)
+            if back or (hint == 0 and opens_with_label(a, text)):
                 note = next((el for el in ancestors(a, 64) if el in self.notes), None)
                 if note is not None:
                     self.backlinks.add(a)
                     info = self.notes[note]
                     info.cited_from = info.cited_from or file
-            elif hint > 0 or looks_like_marker(a, frag, text):
+                    continue
+            if not back and (hint > 0 or looks_like_marker(a, frag, text)):
                 self.refs[a] = None
                 self.targets[a] = file
                 self.labels[a] = clean_label(text) or "?"
+
+    def _chapter(self) -> None:
+        """A notes chapter: the numbered notes under a notes heading of a page with no
+        markers (`chapter`), labelled by the numbers they show."""
+        for note in chapter_notes(self.index.sections):
+            info = NoteInfo(note.element, note.element, kind=note_kind(note.element, note.element))
+            info.blocks = tuple(note.blocks)
+            self.numbering.referenced(note.label, info)
+            self.notes[note.element] = info
+        self.chapter = bool(self.notes)
 
     def _lost_marker(self, a: Element) -> bool:
         """A note's own label linking back to a marker that is gone: the link opens a
