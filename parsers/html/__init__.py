@@ -46,6 +46,10 @@ Distill articles join no links either: `<d-footnote>` holds its note in place an
 `<d-cite key="...">` cites a BibTeX bibliography in the page, numbered as the
 template numbers them.
 
+A notes chapter (a book's page of notes that its other chapters link into) has no
+markers of its own: on such a page the ordered lists and numbered paragraphs under a
+heading that names notes are the notes, labelled by the numbers they show.
+
 A page with none of these falls back to the plain-text convention over its block
 texts (`[N]` markers and "[N] Source" lines), through `parsers.plain`.
 
@@ -58,8 +62,8 @@ The modules, in the order a page meets them:
 - `notes`: steps 2 and 3, with `conventions` for the markup each tool writes for
   notes, `labels` for what a note's label looks like, `sequences` for labels and
   numbering that restarts, `links` for links into other files, `headings` for
-  notes under a heading or that are one, and `inline` for notes joined to their
-  markers without links;
+  notes under a heading or that are one, `chapter` for a notes chapter's, and
+  `inline` for notes joined to their markers without links;
 - `distill`: Distill's footnotes and cites, with `bibliography` for the entries
   they cite and `bibtex` for reading BibTeX;
 - `walk`: step 4, with `positions` for where markers and notes start in the source;

@@ -2,7 +2,8 @@
 
 Small helpers shared by the note finder (`notes`) and the walk (`walk`): which tags
 break text into blocks, which hold no prose, which are page chrome or hidden from
-a reader, an element's visible text, and where it sits in the tree.
+a reader, an element's visible text, where it sits in the tree, and which note owns
+the elements above it.
 """
 
 from __future__ import annotations
@@ -133,3 +134,32 @@ def opens_block(el: Element) -> bool:
             return True
         node = parent
     return True
+
+
+_SHARED = object()
+
+
+def note_owners(chosen: list[tuple[Element, Element]]) -> dict[Element, object]:
+    """For each element above a (reference, target) pair: the one target whose links lie
+    under it, or a mark that it is shared.
+
+    References are owned by nobody's note, so an element holding one is shared. Each
+    element changes at most twice (unowned, owned, shared): linear overall.
+    """
+    owners: dict[Element, object] = {}
+    items: list[tuple[Element, object]] = []
+    for a, target in chosen:
+        items.append((a, object()))
+        items.append((target, target))
+    for el, key in items:
+        node: Element | None = el
+        while node is not None:
+            current = owners.get(node)
+            if current is None:
+                owners[node] = key
+            elif current is key or current is _SHARED:
+                break
+            else:
+                owners[node] = _SHARED
+            node = node.getparent()
+    return owners

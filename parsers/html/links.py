@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from .dom import tag_of, visible_text
+from .dom import opens_block, tag_of, visible_text
 from .labels import NOTE_LABEL
 
 if TYPE_CHECKING:
@@ -76,3 +76,11 @@ def looks_like_marker(a: Element, fragment: str, text: str | None = None) -> boo
 def shows_back(text: str, arrows_only: bool = False) -> bool:
     """`text` (`shown`) is what a back-link shows: "↩", "↑", "^" (or a return arrow)."""
     return text.lower() in (RETURN_ARROWS if arrows_only else BACK_TEXT)
+
+
+def opens_with_label(a: Element, text: str) -> bool:
+    """A link that shows a note's label (`shown`) at the start of its block: in a note,
+    the label that links back to the marker ("1." in `<p><a href="ch1.html#r1">1.</a>
+    Text`)."""
+    label = text.rstrip(".:")
+    return len(label) <= LABEL_LENGTH and bool(NOTE_LABEL.match(label)) and opens_block(a)

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from .chapter import chapter_notes
 from .conventions import is_own_note, note_kind, ref_hint, says_notes
 from .dom import (
     BLOCK,
     ancestors,
     holds,
+    note_owners,
     opens_block,
     tag_of,
     visible_text,
@@ -29,7 +31,7 @@ from .headings import HEADINGS, note_blocks
 from .index import Index
 from .inline import InlineFinder
 from .labels import NOTE_LABEL, clean_label
-from .links import is_superscript, looks_like_marker, shown, shows_back
+from .links import is_superscript, looks_like_marker, opens_with_label, shown, shows_back
 from .sequences import Numbering
 
 if TYPE_CHECKING:
@@ -79,6 +81,7 @@ class Notes:
         self.ref_scopes: dict[Element, int] = {}  # a reference to a missing note -> its scope
         self.cites: dict[Element, tuple[Cite, ...]] = {}  # Distill: a marker -> its numbers
         self._orphans: dict[Element, str] = {}  # a note whose marker is lost -> its label
+        self.chapter = False  # the notes are a notes chapter's (`chapter`)
 
     # -- finding them
 
@@ -122,7 +125,7 @@ class Notes:
                 chosen.append((a, target))
         inline = [t for _, t in chosen if tag_of(t) not in BLOCK]
         if inline:
-            self._owners = self._mark_owners(chosen)
+            self._owners = note_owners(chosen)
         for a, target in chosen:
             info = self._by_target.get(target)
             if info is None:
@@ -137,6 +140,8 @@ class Notes:
             self.refs[a] = info
         self._label_all()
         self._unreferenced()
+        if self.index.sections and not (self.refs or self.notes or self.index.distill):
+            self._chapter()
         if self.index.external:
             self._other_files()
         if copies and not self.refs:
@@ -181,16 +186,28 @@ class Notes:
             if a in self.refs:
                 continue
             hint, text = ref_hint(a), shown(a)
-            if hint < 0 or shows_back(text):
+            back = hint < 0 or shows_back(text)
+            if back or (hint == 0 and opens_with_label(a, text)):
                 note = next((el for el in ancestors(a, 64) if el in self.notes), None)
                 if note is not None:
                     self.backlinks.add(a)
                     info = self.notes[note]
                     info.cited_from = info.cited_from or file
-            elif hint > 0 or looks_like_marker(a, frag, text):
+                    continue
+            if not back and (hint > 0 or looks_like_marker(a, frag, text)):
                 self.refs[a] = None
                 self.targets[a] = file
                 self.labels[a] = clean_label(text) or "?"
+
+    def _chapter(self) -> None:
+        """A notes chapter: the numbered notes under a notes heading of a page with no
+        markers (`chapter`), labelled by the numbers they show."""
+        for note in chapter_notes(self.index.sections):
+            info = NoteInfo(note.element, note.element, kind=note_kind(note.element, note.element))
+            info.blocks = tuple(note.blocks)
+            self.numbering.referenced(note.label, info)
+            self.notes[note.element] = info
+        self.chapter = bool(self.notes)
 
     def _lost_marker(self, a: Element) -> bool:
         """A note's own label linking back to a marker that is gone: the link opens a
@@ -283,30 +300,6 @@ class Notes:
             node = above
         return node
 
-    def _mark_owners(self, chosen: list[tuple[Element, Element]]) -> dict[Element, object]:
-        """For each element: the one note whose links lie under it, or _SHARED.
-
-        Markers are owned by nobody's note, so an element holding one is shared. Each
-        element changes at most twice (unowned, owned, shared): linear overall.
-        """
-        owners: dict[Element, object] = {}
-        items: list[tuple[Element, object]] = []
-        for a, target in chosen:
-            items.append((a, object()))
-            items.append((target, target))
-        for el, key in items:
-            node: Element | None = el
-            while node is not None:
-                current = owners.get(node)
-                if current is None:
-                    owners[node] = key
-                elif current is key or current is _SHARED:
-                    break
-                else:
-                    owners[node] = _SHARED
-                node = node.getparent()
-        return owners
-
     # -- labels
 
     def _label_all(self) -> None:
@@ -389,9 +382,6 @@ class Notes:
             if tag_of(a) == "li":
                 return False
         return False
-
-
-_SHARED = object()
 
 
 def _visible_len(el: Element) -> int:
