@@ -470,10 +470,12 @@ def undated_key(source: Source) -> str:
     often as it is wrong), and the key must still name one article: a URL, or a few
     words beyond the outlet, none of them a series' ("Daily Update", "Minutes").
     """
-    key = comparable_key(source)
     date = source.publication_date
     # A year or a month names an edition or an issue as often as a typo.
-    if not key or date is None or date.day is None:
+    if date is None or date.day is None:
+        return ""
+    key = comparable_key(source)
+    if not key:
         return ""
     words = key.split(" ")
     date_words = date.iso().split("-")  # as the key writes it: "2013 08 22"
