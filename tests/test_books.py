@@ -141,6 +141,16 @@ def test_a_notes_file_saved_under_a_longer_name_is_found(tmp_path: Path) -> None
     assert [f.code for f in result.findings if f.code.startswith("FN")] == []
 
 
+def test_a_chapter_alone_finds_its_notes_file_saved_under_a_longer_name(tmp_path: Path) -> None:
+    chapter = _write(tmp_path / "book-chapter-1.html", CHAPTER.format(href="endnotes.html#n1"))
+    _write(tmp_path / "book-endnotes.html", NOTES)
+    result = check(chapter)
+    assert [f.code for f in result.findings if f.code.startswith("FN")] == []
+    assert result.files[0].notes_read_from == ("endnotes.html",)
+    _write(tmp_path / "old-endnotes.html", NOTES)  # two candidates: neither is taken
+    assert [f.code for f in check(chapter).findings if f.code.startswith("FN")] == ["FN001"]
+
+
 def test_a_notes_file_that_a_chapter_cites_has_no_unused_notes(tmp_path: Path) -> None:
     _write(tmp_path / "chapter.html", CHAPTER.format(href="notes.html#n1"))
     _write(

@@ -13,14 +13,15 @@ or nothing:
   from "README.md", "index.html" from "README.md" or "index.md") leads to that
   source when the page itself is not there;
 - a file saved under a longer name ("book-endnotes.xhtml" for "endnotes.xhtml", as
-  downloads often are) is found when it is the only file of its folder in the run
-  whose name ends that way.
+  downloads often are) is found when it is the only file of its folder whose name
+  ends that way (among the run's files first, else on disk).
 
 Inside a book file (an EPUB) links lead between its chapters only.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import posixpath
 import re
@@ -38,6 +39,8 @@ _ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
 _PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 _SOURCE_SUFFIXES = (".md", ".markdown", ".rst", ".adoc")
 _INDEX_SOURCES = ("README", "index")
+# A folder holding more names than this is not searched for a renamed notes file.
+_MOST_NAMES = 10_000
 # What a longer saved name puts before the original one.
 _SAVED_PREFIX = re.compile(r"[-_. ]$")
 
@@ -85,6 +88,7 @@ class Links:
         self._max_bytes = max_bytes
         self._read: dict[str, Unit | None] = {}
         self._followed: dict[tuple[str, str, bool], Followed] = {}
+        self._listed: dict[str, list[str]] = {}
 
     def follow(self, origin: Unit, link: str, *, read: bool = True) -> Followed:
         """Where `link`, written in `origin`, leads.
@@ -115,9 +119,9 @@ class Links:
             found = self._file(candidate, read)
             if found is not None:
                 return found
-        renamed = self._saved_under_longer_name(path)
+        renamed = self._saved_under_longer_name(path, read)
         if renamed is not None:
-            return Followed(renamed)
+            return renamed
         return Followed(missing=link.split("#", 1)[0])
 
     def _within_book(self, origin: Unit, written: str, link: str) -> Followed:
@@ -155,24 +159,39 @@ class Links:
             self._read[real] = self._read_notes(real)
         return Followed(self._read[real], notes_only=True)
 
-    def _saved_under_longer_name(self, path: str) -> Unit | None:
-        """The one unit of the folder whose file name ends with the link's, after a separator."""
+    def _saved_under_longer_name(self, path: str, read: bool) -> Followed | None:
+        """The one file of the folder whose name ends with the link's, after a separator
+        ("book-endnotes.xhtml" for "endnotes.xhtml"): a unit of the run, else a file
+        on disk read for its notes."""
         folder, name = os.path.split(real_path(path))
         endings = {name}
         stem, suffix = os.path.splitext(name)
         if suffix.lower() in _PAGE_SUFFIXES:
             endings.update(stem + source for source in _SOURCE_SUFFIXES)
-        found = [
-            unit
-            for unit in self._folders.get(folder, [])
-            for own in [os.path.basename(unit.locator)]
-            if any(
+
+        def longer(own: str) -> bool:
+            return own not in endings and any(
                 own.endswith(end) and _SAVED_PREFIX.search(own[: -len(end)] or "x")
                 for end in endings
             )
-            and own not in endings
-        ]
-        return found[0] if len(found) == 1 else None
+
+        units = [u for u in self._folders.get(folder, []) if longer(os.path.basename(u.locator))]
+        if units:
+            return Followed(units[0]) if len(units) == 1 else None
+        on_disk = [own for own in self._listing(folder) if longer(own)]
+        if len(on_disk) != 1:
+            return None
+        return self._file(os.path.join(folder, on_disk[0]), read)
+
+    def _listing(self, folder: str) -> list[str]:
+        """The names in a folder of the book (once per run); none outside the book."""
+        if folder not in self._listed:
+            names: list[str] = []
+            if self._under_roots(folder):
+                with contextlib.suppress(OSError):
+                    names = sorted(os.listdir(folder))[:_MOST_NAMES]
+            self._listed[folder] = names
+        return self._listed[folder]
 
 
 def _candidates(path: str) -> list[str]:
