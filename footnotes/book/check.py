@@ -96,6 +96,8 @@ def check_books(
 
 def _linked(unit: Unit, links: Links) -> Iterable[Unit]:
     """The units of the run that a unit's links lead to (its markers' and its notes')."""
+    if not unit.facts.links:
+        return
     for link in {m.target for m in unit.facts.markers} | {n.cited_from for n in unit.facts.notes}:
         if link is not None:
             other = links.follow(unit, link, read=False).unit
@@ -105,17 +107,21 @@ def _linked(unit: Unit, links: Links) -> Iterable[Unit]:
 
 def _drop_answered(view: BookView, outcome: BookOutcome, wanted: dict[str, set[str]]) -> None:
     resolution = view.resolution
+    cited = {path for path, _ in resolution.cited}
+    resolved = {path for path, _ in resolution.resolved_elsewhere}
     for unit in view.units:
-        dropped = outcome.dropped[unit.path]
         orphan = "FN006" in wanted.get(unit.path, ()) and view.orphan(unit)
         # A notes file that chapters cite: FN002 speaks of the book (check_book).
         shared = view.linked and view.is_notes_file(unit) and not view.orphan(unit)
-        for note in unit.facts.notes:
-            if orphan or shared or (unit.path, note.key) in resolution.cited:
-                dropped.add(("FN002", note.location, note.label))
-        for marker in unit.facts.markers:
-            if (unit.path, marker.location) in resolution.resolved_elsewhere:
-                dropped.add(("FN001", marker.location, marker.label))
+        if orphan or shared or unit.path in cited:
+            dropped = outcome.dropped[unit.path]
+            for note in unit.facts.notes:
+                if orphan or shared or (unit.path, note.key) in resolution.cited:
+                    dropped.add(("FN002", note.location, note.label))
+        if unit.path in resolved:
+            for marker in unit.facts.markers:
+                if (unit.path, marker.location) in resolution.resolved_elsewhere:
+                    outcome.dropped[unit.path].add(("FN001", marker.location, marker.label))
 
 
 def _add(

@@ -10,7 +10,7 @@ has not changed. They are plain data, written to JSON and read back (`encode`,
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from footcheck.footnotes.model import Directive, Location, PartialDate, label_number
@@ -61,15 +61,92 @@ class NoteFact:
         return (self.scope, self.label)
 
 
-@dataclass(frozen=True)
-class FileFacts:
-    """What the book rules know of one checked file."""
+# A marker as a row: label, scope, line, column, target, in_note.
+MarkerRow = tuple[str, int, int, int, "str | None", "str | None"]
+# A note as a row: label, scope, line, column, text, cited_from, source key, undated
+# key, date (year, month, day) or None.
+NoteRow = tuple[
+    str, int, int, int, str, "str | None", str, str, "tuple[int, int | None, int | None] | None"
+]
 
-    markers: tuple[MarkerFact, ...] = ()
-    notes: tuple[NoteFact, ...] = ()
-    body_markers: int = 0  # markers in the body (not inside notes)
-    body_prose: bool = False  # the body has a sentence (a notes file has headings only)
-    suppressions: Suppressions = field(default_factory=Suppressions)
+
+class FileFacts:
+    """What the book rules know of one checked file.
+
+    Kept as rows of plain values (cheap to hand back from a worker process and to
+    write to the cache) and read as `MarkerFact`s and `NoteFact`s only when a book
+    rule asks: a file alone in its book never needs them. `links` says whether any
+    marker or note points into another file; `sources` are the notes a source
+    date can be compared on (CT003), read apart from the others.
+    """
+
+    __slots__ = (
+        "_markers",
+        "_notes",
+        "_sources",
+        "body_markers",
+        "body_prose",
+        "links",
+        "marker_rows",
+        "note_rows",
+        "suppressions",
+    )
+
+    def __init__(
+        self,
+        marker_rows: tuple[MarkerRow, ...] = (),
+        note_rows: tuple[NoteRow, ...] = (),
+        body_markers: int = 0,
+        body_prose: bool = False,
+        suppressions: Suppressions | None = None,
+    ) -> None:
+        self.marker_rows = marker_rows
+        self.note_rows = note_rows
+        self.body_markers = body_markers  # markers in the body (not inside notes)
+        self.body_prose = body_prose  # the body has a sentence (a notes file has none)
+        self.suppressions = suppressions or Suppressions()
+        self.links = any(r[4] for r in marker_rows) or any(r[5] for r in note_rows)
+        self._markers: tuple[MarkerFact, ...] | None = None
+        self._notes: tuple[NoteFact, ...] | None = None
+        self._sources: tuple[NoteFact, ...] | None = None
+
+    def __getstate__(self) -> tuple[object, ...]:
+        """Only the rows travel (to and from worker processes), never what was read."""
+        return (
+            self.marker_rows,
+            self.note_rows,
+            self.body_markers,
+            self.body_prose,
+            self.suppressions,
+        )
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        self.__init__(*state)  # type: ignore[misc]
+
+    @property
+    def note_count(self) -> int:
+        return len(self.note_rows)
+
+    @property
+    def markers(self) -> tuple[MarkerFact, ...]:
+        """Every marker, in the body then in notes, in reading order."""
+        if self._markers is None:
+            self._markers = tuple(_marker(row) for row in self.marker_rows)
+        return self._markers
+
+    @property
+    def notes(self) -> tuple[NoteFact, ...]:
+        """Every note, in document order."""
+        if self._notes is None:
+            self._notes = tuple(_note(row) for row in self.note_rows)
+        return self._notes
+
+    @property
+    def sources(self) -> tuple[NoteFact, ...]:
+        """The notes whose source can be told apart from its date (an undated key)."""
+        if self._sources is None:
+            self._sources = tuple(_note(row) for row in self.note_rows if row[7])
+        return self._sources
 
     @property
     def first_number(self) -> tuple[int, MarkerFact] | None:
@@ -90,18 +167,32 @@ class FileFacts:
         return max(numbers) if numbers else None
 
 
+def _marker(row: MarkerRow) -> MarkerFact:
+    label, scope, line, column, target, in_note = row
+    return MarkerFact(label, scope, Location(line, column), target, in_note)
+
+
+def _note(row: NoteRow) -> NoteFact:
+    label, scope, line, column, text, cited_from, key, undated, date = row
+    when = None if date is None else PartialDate(*date)
+    return NoteFact(label, scope, Location(line, column), text, cited_from, key, undated, when)
+
+
 def facts_of(ctx: Context, suppressions: Suppressions) -> FileFacts:
     """The facts of the document `ctx` holds."""
     from footcheck.footnotes.sources import comparable_key, undated_key
 
     doc = ctx.doc
-    markers = [MarkerFact(m.label, m.scope, m.location, m.target) for m in doc.markers]
+    markers: list[MarkerRow] = [
+        (m.label, m.scope, m.location.line, m.location.column, m.target, None) for m in doc.markers
+    ]
     body = len(markers)
     for note in doc.notes:
         markers.extend(
-            MarkerFact(m.label, m.scope, m.location, m.target, note.label) for m in note.markers
+            (m.label, m.scope, m.location.line, m.location.column, m.target, note.label)
+            for m in note.markers
         )
-    notes = tuple(_note_fact(s, comparable_key(s), undated_key(s)) for s in ctx.sources)
+    notes = tuple(_note_row(s, comparable_key(s), undated_key(s)) for s in ctx.sources)
     prose = any(_is_prose(p.text) for p in doc.paragraphs)
     return FileFacts(tuple(markers), notes, body, prose, suppressions)
 
@@ -116,17 +207,19 @@ def _is_prose(text: str) -> bool:
     return text.endswith((".", "!", "?", ":")) and len(text.split()) >= _SENTENCE_WORDS
 
 
-def _note_fact(source: Source, key: str, undated: str) -> NoteFact:
+def _note_row(source: Source, key: str, undated: str) -> NoteRow:
     note = source.note
-    return NoteFact(
+    date = None if source.ibid else source.publication_date
+    return (
         note.label,
         note.scope,
-        note.location,
+        note.location.line,
+        note.location.column,
         shorten(note.text),
         note.cited_from,
         key,
         undated,
-        None if source.ibid else source.publication_date,
+        None if date is None else (date.year, date.month, date.day),
     )
 
 
@@ -134,26 +227,10 @@ def _note_fact(source: Source, key: str, undated: str) -> NoteFact:
 
 
 def encode(facts: FileFacts) -> dict[str, Any]:
-    """The facts as compact JSON."""
+    """The facts as compact JSON (their rows as they are)."""
     return {
-        "markers": [
-            [m.label, m.scope, m.location.line, m.location.column, m.target, m.in_note]
-            for m in facts.markers
-        ],
-        "notes": [
-            [
-                n.label,
-                n.scope,
-                n.location.line,
-                n.location.column,
-                n.text,
-                n.cited_from,
-                n.source_key,
-                n.undated_key,
-                None if n.date is None else [n.date.year, n.date.month, n.date.day],
-            ]
-            for n in facts.notes
-        ],
+        "markers": facts.marker_rows,
+        "notes": facts.note_rows,
         "body": facts.body_markers,
         "prose": facts.body_prose,
         "suppressions": _encode_suppressions(facts.suppressions),
@@ -161,24 +238,12 @@ def encode(facts: FileFacts) -> dict[str, Any]:
 
 
 def decode(stored: dict[str, Any]) -> FileFacts:
-    """The facts `encode` wrote; LookupError, TypeError or ValueError for another shape."""
-    markers = tuple(
-        MarkerFact(str(label), int(scope), Location(int(line), int(column)), target, in_note)
-        for label, scope, line, column, target, in_note in stored["markers"]
-    )
-    notes = tuple(
-        NoteFact(
-            str(label),
-            int(scope),
-            Location(int(line), int(column)),
-            str(text),
-            cited_from,
-            str(key),
-            str(undated),
-            None if date is None else PartialDate(*date),
-        )
-        for label, scope, line, column, text, cited_from, key, undated, date in stored["notes"]
-    )
+    """The facts `encode` wrote; LookupError, TypeError or ValueError for another shape.
+
+    Every row is checked here, so that a damaged entry is a miss, not a failure later.
+    """
+    markers = tuple(_marker_row(row) for row in stored["markers"])
+    notes = tuple(_checked_note_row(row) for row in stored["notes"])
     return FileFacts(
         markers,
         notes,
@@ -186,6 +251,37 @@ def decode(stored: dict[str, Any]) -> FileFacts:
         bool(stored["prose"]),
         _decode_suppressions(stored["suppressions"]),
     )
+
+
+def _marker_row(row: Any) -> MarkerRow:
+    label, scope, line, column, target, in_note = row
+    return (str(label), int(scope), int(line), int(column), _text(target), _text(in_note))
+
+
+def _checked_note_row(row: Any) -> NoteRow:
+    label, scope, line, column, text, cited_from, key, undated, date = row
+    if date is not None:
+        year, month, day = date
+        date = (int(year), _number(month), _number(day))
+    return (
+        str(label),
+        int(scope),
+        int(line),
+        int(column),
+        str(text),
+        _text(cited_from),
+        str(key),
+        str(undated),
+        date,
+    )
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _number(value: Any) -> int | None:
+    return None if value is None else int(value)
 
 
 def _encode_suppressions(plan: Suppressions) -> dict[str, Any]:

@@ -57,6 +57,8 @@ def resolve(book: Book, links: Links) -> Resolution:
     resolution = Resolution()
     merged_notes = _notes_by_label(book) if book.merged else {}
     for unit in book.units:
+        if not unit.facts.links and not book.merged:
+            continue  # nothing of it points elsewhere, and nothing else resolves into it
         own = {note.key for note in unit.facts.notes}
         for marker in unit.facts.markers:
             if marker.target is not None:

@@ -32,6 +32,12 @@ class BookView:
             for note in unit.facts.notes:
                 yield unit, note
 
+    def sources(self) -> Iterator[tuple[Unit, NoteFact]]:
+        """The notes of the book whose source can be told from its date, in book order."""
+        for unit in self.book.units:
+            for note in unit.facts.sources:
+                yield unit, note
+
     def neighbours(self, first: Unit, second: Unit) -> bool:
         return neighbours(self.book, first, second)
 
@@ -41,7 +47,7 @@ class BookView:
         keeps its prose, and a draft holding one stray note is no notes file: their
         notes are each unused (FN002)."""
         facts = unit.facts
-        return len(facts.notes) >= 2 and not facts.body_markers and not facts.body_prose
+        return facts.note_count >= 2 and not facts.body_markers and not facts.body_prose
 
     def orphan(self, unit: Unit) -> bool:
         """A notes file that no marker of another file of the run cites (FN006)."""

@@ -115,6 +115,8 @@ def check_book(view: BookView) -> Iterator[Finding]:
     markers (a notes file) are passed over; chapters are compared only when nothing
     lies between them that the run did not check.
     """
+    if len(view.units) < 2:
+        return
     previous: Unit | None = None
     highest: int | None = None
     for unit in view.units:

@@ -103,11 +103,11 @@ _SERIES = 3
 
 def check_book(view: BookView) -> Iterator[Finding]:
     dates: dict[str, set[str]] = {}
-    for _, note in view.notes():
+    for _, note in view.sources():
         if note.undated_key and note.date is not None:
             dates.setdefault(note.undated_key, set()).add(note.date.iso())
     first: dict[str, tuple[Unit, NoteFact]] = {}
-    for unit, note in view.notes():
+    for unit, note in view.sources():
         if note.date is None or len(dates.get(note.undated_key, ())) not in range(2, _SERIES):
             continue
         earlier = first.setdefault(note.undated_key, (unit, note))

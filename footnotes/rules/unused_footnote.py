@@ -77,6 +77,8 @@ def check_book(view: BookView) -> Iterator[Finding]:
         if view.orphan(unit):
             continue  # FN006 says it once for the whole file
         shared = view.is_notes_file(unit)
+        if not shared and not unit.facts.links:
+            continue  # no note of it returns to another file
         for note in unit.facts.notes:
             if (unit.path, note.key) in cited or view.cited_locally(unit, note):
                 continue
