@@ -462,19 +462,21 @@ def comparable_key(source: Source) -> str:
     return key
 
 
-def undated_key(source: Source) -> str:
+def undated_key(source: Source, key: str | None = None) -> str:
     """The source's key without its publication date, or "" when it is not enough.
 
     Two notes with the same undated key and different dates cite one source with two
     dates (CT003). The date must be a day's (a year or a month names an edition as
     often as it is wrong), and the key must still name one article: a URL, or a few
     words beyond the outlet, none of them a series' ("Daily Update", "Minutes").
+    `key` is the source's `comparable_key`, when the caller has it already.
     """
     date = source.publication_date
     # A year or a month names an edition or an issue as often as a typo.
     if date is None or date.day is None:
         return ""
-    key = comparable_key(source)
+    if key is None:
+        key = comparable_key(source)
     if not key:
         return ""
     words = key.split(" ")

@@ -10,6 +10,7 @@ has not changed. They are plain data, written to JSON and read back (`encode`,
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -76,14 +77,13 @@ class FileFacts:
     Kept as rows of plain values (cheap to hand back from a worker process and to
     write to the cache) and read as `MarkerFact`s and `NoteFact`s only when a book
     rule asks: a file alone in its book never needs them. `links` says whether any
-    marker or note points into another file; `sources` are the notes a source
-    date can be compared on (CT003), read apart from the others.
+    marker or note points into another file; the source dates (CT003) are compared
+    on the rows themselves.
     """
 
     __slots__ = (
         "_markers",
         "_notes",
-        "_sources",
         "body_markers",
         "body_prose",
         "links",
@@ -108,7 +108,6 @@ class FileFacts:
         self.links = any(r[4] for r in marker_rows) or any(r[5] for r in note_rows)
         self._markers: tuple[MarkerFact, ...] | None = None
         self._notes: tuple[NoteFact, ...] | None = None
-        self._sources: tuple[NoteFact, ...] | None = None
 
     def __getstate__(self) -> tuple[object, ...]:
         """Only the rows travel (to and from worker processes), never what was read."""
@@ -141,12 +140,17 @@ class FileFacts:
             self._notes = tuple(_note(row) for row in self.note_rows)
         return self._notes
 
-    @property
-    def sources(self) -> tuple[NoteFact, ...]:
-        """The notes whose source can be told apart from its date (an undated key)."""
-        if self._sources is None:
-            self._sources = tuple(_note(row) for row in self.note_rows if row[7])
-        return self._sources
+    def source_dates(self) -> Iterator[tuple[str, tuple[int, int | None, int | None]]]:
+        """(undated key, date) of each note whose source can be told from its date."""
+        for row in self.note_rows:
+            if row[7] and row[8] is not None:
+                yield row[7], row[8]
+
+    def sources_among(self, keys: Container[str]) -> Iterator[NoteFact]:
+        """The notes whose undated key is one of `keys`, in document order."""
+        for row in self.note_rows:
+            if row[7] and row[7] in keys:
+                yield _note(row)
 
     @property
     def first_number(self) -> tuple[int, MarkerFact] | None:
@@ -192,7 +196,9 @@ def facts_of(ctx: Context, suppressions: Suppressions) -> FileFacts:
             (m.label, m.scope, m.location.line, m.location.column, m.target, note.label)
             for m in note.markers
         )
-    notes = tuple(_note_row(s, comparable_key(s), undated_key(s)) for s in ctx.sources)
+    notes = tuple(
+        _note_row(s, key, undated_key(s, key)) for s in ctx.sources for key in [comparable_key(s)]
+    )
     prose = any(_is_prose(p.text) for p in doc.paragraphs)
     return FileFacts(tuple(markers), notes, body, prose, suppressions)
 

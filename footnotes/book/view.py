@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 
 from footcheck.footnotes.book.books import Book, neighbours
@@ -32,10 +32,10 @@ class BookView:
             for note in unit.facts.notes:
                 yield unit, note
 
-    def sources(self) -> Iterator[tuple[Unit, NoteFact]]:
-        """The notes of the book whose source can be told from its date, in book order."""
+    def sources_among(self, keys: Container[str]) -> Iterator[tuple[Unit, NoteFact]]:
+        """The notes of the book whose undated source key is one of `keys`, in book order."""
         for unit in self.book.units:
-            for note in unit.facts.sources:
+            for note in unit.facts.sources_among(keys):
                 yield unit, note
 
     def neighbours(self, first: Unit, second: Unit) -> bool:

@@ -102,13 +102,14 @@ _SERIES = 3
 
 
 def check_book(view: BookView) -> Iterator[Finding]:
-    dates: dict[str, set[str]] = {}
-    for _, note in view.sources():
-        if note.undated_key and note.date is not None:
-            dates.setdefault(note.undated_key, set()).add(note.date.iso())
+    dates: dict[str, set[tuple[int, int | None, int | None]]] = {}
+    for unit in view.units:
+        for key, date in unit.facts.source_dates():
+            dates.setdefault(key, set()).add(date)
+    two = {key for key, seen in dates.items() if len(seen) in range(2, _SERIES)}
     first: dict[str, tuple[Unit, NoteFact]] = {}
-    for unit, note in view.sources():
-        if note.date is None or len(dates.get(note.undated_key, ())) not in range(2, _SERIES):
+    for unit, note in view.sources_among(two):
+        if note.date is None:
             continue
         earlier = first.setdefault(note.undated_key, (unit, note))
         other_unit, other = earlier
