@@ -119,7 +119,8 @@ def examine(doc: Document, config: Config) -> Checked:
             if config.debug:
                 raise
             failure = failure or _internal(f"in rule {rule.code}", exc)
-    return Checked(ctx, findings, report_date, Suppressions.of(doc), failure)
+    suppressions = Suppressions.of(doc, config.note_ignores_for(doc.path))
+    return Checked(ctx, findings, report_date, suppressions, failure)
 
 
 def check_document(doc: Document, config: Config) -> Checked:

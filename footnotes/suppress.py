@@ -45,14 +45,18 @@ class Suppressions:
     # Each comment with the places of the paragraph or note it covers (none for a
     # file-wide one).
     directives: tuple[tuple[Directive, frozenset[Location]], ...] = ()
-    # Where each note label is first defined (for an unused `ignore-notes` entry).
+    # Where each note label that `ignore-notes` names is first defined (for the
+    # message when the entry goes unused).
     notes: tuple[tuple[str, Location], ...] = ()
 
     @classmethod
-    def of(cls, doc: Document) -> Suppressions:
+    def of(cls, doc: Document, ignored: Iterable[NoteIgnore] = ()) -> Suppressions:
+        """The document's suppressions; `ignored`: the configuration's entries for it."""
+        labels = {entry.label for entry in ignored}
         first: dict[str, Location] = {}
-        for note in doc.notes:
-            first.setdefault(note.label, note.location)
+        for note in doc.notes if labels else ():
+            if note.label in labels:
+                first.setdefault(note.label, note.location)
         return cls(
             disabled=any(d.scope == "file" and not d.codes for d in doc.directives),
             directives=tuple(
@@ -72,7 +76,7 @@ def apply(
 ) -> list[Finding]:
     """The findings left after the document's suppressions, plus SUP001 for unused ones."""
     return apply_suppressions(
-        Suppressions.of(doc), doc.path, findings, note_ignores, selected=selected
+        Suppressions.of(doc, note_ignores), doc.path, findings, note_ignores, selected=selected
     )
 
 

@@ -10,6 +10,7 @@ has not changed. They are plain data, written to JSON and read back (`encode`,
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -42,10 +43,10 @@ class MarkerFact:
 class NoteFact:
     """A note: its label, where it stands, whom it returns to, and its source.
 
-    `source_key` is the note's duplicate key (empty when the note is not compared:
-    an "Ibid.", a cross-reference, a note too short); `undated_key` the same key
-    without its publication date (empty when the source is not named well enough to
-    tell one article from another); `date` the publication date.
+    `source_key` is a digest of the note's duplicate key (empty when the note is not
+    compared: an "Ibid.", a cross-reference, a note too short); `undated_key` one of
+    the same key without its publication date (empty when the source is not named
+    well enough to tell one article from another); `date` the publication date.
     """
 
     label: str
@@ -111,12 +112,13 @@ class FileFacts:
 
     def __getstate__(self) -> tuple[object, ...]:
         """Only the rows travel (to and from worker processes), never what was read."""
+        plan = self.suppressions
         return (
             self.marker_rows,
             self.note_rows,
             self.body_markers,
             self.body_prose,
-            self.suppressions,
+            plan if plan.disabled or plan.directives or plan.notes else None,
         )
 
     def __setstate__(self, state: tuple[object, ...]) -> None:
@@ -197,10 +199,20 @@ def facts_of(ctx: Context, suppressions: Suppressions) -> FileFacts:
             for m in note.markers
         )
     notes = tuple(
-        _note_row(s, key, undated_key(s, key)) for s in ctx.sources for key in [comparable_key(s)]
+        _note_row(s, _digest(key), _digest(undated_key(s, key)))
+        for s in ctx.sources
+        for key in [comparable_key(s)]
     )
     prose = any(_is_prose(p.text) for p in doc.paragraphs)
     return FileFacts(tuple(markers), notes, body, prose, suppressions)
+
+
+def _digest(key: str) -> str:
+    """A source key as a short digest: the book rules only ask whether two are equal,
+    and a 64-bit digest is far smaller to hand back from a worker and to cache."""
+    if not key:
+        return ""
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 # A sentence: this many words at least, ending as sentences end.
