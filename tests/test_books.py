@@ -318,3 +318,23 @@ def test_cli_checks_a_book_and_names_both_files(tmp_path: Path) -> None:
     assert [f for f in json.loads(alone.stdout)["findings"] if f["severity"] != "info"] == []
     console = footcheck("check", str(tmp_path / "book"), "--no-cache").stdout
     assert "see    [3] " in console and "intro.md:16" in console
+
+
+def test_chapters_citing_a_notes_chapter_by_number_alone(tmp_path: Path) -> None:
+    """A report kept as chapter files and one notes chapter, markers with no links."""
+    _write(tmp_path / "01-intro.md", "The port reopened in June 2022.[1] Trade recovered.[2]\n")
+    _write(tmp_path / "02-trade.md", "Grain exports doubled in 2023.[3]\n")
+    _write(tmp_path / "03-outlook.md", "A second quay is planned.[7]\n")
+    _write(
+        tmp_path / "99-notes.md",
+        "# Notes\n\n1. Harbour notice, June 30, 2022.\n2. Shipping Weekly, July 2, 2022.\n"
+        "3. Grain Board statistics, January 2024.\n4. Harbour notice, June 30, 2022.\n",
+    )
+    found = sorted((Path(f.path).name, f.code, f.footnote) for f in check(tmp_path).findings)
+    assert found == [
+        ("03-outlook.md", "FN001", "7"),  # no note 7 anywhere
+        ("99-notes.md", "CT001", "4"),  # note 4 repeats note 1
+        ("99-notes.md", "FN002", "4"),  # and nothing cites it
+    ]
+    alone = sorted((Path(f.path).name, f.code) for f in check(tmp_path, books_on=False).findings)
+    assert ("01-intro.md", "FN001") in alone and ("99-notes.md", "FN006") in alone

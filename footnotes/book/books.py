@@ -12,6 +12,7 @@ order ("chapter-2" before "chapter-10").
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -65,8 +66,15 @@ def group(
     units: Sequence[Unit],
     linked: Callable[[Unit], Iterable[Unit]],
     listings: Sequence[Listing] = (),
+    *,
+    adopt: bool = False,
 ) -> list[Book]:
-    """The books the units make, each in book order, in the order of their first unit."""
+    """The books the units make, each in book order, in the order of their first unit.
+
+    With `adopt`, a file whose markers have no link and no note of their own joins
+    the book of the one notes file in its folder (a report's notes chapter, which
+    the chapters cite by number alone).
+    """
     index = {id(u): i for i, u in enumerate(units)}
     groups = _Groups(len(units))
     by_real: dict[str, int] = {}
@@ -80,6 +88,8 @@ def group(
             j = index.get(id(other))
             if j is not None:
                 groups.join(i, j)
+    if adopt:
+        _adopt(units, groups)
     listing_of: dict[int, Listing] = {}
     for listing in listings:
         members = [by_real[p] for p in listing.chapters if p in by_real]
@@ -96,6 +106,25 @@ def group(
         listed = next((listing_of[i] for i in members if i in listing_of), None)
         books.append(_book([units[i] for i in members], listed))
     return books
+
+
+def _adopt(units: Sequence[Unit], groups: _Groups) -> None:
+    notes_files: dict[str, list[int]] = {}
+    for i, unit in enumerate(units):
+        if unit.facts.is_notes_file:
+            notes_files.setdefault(folder_of(unit), []).append(i)
+    for i, unit in enumerate(units):
+        if unit.facts.unresolved:
+            found = notes_files.get(folder_of(unit), [])
+            if len(found) == 1:
+                groups.join(i, found[0])
+
+
+def folder_of(unit: Unit) -> str:
+    """The folder a unit's file is in (inside its book file, for a chapter of an EPUB)."""
+    if unit.book is not None:
+        return posixpath.dirname(unit.locator)
+    return os.path.dirname(real_path(unit.locator)) if unit.locator else ""
 
 
 def _book(members: list[Unit], listing: Listing | None) -> Book:

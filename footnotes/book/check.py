@@ -66,7 +66,7 @@ def check_books(
     """
     outcome = BookOutcome()
     if linked:
-        books = group(units, lambda unit: _linked(unit, links), listings)
+        books = group(units, lambda unit: _linked(unit, links), listings, adopt=True)
     else:
         books = group(units, lambda unit: ())
     wanted = {unit.path: {r.code for r in selected(unit.path)} for unit in units}

@@ -91,6 +91,7 @@ class FileFacts:
         "marker_rows",
         "note_rows",
         "suppressions",
+        "unresolved",
     )
 
     def __init__(
@@ -107,6 +108,12 @@ class FileFacts:
         self.body_prose = body_prose  # the body has a sentence (a notes file has none)
         self.suppressions = suppressions or Suppressions()
         self.links = any(r[4] for r in marker_rows) or any(r[5] for r in note_rows)
+        # A marker with no link and no note of its own (its note may be in the book's
+        # notes file).
+        defined = {(r[1], r[0]) for r in note_rows}
+        self.unresolved = any(
+            r[4] is None and r[5] != r[0] and (r[1], r[0]) not in defined for r in marker_rows
+        )
         self._markers: tuple[MarkerFact, ...] | None = None
         self._notes: tuple[NoteFact, ...] | None = None
 
@@ -127,6 +134,14 @@ class FileFacts:
     @property
     def note_count(self) -> int:
         return len(self.note_rows)
+
+    @property
+    def is_notes_file(self) -> bool:
+        """A file of notes: two or more, no markers, and no prose in its body, only
+        headings (an endnotes file, a notes chapter). A report whose markers were lost
+        keeps its prose, and a draft holding one stray note is no notes file: their
+        notes are each unused (FN002)."""
+        return self.note_count >= 2 and not self.body_markers and not self.body_prose
 
     @property
     def markers(self) -> tuple[MarkerFact, ...]:

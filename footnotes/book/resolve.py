@@ -7,7 +7,9 @@ document rules already check. Across files:
   with its label (the one whose back-link returns to the marker's file, when there
   are several), whether that file is in the run or read for its notes only;
 - in a book its tool merges into one output (bookdown), a marker with no note in
-  its own file resolves to a note of that label in another chapter.
+  its own file resolves to a note of that label in another chapter; in any other
+  book, to the note of that label in the book's notes file (a report's notes
+  chapter that the chapters cite by number alone).
 
 The result says what the book rules need: the notes cited from another file, the
 markers resolved in another file, the markers whose link leads nowhere (or to a
@@ -19,6 +21,7 @@ from __future__ import annotations
 import os
 import posixpath
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from footcheck.footnotes.book.books import Book
@@ -55,20 +58,18 @@ class Resolution:
 def resolve(book: Book, links: Links) -> Resolution:
     """Resolve every cross-file reference of the book's units."""
     resolution = Resolution()
-    merged_notes = _notes_by_label(book) if book.merged else {}
+    notes_files = [u for u in book.units if u.facts.is_notes_file]
+    shared = _notes_by_label(book.units if book.merged else notes_files)
     for unit in book.units:
-        if not unit.facts.links and not book.merged:
+        adopted = unit.facts.unresolved and bool(shared)
+        if not unit.facts.links and not adopted:
             continue  # nothing of it points elsewhere, and nothing else resolves into it
         own = {note.key for note in unit.facts.notes}
         for marker in unit.facts.markers:
             if marker.target is not None:
                 _through_link(resolution, links, unit, marker)
-            elif book.merged and marker.key not in own:
-                elsewhere = [
-                    (other, note)
-                    for other, note in merged_notes.get(marker.label, [])
-                    if other is not unit
-                ]
+            elif marker.key not in own and marker.in_note != marker.label:
+                elsewhere = [(o, n) for o, n in shared.get(marker.label, []) if o is not unit]
                 if elsewhere:
                     other, note = elsewhere[0]
                     resolution.resolved_elsewhere.add((unit.path, marker.location))
@@ -76,9 +77,9 @@ def resolve(book: Book, links: Links) -> Resolution:
     return resolution
 
 
-def _notes_by_label(book: Book) -> dict[str, list[tuple[Unit, NoteFact]]]:
+def _notes_by_label(units: Sequence[Unit]) -> dict[str, list[tuple[Unit, NoteFact]]]:
     found: dict[str, list[tuple[Unit, NoteFact]]] = defaultdict(list)
-    for unit in book.units:
+    for unit in units:
         for note in unit.facts.notes:
             found[note.label].append((unit, note))
     return found

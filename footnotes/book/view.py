@@ -42,12 +42,8 @@ class BookView:
         return neighbours(self.book, first, second)
 
     def is_notes_file(self, unit: Unit) -> bool:
-        """A file of notes: two or more, no markers, and no prose in its body, only
-        headings (an endnotes file, a notes chapter). A report whose markers were lost
-        keeps its prose, and a draft holding one stray note is no notes file: their
-        notes are each unused (FN002)."""
-        facts = unit.facts
-        return facts.note_count >= 2 and not facts.body_markers and not facts.body_prose
+        """A file of notes (see `FileFacts.is_notes_file`)."""
+        return unit.facts.is_notes_file
 
     def orphan(self, unit: Unit) -> bool:
         """A notes file that no marker of another file of the run cites (FN006)."""
