@@ -42,7 +42,10 @@ _INDEX_SOURCES = ("README", "index")
 # A folder holding more names than this is not searched for a renamed notes file.
 _MOST_NAMES = 10_000
 # What a longer saved name puts before the original one.
-_SAVED_PREFIX = re.compile(r"[-_. ]$")
+_SEPARATORS = frozenset("-_. ")
+# How many of a name's separators, from its end, may begin the name it was saved
+# from: far more than any link's own name holds.
+_INDEXED_SEPARATORS = 16
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,9 @@ class Links:
         self._max_bytes = max_bytes
         self._read: dict[str, Unit | None] = {}
         self._followed: dict[tuple[str, str, bool], Followed] = {}
-        self._listed: dict[str, list[str]] = {}
+        self._listed: dict[str, _SavedNames] = {}
+        # folder -> its units' names, indexed, and each name's unit
+        self._unit_names: dict[str, tuple[_SavedNames, dict[str, Unit]]] = {}
 
     def follow(self, origin: Unit, link: str, *, read: bool = True) -> Followed:
         """Where `link`, written in `origin`, leads.
@@ -168,30 +173,61 @@ class Links:
         stem, suffix = os.path.splitext(name)
         if suffix.lower() in _PAGE_SUFFIXES:
             endings.update(stem + source for source in _SOURCE_SUFFIXES)
-
-        def longer(own: str) -> bool:
-            return own not in endings and any(
-                own.endswith(end) and _SAVED_PREFIX.search(own[: -len(end)] or "x")
-                for end in endings
-            )
-
-        units = [u for u in self._folders.get(folder, []) if longer(os.path.basename(u.locator))]
+        if folder not in self._unit_names:
+            by_name = {os.path.basename(u.locator): u for u in self._folders.get(folder, [])}
+            self._unit_names[folder] = (_SavedNames(by_name), by_name)
+        unit_names, unit_named = self._unit_names[folder]
+        units = unit_names.longer(endings)
         if units:
-            return Followed(units[0]) if len(units) == 1 else None
-        on_disk = [own for own in self._listing(folder) if longer(own)]
+            return Followed(unit_named[units[0]]) if len(units) == 1 else None
+        on_disk = self._listing(folder).longer(endings)
         if len(on_disk) != 1:
             return None
         return self._file(os.path.join(folder, on_disk[0]), read)
 
-    def _listing(self, folder: str) -> list[str]:
+    def _listing(self, folder: str) -> _SavedNames:
         """The names in a folder of the book (once per run); none outside the book."""
         if folder not in self._listed:
             names: list[str] = []
             if self._under_roots(folder):
                 with contextlib.suppress(OSError):
                     names = sorted(os.listdir(folder))[:_MOST_NAMES]
-            self._listed[folder] = names
+            self._listed[folder] = _SavedNames(names)
         return self._listed[folder]
+
+
+class _SavedNames:
+    """A folder's names by what follows each separator in them, so that the names
+    saved under a longer form of a link's name are found in one look-up, however
+    many links of a book ask (a name is indexed once, not compared once per link)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._by_ending: dict[str, list[str]] = {}
+        for name in dict.fromkeys(names):
+            for ending in _saved_from(name):
+                self._by_ending.setdefault(ending, []).append(name)
+
+    def longer(self, endings: set[str]) -> list[str]:
+        """The names, each once, that end with one of `endings` after a separator."""
+        found = (
+            name
+            for ending in sorted(endings)
+            for name in self._by_ending.get(ending, ())
+            if name not in endings
+        )
+        return list(dict.fromkeys(found))
+
+
+def _saved_from(name: str) -> list[str]:
+    """What follows each of the last separators of a name: the names it may have been
+    saved from ("book-endnotes.xhtml": "xhtml", "endnotes.xhtml")."""
+    endings: list[str] = []
+    for at in range(len(name) - 2, -1, -1):
+        if name[at] in _SEPARATORS:
+            endings.append(name[at + 1 :])
+            if len(endings) == _INDEXED_SEPARATORS:
+                break
+    return endings
 
 
 def _candidates(path: str) -> list[str]:
