@@ -125,6 +125,22 @@ def test_special_files_behind_links_are_skipped_without_blocking(tmp_path: Path)
         assert finding.code == "FN001" and "\n" not in finding.message
 
 
+def test_a_very_long_link_is_named_in_one_short_line(tmp_path: Path) -> None:
+    long_path = "deep/" * 2000 + "notes.md"
+    long_name = "n" * 400 + ".md"
+    chapter_file = tmp_path / "ch.md"
+    chapter_file.write_text(markdown_chapter([long_path + "#1", long_name + "#2"]), "utf-8")
+    result = check(chapter_file)
+    (file,) = result.files
+    assert file.error is None
+    messages = {f.footnote: f.message for f in file.findings if f.code == "FN001"}
+    assert set(messages) == {"1", "2"}
+    for message in messages.values():
+        assert len(message) < 200, message
+        assert "which does not exist" in message
+    assert "notes.md" in messages["1"]  # the file's own name is kept
+
+
 def test_chapters_that_link_in_a_cycle_each_say_what_they_lack(tmp_path: Path) -> None:
     for n in (1, 2, 3):
         following = n % 3 + 1

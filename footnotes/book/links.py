@@ -39,6 +39,8 @@ _ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
 _PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 _SOURCE_SUFFIXES = (".md", ".markdown", ".rst", ".adoc")
 _INDEX_SOURCES = ("README", "index")
+# The longest link a message names in full.
+_LONGEST_NAMED = 80
 # A folder holding more names than this is not searched for a renamed notes file.
 _MOST_NAMES = 10_000
 # What a longer saved name puts before the original one.
@@ -127,7 +129,7 @@ class Links:
         renamed = self._saved_under_longer_name(path, read)
         if renamed is not None:
             return renamed
-        return Followed(missing=link.split("#", 1)[0])
+        return Followed(missing=_as_written(link))
 
     def _within_book(self, origin: Unit, written: str, link: str) -> Followed:
         inside = origin.locator.split(":", 1)
@@ -138,7 +140,7 @@ class Links:
         if path.startswith("../") or path == "..":
             return Followed()
         unit = self._by_locator.get(f"{book}:{path}")
-        return Followed(unit) if unit is not None else Followed(missing=link.split("#", 1)[0])
+        return Followed(unit) if unit is not None else Followed(missing=_as_written(link))
 
     def _under_roots(self, path: str) -> bool:
         real = real_path(path)
@@ -228,6 +230,16 @@ def _saved_from(name: str) -> list[str]:
             if len(endings) == _INDEXED_SEPARATORS:
                 break
     return endings
+
+
+def _as_written(link: str) -> str:
+    """A dead link as a message names it: without its fragment, and a very long one cut
+    in its middle (its start and its file's name kept) so that it stays one short line."""
+    written = link.split("#", 1)[0]
+    if len(written) <= _LONGEST_NAMED:
+        return written
+    half = _LONGEST_NAMED // 2
+    return f"{written[:half]}…{written[-half:]}"
 
 
 def _candidates(path: str) -> list[str]:
