@@ -285,3 +285,39 @@ def test_a_full_citation_again_in_a_chapter_of_its_own_numbering_is_no_repeat(
     )
     result = check(tmp_path)
     assert [f for f in result.findings if f.code == "CT001"] == []
+
+
+# --- false alarms an editor would see ------------------------------------------------
+
+_SOURCES = (
+    'Tom Reed, "Ministry denies grain deal," Harbour Times, August 22, 2013.',
+    'Port Authority of Veldsk, "Reform Statements, Collected Edition," January 15, 2014.',
+    'Ana Ruiz, "Quay sold to unnamed buyer," Veldsk Courier, May 17, 2013.',
+    'Harbour Commission of Veldsk, "Statement of Accounts," June 10, 2013.',
+)
+
+
+def _report(path: Path, sources: list[str] | tuple[str, ...]) -> None:
+    claims = "".join(
+        f"Claim number {n} of the report is made here.[^{n}]\n" for n in range(1, len(sources) + 1)
+    )
+    notes = "".join(f"[^{n}]: {source}\n\n" for n, source in enumerate(sources, 1))
+    path.write_text(f"# Report\n\n{claims}\n{notes}", encoding="utf-8")
+
+
+def test_a_date_corrected_in_a_later_draft_is_no_inconsistency(tmp_path: Path) -> None:
+    """report-v2 corrects a date of report-v1: the two share their other sources, dates
+    and all, so they are versions of one report, not two reports that disagree."""
+    _report(tmp_path / "report-v1.md", _SOURCES)
+    _report(tmp_path / "report-v2.md", [_SOURCES[0].replace("22", "23"), *_SOURCES[1:]])
+    assert [f for f in check(tmp_path).findings if f.code == "CT003"] == []
+
+
+def test_two_reports_of_a_folder_that_date_one_source_apart_still_disagree(
+    tmp_path: Path,
+) -> None:
+    _report(tmp_path / "harbour.md", _SOURCES[:2])
+    _report(tmp_path / "quay.md", [_SOURCES[0].replace("22", "23"), *_SOURCES[2:]])
+    (finding,) = [f for f in check(tmp_path).findings if f.code == "CT003"]
+    assert Path(finding.path).name == "quay.md"
+    assert finding.related_path is not None and Path(finding.related_path).name == "harbour.md"
