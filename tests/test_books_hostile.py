@@ -204,7 +204,8 @@ def test_a_table_of_contents_cannot_lead_outside_or_cost_a_long_time(
     book.mkdir()
     (book / "ch1.md").write_text(markdown_chapter(["notes.md#1"]), encoding="utf-8")
     entries = [f"- [Outside](../outside/notes.md)\n- [Abs]({secret})\n"]
-    entries += [f"- [Chapter {n}](ch{n}.md)\n" for n in range(1, 100_001)]
+    # As many entries as fit the size a manifest is read within (1 MB): 60,000.
+    entries += [f"- [C](c{n}.md)\n" for n in range(1, 60_001)]
     (book / "SUMMARY.md").write_text("# Summary\n\n" + "".join(entries), encoding="utf-8")
     (book / "_quarto.yml").write_text(
         "project:\n  type: book\nbook:\n  chapters:\n    - ../outside/notes.md\n    - "
@@ -214,7 +215,7 @@ def test_a_table_of_contents_cannot_lead_outside_or_cost_a_long_time(
     )
     started = time.perf_counter()
     result = check(book)
-    assert time.perf_counter() - started < 20
+    assert time.perf_counter() - started < 10
     assert SECRET not in everything_said(result)
     assert not [f for f in result.files if f.error and "ch1" in f.path]
 
