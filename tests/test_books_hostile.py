@@ -407,3 +407,23 @@ def test_a_gitbook_chapter_checked_alone_reads_the_book_notes_chapter() -> None:
     (file,) = result.files
     assert file.notes_read_from == ("../notes/README.md",)
     assert [(f.code, f.footnote) for f in result.findings] == [("FN001", "9")]
+
+
+def test_a_backslash_in_a_link_is_a_slash_as_browsers_read_it(tmp_path: Path, secret: Path) -> None:
+    book = tmp_path / "book"
+    (book / "notes").mkdir(parents=True)
+    (book / "notes" / "endnotes.md").write_text(
+        '# Notes\n\n<a id="1"></a>1. Harbour Authority, notice, June 3, 2022.\n\n'
+        '<a id="2"></a>2. Harbour Authority, notice, June 9, 2022.\n',
+        encoding="utf-8",
+    )
+    targets = ["notes\\endnotes.md#1", "notes%5Cendnotes.md#2", "..\\outside\\notes.md#1"]
+    targets += ["\\outside\\notes.md#1", "%2Foutside%2Fnotes.md#1", "C%3A%5Coutside.md#1"]
+    (book / "ch.md").write_text(markdown_chapter(targets), encoding="utf-8")
+    result = check(book / "ch.md")
+    (file,) = result.files
+    assert file.error is None
+    # The two links into the book resolve; those that leave it (or start from the
+    # site's root, or a drive) are not followed: nothing is said of them.
+    assert file.findings == ()
+    assert file.notes_read_from == ("notes%5Cendnotes.md", "notes\\endnotes.md")

@@ -5,7 +5,8 @@ them ("endnotes.xhtml", "../notes/README.md", "chapter%203.xhtml"). `Links` turn
 them into the unit of the run they name, a file on disk that the run did not name,
 or nothing:
 
-- a link is followed only to a file under the folders the run was given (or a named
+- a link is read as a browser reads it (escapes decoded, a backslash a slash), and
+  followed only to a file under the folders the run was given (or a named
   file's own folder): never an absolute path, a `..` that climbs out, a URL, nor
   anything but a regular file of a format footcheck reads, within the size limit,
   so that a document cannot make footcheck read (and print) another file;
@@ -110,10 +111,12 @@ class Links:
 
     def _follow(self, origin: Unit, link: str, read: bool) -> Followed:
         link = link.strip()
-        if not link or not origin.locator or _ELSEWHERE.match(link) or link.startswith("/"):
+        if not origin.locator:
             return Followed()
-        written = unquote(link.split("#", 1)[0].split("?", 1)[0])
-        if not written or "\0" in written:
+        # Read as a browser reads it: escapes decoded, a backslash a slash (the URL
+        # standard's rule), so that neither can hide an absolute path or a scheme.
+        written = unquote(link.split("#", 1)[0].split("?", 1)[0]).replace("\\", "/")
+        if not written or "\0" in written or written.startswith("/") or _ELSEWHERE.match(written):
             return Followed()
         if origin.book is not None:
             return self._within_book(origin, written, link)
