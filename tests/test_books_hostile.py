@@ -427,3 +427,16 @@ def test_a_backslash_in_a_link_is_a_slash_as_browsers_read_it(tmp_path: Path, se
     # site's root, or a drive) are not followed: nothing is said of them.
     assert file.findings == ()
     assert file.notes_read_from == ("notes%5Cendnotes.md", "notes\\endnotes.md")
+
+
+def test_a_link_to_a_page_made_from_a_source_footcheck_does_not_read_is_left_alone(
+    tmp_path: Path,
+) -> None:
+    """A Quarto or bookdown book mixes Markdown chapters with .qmd/.Rmd ones: a link to
+    the page one of those makes is not dead, only not footcheck's to follow."""
+    for source in ("notes.qmd", "appendix.Rmd", "data.ipynb"):
+        (tmp_path / source).write_text("1. A note.\n", encoding="utf-8")
+    targets = ["notes.html#1", "appendix.html#2", "data.html#3", "gone.html#4"]
+    (tmp_path / "ch.md").write_text(markdown_chapter(targets), encoding="utf-8")
+    result = check(tmp_path / "ch.md")
+    assert [(f.code, f.footnote) for f in result.findings] == [("FN001", "4")]

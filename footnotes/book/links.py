@@ -36,9 +36,11 @@ from footcheck.footnotes.results import Unit
 
 # A scheme ("https:") or a network path ("//host"): never a file of the book.
 _ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
-# Pages a site generator makes from Markdown sources: the sources to look for.
+# Pages a site generator makes from sources (Markdown, reST, AsciiDoc, Quarto, R
+# Markdown, notebooks): the sources to look for (one footcheck does not read ends the
+# link in silence: the page exists once the book is built).
 _PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
-_SOURCE_SUFFIXES = (".md", ".markdown", ".rst", ".adoc")
+_SOURCE_SUFFIXES = (".md", ".markdown", ".rst", ".adoc", ".qmd", ".Rmd", ".rmd", ".ipynb")
 _INDEX_SOURCES = ("README", "index")
 # The longest link a message names in full.
 _LONGEST_NAMED = 80
