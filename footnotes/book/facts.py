@@ -163,6 +163,10 @@ class FileFacts:
             if row[7] and row[8] is not None:
                 yield row[7], row[8]
 
+    def source_keys(self) -> frozenset[str]:
+        """The duplicate keys (digests) of the notes that have one."""
+        return frozenset(row[6] for row in self.note_rows if row[6])
+
     def sources_among(self, keys: Container[str]) -> Iterator[NoteFact]:
         """The notes whose undated key is one of `keys`, in document order."""
         for row in self.note_rows:

@@ -5,7 +5,8 @@ them ("endnotes.xhtml", "../notes/README.md", "chapter%203.xhtml"). `Links` turn
 them into the unit of the run they name, a file on disk that the run did not name,
 or nothing:
 
-- a link is followed only to a file under the folders the run was given (or a named
+- a link is read as a browser reads it (escapes decoded, a backslash a slash), and
+  followed only to a file under the folders the run was given (or a named
   file's own folder): never an absolute path, a `..` that climbs out, a URL, nor
   anything but a regular file of a format footcheck reads, within the size limit,
   so that a document cannot make footcheck read (and print) another file;
@@ -35,14 +36,21 @@ from footcheck.footnotes.results import Unit
 
 # A scheme ("https:") or a network path ("//host"): never a file of the book.
 _ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
-# Pages a site generator makes from Markdown sources: the sources to look for.
+# Pages a site generator makes from sources (Markdown, reST, AsciiDoc, Quarto, R
+# Markdown, notebooks): the sources to look for (one footcheck does not read ends the
+# link in silence: the page exists once the book is built).
 _PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
-_SOURCE_SUFFIXES = (".md", ".markdown", ".rst", ".adoc")
+_SOURCE_SUFFIXES = (".md", ".markdown", ".rst", ".adoc", ".qmd", ".Rmd", ".rmd", ".ipynb")
 _INDEX_SOURCES = ("README", "index")
+# The longest link a message names in full.
+_LONGEST_NAMED = 80
 # A folder holding more names than this is not searched for a renamed notes file.
 _MOST_NAMES = 10_000
 # What a longer saved name puts before the original one.
-_SAVED_PREFIX = re.compile(r"[-_. ]$")
+_SEPARATORS = frozenset("-_. ")
+# How many of a name's separators, from its end, may begin the name it was saved
+# from: far more than any link's own name holds.
+_INDEXED_SEPARATORS = 16
 
 
 @dataclass(frozen=True)
@@ -88,7 +96,9 @@ class Links:
         self._max_bytes = max_bytes
         self._read: dict[str, Unit | None] = {}
         self._followed: dict[tuple[str, str, bool], Followed] = {}
-        self._listed: dict[str, list[str]] = {}
+        self._listed: dict[str, _SavedNames] = {}
+        # folder -> its units' names, indexed, and each name's unit
+        self._unit_names: dict[str, tuple[_SavedNames, dict[str, Unit]]] = {}
 
     def follow(self, origin: Unit, link: str, *, read: bool = True) -> Followed:
         """Where `link`, written in `origin`, leads.
@@ -103,10 +113,12 @@ class Links:
 
     def _follow(self, origin: Unit, link: str, read: bool) -> Followed:
         link = link.strip()
-        if not link or not origin.locator or _ELSEWHERE.match(link) or link.startswith("/"):
+        if not origin.locator:
             return Followed()
-        written = unquote(link.split("#", 1)[0].split("?", 1)[0])
-        if not written or "\0" in written:
+        # Read as a browser reads it: escapes decoded, a backslash a slash (the URL
+        # standard's rule), so that neither can hide an absolute path or a scheme.
+        written = unquote(link.split("#", 1)[0].split("?", 1)[0]).replace("\\", "/")
+        if not written or "\0" in written or written.startswith("/") or _ELSEWHERE.match(written):
             return Followed()
         if origin.book is not None:
             return self._within_book(origin, written, link)
@@ -122,7 +134,7 @@ class Links:
         renamed = self._saved_under_longer_name(path, read)
         if renamed is not None:
             return renamed
-        return Followed(missing=link.split("#", 1)[0])
+        return Followed(missing=_as_written(link))
 
     def _within_book(self, origin: Unit, written: str, link: str) -> Followed:
         inside = origin.locator.split(":", 1)
@@ -133,7 +145,7 @@ class Links:
         if path.startswith("../") or path == "..":
             return Followed()
         unit = self._by_locator.get(f"{book}:{path}")
-        return Followed(unit) if unit is not None else Followed(missing=link.split("#", 1)[0])
+        return Followed(unit) if unit is not None else Followed(missing=_as_written(link))
 
     def _under_roots(self, path: str) -> bool:
         real = real_path(path)
@@ -168,30 +180,71 @@ class Links:
         stem, suffix = os.path.splitext(name)
         if suffix.lower() in _PAGE_SUFFIXES:
             endings.update(stem + source for source in _SOURCE_SUFFIXES)
-
-        def longer(own: str) -> bool:
-            return own not in endings and any(
-                own.endswith(end) and _SAVED_PREFIX.search(own[: -len(end)] or "x")
-                for end in endings
-            )
-
-        units = [u for u in self._folders.get(folder, []) if longer(os.path.basename(u.locator))]
+        if folder not in self._unit_names:
+            by_name = {os.path.basename(u.locator): u for u in self._folders.get(folder, [])}
+            self._unit_names[folder] = (_SavedNames(by_name), by_name)
+        unit_names, unit_named = self._unit_names[folder]
+        units = unit_names.longer(endings)
         if units:
-            return Followed(units[0]) if len(units) == 1 else None
-        on_disk = [own for own in self._listing(folder) if longer(own)]
+            return Followed(unit_named[units[0]]) if len(units) == 1 else None
+        on_disk = self._listing(folder).longer(endings)
         if len(on_disk) != 1:
             return None
         return self._file(os.path.join(folder, on_disk[0]), read)
 
-    def _listing(self, folder: str) -> list[str]:
+    def _listing(self, folder: str) -> _SavedNames:
         """The names in a folder of the book (once per run); none outside the book."""
         if folder not in self._listed:
             names: list[str] = []
             if self._under_roots(folder):
                 with contextlib.suppress(OSError):
                     names = sorted(os.listdir(folder))[:_MOST_NAMES]
-            self._listed[folder] = names
+            self._listed[folder] = _SavedNames(names)
         return self._listed[folder]
+
+
+class _SavedNames:
+    """A folder's names by what follows each separator in them, so that the names
+    saved under a longer form of a link's name are found in one look-up, however
+    many links of a book ask (a name is indexed once, not compared once per link)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._by_ending: dict[str, list[str]] = {}
+        for name in dict.fromkeys(names):
+            for ending in _saved_from(name):
+                self._by_ending.setdefault(ending, []).append(name)
+
+    def longer(self, endings: set[str]) -> list[str]:
+        """The names, each once, that end with one of `endings` after a separator."""
+        found = (
+            name
+            for ending in sorted(endings)
+            for name in self._by_ending.get(ending, ())
+            if name not in endings
+        )
+        return list(dict.fromkeys(found))
+
+
+def _saved_from(name: str) -> list[str]:
+    """What follows each of the last separators of a name: the names it may have been
+    saved from ("book-endnotes.xhtml": "xhtml", "endnotes.xhtml")."""
+    endings: list[str] = []
+    for at in range(len(name) - 2, -1, -1):
+        if name[at] in _SEPARATORS:
+            endings.append(name[at + 1 :])
+            if len(endings) == _INDEXED_SEPARATORS:
+                break
+    return endings
+
+
+def _as_written(link: str) -> str:
+    """A dead link as a message names it: without its fragment, and a very long one cut
+    in its middle (its start and its file's name kept) so that it stays one short line."""
+    written = link.split("#", 1)[0]
+    if len(written) <= _LONGEST_NAMED:
+        return written
+    half = _LONGEST_NAMED // 2
+    return f"{written[:half]}…{written[-half:]}"
 
 
 def _candidates(path: str) -> list[str]:

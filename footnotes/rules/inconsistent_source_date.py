@@ -9,6 +9,9 @@ same file or in another file of the book or folder checked. The dates must be da
 and the source named well enough to tell one article from another (a title or a
 URL, not an outlet alone); a title given three dates or more is a series (a daily
 assessment), and "Ibid." notes, interviews, letters and access dates do not count.
+Two files that share most of their sources, dates and all, are two versions of one
+report (a drafts folder holding report-v1 and report-v2): a date changed from one to
+the other is a correction, not a slip, and is not compared.
 
 Why is this bad?
 ----------------
@@ -101,7 +104,31 @@ def _fields(date: PartialDate) -> tuple[int, int, int]:
 _SERIES = 3
 
 
+# Two files sharing at least this share of the smaller one's sources (and two sources
+# at least) are versions of one report.
+_VERSION_SHARE = 0.5
+_VERSION_LEAST = 2
+
+
+class _Versions:
+    """Which files are versions of one report: they share most of their sources."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, frozenset[str]] = {}
+
+    def of_one_report(self, first: Unit, second: Unit) -> bool:
+        a, b = self._sources(first), self._sources(second)
+        shared = len(a & b)
+        return shared >= _VERSION_LEAST and shared >= _VERSION_SHARE * min(len(a), len(b))
+
+    def _sources(self, unit: Unit) -> frozenset[str]:
+        if unit.path not in self._keys:
+            self._keys[unit.path] = unit.facts.source_keys()
+        return self._keys[unit.path]
+
+
 def check_book(view: BookView) -> Iterator[Finding]:
+    versions = _Versions()
     dates: dict[str, set[tuple[int, int | None, int | None]]] = {}
     for unit in view.units:
         for key, date in unit.facts.source_dates():
@@ -116,6 +143,8 @@ def check_book(view: BookView) -> Iterator[Finding]:
         if other is note or other.date is None or not _slip(other.date, note.date):
             continue
         elsewhere = other_unit is not unit
+        if elsewhere and versions.of_one_report(other_unit, unit):
+            continue
         where = f" in {other_unit.path}" if elsewhere else ""
         yield RULE.finding(
             unit.path,
