@@ -146,13 +146,21 @@ def _finished(outcome: FileOutcome, book: BookOutcome, config: Config) -> FileRe
 
 
 def _roots(paths: Sequence[str]) -> list[str]:
-    """The folders links may lead into: the folders named, and each named file's own."""
+    """The folders links may lead into: the folders named, and for a file named, its
+    book's folder (the nearest above it with a table of contents: a chapter checked
+    alone reaches its notes chapter) or else its own."""
+    from footcheck.footnotes.book.manifests import book_root
+
     roots: list[str] = []
     for path in paths:
         if path == STDIN:
             continue
-        folder = path if os.path.isdir(path) else os.path.dirname(path) or os.curdir
-        roots.append(os.path.realpath(folder))
+        if os.path.isdir(path):
+            roots.append(os.path.realpath(path))
+            continue
+        # A chapter named alone: its book's folder, where its table of contents is.
+        folder = os.path.dirname(path) or os.curdir
+        roots.append(book_root(folder) or os.path.realpath(folder))
     return roots
 
 

@@ -396,12 +396,6 @@ def test_a_chapter_opening_with_an_earlier_note_cited_again_continues_the_number
     assert [(Path(f.path).name, f.footnote) for f in order] == [("chapter-3.xhtml", "10")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a chapter checked alone follows links only under its own folder: a GitBook "
-    "chapter's ../notes/README.md is never read, and its dead note passes in silence; the "
-    "roots could reach up to the book's root (the folder of its SUMMARY.md or book.toml)",
-)
 def test_a_gitbook_chapter_checked_alone_reads_the_book_notes_chapter() -> None:
     result = check(BOOKS / "gitbook" / "chapter-2" / "README.md")
     (file,) = result.files

@@ -25,7 +25,7 @@ from footcheck.footnotes.book.manifest_files import Manifest, is_inside
 from footcheck.footnotes.book.paths import real_path
 from footcheck.footnotes.files import _SKIPPED_DIRS, _path_sort_key
 
-__all__ = ["Manifest", "book_order", "find_manifests", "manifest_for"]
+__all__ = ["Manifest", "book_order", "book_root", "find_manifests", "manifest_for"]
 
 _Reader = Callable[[str], Manifest | None]
 
@@ -42,6 +42,26 @@ _PROJECTS = (
     ("_quarto.yaml", quarto.quarto),
 )
 _CONFIG_NAMES = frozenset({"SUMMARY.md", *(name for name, _ in _PLACING + _PROJECTS)})
+
+
+# How far above a chapter its book's root may be (book/src/part/chapter.md).
+_ROOT_LEVELS = 4
+
+
+def book_root(folder: str) -> str | None:
+    """The nearest folder at or above `folder` (a few levels at most) that holds a
+    book's table of contents or configuration; None when there is none."""
+    here = real_path(folder)
+    for _ in range(_ROOT_LEVELS + 1):
+        if any(os.path.isfile(os.path.join(here, name)) for name in sorted(_CONFIG_NAMES)):
+            return here
+        if os.path.isfile(os.path.join(here, "META-INF", "container.xml")):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            break
+        here = parent
+    return None
 
 
 def find_manifests(folders: Iterable[str]) -> list[Manifest]:
