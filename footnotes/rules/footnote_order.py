@@ -42,13 +42,14 @@ Rents rose in 2021.[1] Wages did not.[2] Rents stayed high.[1]
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import Document, Finding, Marker, Severity, label_number
 from footcheck.footnotes.rules.base import RuleId
 
 if TYPE_CHECKING:
+    from footcheck.footnotes.book.facts import MarkerFact
     from footcheck.footnotes.book.view import BookView
     from footcheck.footnotes.context import Context
     from footcheck.footnotes.results import Unit
@@ -64,7 +65,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     by_scope: dict[int, list[tuple[Marker, int]]] = {}
     for marker in doc.markers:
         number = label_number(marker.label)
-        if not marker.auto and number is not None:
+        # A marker into a notes file the chapters share is numbered by the book:
+        # `check_book` checks it, knowing where the chapter before ended.
+        if not marker.auto and number is not None and marker.target is None:
             by_scope.setdefault(marker.scope, []).append((marker, number))
     for scope, numbered in by_scope.items():
         notes = [
@@ -74,15 +77,19 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             if (n := label_number(note.label)) is not None
         ]
         start = min([numbered[0][1], *notes])
-        # A marker into a notes file the chapters share, below this chapter's first
-        # number, cites again a note an earlier chapter cited: not out of order.
-        numbered = [(m, n) for m, n in numbered if m.target is None or n >= start]
-        yield from _first_out_of_sequence(doc, numbered, start)
+        yield from _first_out_of_sequence(doc.path, numbered, start)
 
 
 def _first_out_of_sequence(
-    doc: Document, numbered: list[tuple[Marker, int]], start: int
+    path: str,
+    numbered: Sequence[tuple[Marker | MarkerFact, int]],
+    start: int,
+    after: str = "",
 ) -> Iterator[Finding]:
+    """The first marker whose number is not the next one, counting from `start`.
+
+    `after` says where the numbering comes from, for a chapter that continues it.
+    """
     seen: set[int] = set()
     highest = start - 1
     for marker, number in numbered:
@@ -97,9 +104,9 @@ def _first_out_of_sequence(
             else:
                 message = f"marker [{number}] first appears after [{highest}]"
             yield RULE.finding(
-                doc.path,
+                path,
                 marker.location,
-                message,
+                message + after,
                 footnote=marker.label,
                 hint=f"expected [{expected}] here",
             )
@@ -110,37 +117,86 @@ def _first_out_of_sequence(
 def check_book(view: BookView) -> Iterator[Finding]:
     """Numbering that continues from one chapter to the next, checked across the book.
 
-    A chapter whose first number is above 1 continues the chapter before it (a
-    chapter that starts again at 1 restarts, which is fine). Files with no body
-    markers (a notes file) are passed over; chapters are compared only when nothing
-    lies between them that the run did not check.
+    Markers into a notes file the chapters share are numbered across the book: a
+    chapter's first new number follows the highest of the chapter before it (its
+    neighbour, with nothing between them that the run did not check), and a number
+    at or below that cites an earlier chapter's note again. A chapter with notes of
+    its own whose first number is above 1 continues the chapter before it (one that
+    starts again at 1 restarts, which is fine). Files with no body markers (a notes
+    file) are passed over.
     """
-    if len(view.units) < 2:
-        return
     previous: Unit | None = None
     highest: int | None = None
     for unit in view.units:
         facts = unit.facts
         if facts.body_markers == 0:
             continue
-        first = facts.first_number
-        if first is not None and previous is not None and highest is not None:
-            number, marker = first
-            expected = highest + 1
-            if number > 1 and number != expected and view.neighbours(previous, unit):
-                if number > expected:
-                    skipped = (
-                        f"{expected}" if number == expected + 1 else f"{expected}-{number - 1}"
-                    )
-                    message = f"marker [{number}] comes before any marker [{skipped}]"
-                else:
-                    message = f"marker [{number}] was already used in {previous.path}"
-                yield RULE.finding(
-                    unit.path,
-                    marker.location,
-                    f"{message}: the numbering continues from {previous.path}, which ends"
-                    f" at [{highest}]",
-                    footnote=marker.label,
-                    hint=f"expected [{expected}] here",
-                )
-        previous, highest = unit, facts.highest_body_number
+        before: int | None = None
+        where = ""
+        if previous is not None and highest is not None and view.neighbours(previous, unit):
+            before = highest
+            where = f": the numbering continues from {previous.path}, which ends at [{highest}]"
+        shared = _numbered(facts.markers, shared=True) if facts.links else []
+        if shared:
+            yield from _shared_order(unit.path, shared, before, where)
+        else:
+            yield from _continues(unit, before, where)
+        numbers = [n for _, n in _numbered(facts.markers, shared=bool(shared))]
+        previous = unit
+        highest = max([before or 0, *numbers]) if numbers else before
+
+
+def _numbered(markers: Sequence[MarkerFact], *, shared: bool) -> list[tuple[MarkerFact, int]]:
+    """The body markers with a number, into a shared notes file or not."""
+    return [
+        (m, n)
+        for m in markers
+        if m.in_note is None
+        and (m.target is not None) == shared
+        and (n := label_number(m.label)) is not None
+    ]
+
+
+def _shared_order(
+    path: str, numbered: list[tuple[MarkerFact, int]], before: int | None, where: str
+) -> Iterator[Finding]:
+    """A chapter's markers into a shared notes file, after the chapter before ended at
+    `before` (None: not known, the chapter is read on its own)."""
+    if before is not None:
+        fresh = [(m, n) for m, n in numbered if n > before]
+        yield from _first_out_of_sequence(path, fresh, before + 1, where)
+        return
+    # Where a chapter read on its own starts: the first number the next one follows
+    # (an opening "[3]" that cites an earlier chapter's note again is not a start).
+    firsts = list(dict.fromkeys(n for _, n in numbered))
+    later = set()
+    start = None
+    for number in reversed(firsts):
+        if number + 1 in later:
+            start = number
+        later.add(number)
+    if start is not None:
+        fresh = [(m, n) for m, n in numbered if n >= start]
+        yield from _first_out_of_sequence(path, fresh, start)
+
+
+def _continues(unit: Unit, before: int | None, where: str) -> Iterator[Finding]:
+    """A chapter with notes of its own whose numbering should continue `before`."""
+    first = unit.facts.first_number
+    if first is None or before is None:
+        return
+    number, marker = first
+    expected = before + 1
+    if number > 1 and number != expected:
+        if number > expected:
+            skipped = f"{expected}" if number == expected + 1 else f"{expected}-{number - 1}"
+            message = f"marker [{number}] comes before any marker [{skipped}]"
+        else:
+            message = f"marker [{number}] was already used before this chapter"
+        yield RULE.finding(
+            unit.path,
+            marker.location,
+            message + where,
+            footnote=marker.label,
+            hint=f"expected [{expected}] here",
+        )
