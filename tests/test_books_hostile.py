@@ -360,12 +360,6 @@ def _endnotes_by_chapter(folder: Path, *, backlinks: bool) -> None:
     (folder / "endnotes.xhtml").write_text(chapter(notes, "Notes"), "utf-8")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="markers resolve across files by label only: chapter 2's [1] takes chapter 1's "
-    "note [1], and chapter 2's notes ('1 (2)') are reported unused; the link's fragment "
-    "(#c2-n1) must reach the facts and resolve first",
-)
 @pytest.mark.parametrize("backlinks", [True, False], ids=["with-backlinks", "without"])
 def test_an_endnotes_file_numbered_again_for_each_chapter_is_all_cited(
     tmp_path: Path, backlinks: bool

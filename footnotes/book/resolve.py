@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -58,6 +59,7 @@ class Resolution:
 def resolve(book: Book, links: Links) -> Resolution:
     """Resolve every cross-file reference of the book's units."""
     resolution = Resolution()
+    citing: dict[str, list[str]] = {}  # notes file -> the files citing it, in book order
     notes_files = [u for u in book.units if u.facts.is_notes_file]
     shared = _notes_by_label(book.units if book.merged else notes_files)
     for unit in book.units:
@@ -67,7 +69,7 @@ def resolve(book: Book, links: Links) -> Resolution:
         own = {note.key for note in unit.facts.notes}
         for marker in unit.facts.markers:
             if marker.target is not None:
-                _through_link(resolution, links, unit, marker)
+                _through_link(resolution, links, unit, marker, citing)
             elif marker.key not in own and marker.in_note != marker.label:
                 elsewhere = [(o, n) for o, n in shared.get(marker.label, []) if o is not unit]
                 if elsewhere:
@@ -85,7 +87,13 @@ def _notes_by_label(units: Sequence[Unit]) -> dict[str, list[tuple[Unit, NoteFac
     return found
 
 
-def _through_link(resolution: Resolution, links: Links, unit: Unit, marker: MarkerFact) -> None:
+def _through_link(
+    resolution: Resolution,
+    links: Links,
+    unit: Unit,
+    marker: MarkerFact,
+    citing: dict[str, list[str]],
+) -> None:
     assert marker.target is not None
     followed = links.follow(unit, marker.target)
     if followed.missing is not None:
@@ -96,7 +104,10 @@ def _through_link(resolution: Resolution, links: Links, unit: Unit, marker: Mark
         return  # not followed: outside the book, or not a file footcheck reads
     if followed.notes_only:
         resolution.read_for_notes[unit.path].add(marker.target.split("#", 1)[0])
-    note = _note_for(other, marker, unit)
+    origins = citing.setdefault(other.path, [])
+    if unit.path not in origins:
+        origins.append(unit.path)
+    note = _note_for(other, marker, unit, origins.index(unit.path))
     if note is None:
         resolution.unresolved.append(Unresolved(unit, marker, followed))
         return
@@ -109,16 +120,32 @@ def _cite(resolution: Resolution, origin: Unit, other: Unit, note: NoteFact) -> 
         resolution.citers[other.path] += 1
 
 
-def _note_for(other: Unit, marker: MarkerFact, origin: Unit) -> NoteFact | None:
-    """The note of `other` a marker of `origin` resolves to: its label, returning home
-    when several notes carry it."""
-    candidates = [n for n in other.facts.notes if n.label == marker.label]
+def _note_for(other: Unit, marker: MarkerFact, origin: Unit, ordinal: int) -> NoteFact | None:
+    """The note of `other` a marker of `origin` resolves to: the one showing its label.
+
+    A notes file numbered again for each chapter shows a label several times (the
+    reader names the later ones "1 (2)", "1 (3)"): the note whose back-link returns
+    to the marker's file, else the one of the chapter's turn (`ordinal`: the second
+    file citing the notes file takes the second "1").
+    """
+    candidates = [n for n in other.facts.notes if _shown(n.label) == marker.label]
     if len(candidates) > 1:
         home = _name(origin.locator)
         returning = [n for n in candidates if n.cited_from and _name(n.cited_from) == home]
         if returning:
             return returning[0]
+        return candidates[min(ordinal, len(candidates) - 1)]
     return candidates[0] if candidates else None
+
+
+# The label a reader gives the later notes that show one label: "1 (2)".
+_AGAIN = re.compile(r"^(.+) \(\d+\)$")
+
+
+def _shown(label: str) -> str:
+    """The label a note shows ("1" for "1 (2)")."""
+    again = _AGAIN.match(label)
+    return again.group(1) if again else label
 
 
 def _name(path: str) -> str:
