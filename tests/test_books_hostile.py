@@ -267,12 +267,6 @@ def test_a_warm_run_sees_a_changed_notes_file_read_for_its_notes(tmp_path: Path)
     assert warm.files[0].notes_read_from == ("notes.md",)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="CT001 across chapters whose notes restart at 1: a full citation again in each "
-    "chapter is the Chicago rule (CMOS 14.29); duplicate_citation.check_book should "
-    "compare across files only where the numbering continues or the book is merged",
-)
 def test_a_full_citation_again_in_a_chapter_of_its_own_numbering_is_no_repeat(
     tmp_path: Path,
 ) -> None:

@@ -3,10 +3,12 @@
 What it does
 ------------
 Flags a note whose text, once normalised, is the same as an earlier note's under
-another label. Normalising folds case, quotes, dashes, punctuation and spacing,
-writes dates as ISO, and compares URLs without scheme, "www.", trailing slash or
-tracking parameters; access dates do not count. "Ibid." notes and
-cross-references ("See note 3.") are never duplicates.
+another label, in the same file or in an earlier file of a book that shares one
+numbering (chapters that number their notes afresh give each source in full
+again). Normalising folds case, quotes, dashes, punctuation and spacing, writes
+dates as ISO, and compares URLs without scheme, "www.", trailing slash or tracking
+parameters; access dates do not count. "Ibid." notes and cross-references ("See
+note 3.") are never duplicates.
 
 Why is this bad?
 ----------------
@@ -36,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from footcheck.footnotes.model import Document, Finding, Severity, label_number
+from footcheck.footnotes.model import Document, Finding, Severity
 from footcheck.footnotes.rules.base import RuleId, shorten
 
 if TYPE_CHECKING:
@@ -76,7 +78,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def check_book(view: BookView) -> Iterator[Finding]:
-    """A note that repeats a note of an earlier file of the book."""
+    """A note that repeats a note of an earlier file of the book, where the two share
+    one numbering: the later file's numbers continue the book's (its first is above
+    1), or the book is merged into one document. A chapter whose notes start again
+    at 1 gives each source in full at its first citation there (Chicago 14.29): no
+    repeat."""
     if len(view.units) < 2:
         return
     first: dict[str, tuple[Unit, NoteFact]] = {}
@@ -86,7 +92,8 @@ def check_book(view: BookView) -> Iterator[Finding]:
         earlier_unit, earlier = first.setdefault(note.source_key, (unit, note))
         if earlier_unit is unit:
             continue  # the same file: the document rule says it
-        continuing = _continues(unit, earlier.label, note.label)
+        if not (view.book.merged or _continues(unit)):
+            continue
         yield RULE.finding(
             unit.path,
             note.location,
@@ -94,17 +101,14 @@ def check_book(view: BookView) -> Iterator[Finding]:
             footnote=note.label,
             related=(earlier.label,),
             note_text=note.text,
-            hint=f"cite [{earlier.label}] again instead"
-            if continuing
-            else "give a short form, or cite it once",
+            hint=f"cite [{earlier.label}] again instead",
             related_path=earlier_unit.path,
             related_line=earlier.location.line,
         )
 
 
-def _continues(unit: Unit, first: str, later: str) -> bool:
-    """Whether the later note's file continues the book's numbering (its first number is
-    above 1), so that the earlier note's number can be cited again there."""
-    a, b = label_number(first), label_number(later)
+def _continues(unit: Unit) -> bool:
+    """Whether a file continues the book's numbering: its first number is above 1, or
+    it is a notes file the chapters share."""
     start = unit.facts.first_number
-    return a is not None and b is not None and b > a and start is not None and start[0] > 1
+    return unit.facts.is_notes_file or (start is not None and start[0] > 1)
