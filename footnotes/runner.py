@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from footcheck.footnotes.engine import check_target, finish, lookup, notes_unit
 from footcheck.footnotes.files import STDIN, Readers, Target, discover
 from footcheck.footnotes.model import current_date
-from footcheck.footnotes.results import FileOutcome, FileResult, RunResult
+from footcheck.footnotes.results import FileOutcome, FileResult, RunResult, Unit
 from footcheck.footnotes.workers import choose_workers, in_workers
 
 if TYPE_CHECKING:
@@ -116,15 +116,31 @@ def finish_run(
         read_notes=lambda path: notes_unit(path, config, parse),
         max_bytes=config.max_bytes,
     )
-    book = check_books(
-        units,
-        links,
-        linked=config.books_on,
-        listings=_listings(roots, config) if config.books_on else (),
-        selected=config.rules,
-        debug=config.debug,
-    )
+    try:
+        book = check_books(
+            units,
+            links,
+            linked=config.books_on,
+            listings=_listings(roots, config) if config.books_on else (),
+            selected=config.rules,
+            debug=config.debug,
+        )
+    except Exception as exc:  # a bug, or a damaged cache entry: each file keeps its own
+        if config.debug:
+            raise
+        book = _failed_book(units, exc)
     return tuple(_finished(outcome, book, config) for outcome in outcomes)
+
+
+def _failed_book(units: Sequence[Unit], exc: Exception) -> BookOutcome:
+    """The book pass that failed: no book findings, and every file says so."""
+    from footcheck.footnotes.book.check import BookOutcome
+
+    error = (
+        f"internal error in the book pass ({type(exc).__name__}: {exc}); please report it"
+        " (or clear the cache folder)"
+    )
+    return BookOutcome(failures={unit.path: error for unit in units})
 
 
 def _finished(outcome: FileOutcome, book: BookOutcome, config: Config) -> FileResult:

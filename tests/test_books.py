@@ -338,3 +338,16 @@ def test_chapters_citing_a_notes_chapter_by_number_alone(tmp_path: Path) -> None
     ]
     alone = sorted((Path(f.path).name, f.code) for f in check(tmp_path, books_on=False).findings)
     assert ("01-intro.md", "FN001") in alone and ("99-notes.md", "FN006") in alone
+
+
+def test_a_cache_entry_with_damaged_facts_is_checked_again(tmp_path: Path) -> None:
+    shutil.copytree(BOOKS / "xhtml", tmp_path / "book")
+    cache = tmp_path / "cache"
+    cold = check(tmp_path / "book", cache_dir=str(cache))
+    for entry in cache.rglob("*"):
+        if entry.is_file() and entry.parent.name != "cache":
+            stored = json.loads(entry.read_text(encoding="utf-8"))
+            for unit in stored["result"]["units"]:
+                unit[2]["markers"] = [["1", 0, 1]] * len(unit[2]["markers"])
+            entry.write_text(json.dumps(stored), encoding="utf-8")
+    assert check(tmp_path / "book", cache_dir=str(cache)) == cold

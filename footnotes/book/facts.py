@@ -161,7 +161,7 @@ class FileFacts:
         """(undated key, date) of each note whose source can be told from its date."""
         for row in self.note_rows:
             if row[7] and row[8] is not None:
-                yield row[7], row[8]
+                yield row[7], tuple(row[8])  # type: ignore[misc]
 
     def source_keys(self) -> frozenset[str]:
         """The duplicate keys (digests) of the notes that have one."""
@@ -277,10 +277,12 @@ def encode(facts: FileFacts) -> dict[str, Any]:
 def decode(stored: dict[str, Any]) -> FileFacts:
     """The facts `encode` wrote; LookupError, TypeError or ValueError for another shape.
 
-    Every row is checked here, so that a damaged entry is a miss, not a failure later.
+    The rows' shape is checked here (a damaged entry is a miss); their values are
+    read when a book rule asks, and a value of the wrong kind then fails the book
+    pass, which the run survives (`runner.finish_run`).
     """
-    markers = tuple(_marker_row(row) for row in stored["markers"])
-    notes = tuple(_checked_note_row(row) for row in stored["notes"])
+    markers = _rows(stored["markers"], 6)
+    notes = _rows(stored["notes"], 9)
     return FileFacts(
         markers,
         notes,
@@ -290,35 +292,13 @@ def decode(stored: dict[str, Any]) -> FileFacts:
     )
 
 
-def _marker_row(row: Any) -> MarkerRow:
-    label, scope, line, column, target, in_note = row
-    return (str(label), int(scope), int(line), int(column), _text(target), _text(in_note))
-
-
-def _checked_note_row(row: Any) -> NoteRow:
-    label, scope, line, column, text, cited_from, key, undated, date = row
-    if date is not None:
-        year, month, day = date
-        date = (int(year), _number(month), _number(day))
-    return (
-        str(label),
-        int(scope),
-        int(line),
-        int(column),
-        str(text),
-        _text(cited_from),
-        str(key),
-        str(undated),
-        date,
-    )
-
-
-def _text(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
-def _number(value: Any) -> int | None:
-    return None if value is None else int(value)
+def _rows(stored: Any, size: int) -> tuple[tuple[Any, ...], ...]:
+    if not isinstance(stored, list):
+        raise TypeError("rows must be a list")
+    rows = tuple(tuple(row) for row in stored if isinstance(row, list) and len(row) == size)
+    if len(rows) != len(stored):
+        raise ValueError("a row of another shape")
+    return rows
 
 
 def _encode_suppressions(plan: Suppressions) -> dict[str, Any]:

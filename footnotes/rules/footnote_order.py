@@ -125,12 +125,13 @@ def check_book(view: BookView) -> Iterator[Finding]:
     starts again at 1 restarts, which is fine). Files with no body markers (a notes
     file) are passed over.
     """
+    alone = len(view.units) == 1
     previous: Unit | None = None
     highest: int | None = None
     for unit in view.units:
         facts = unit.facts
-        if facts.body_markers == 0:
-            continue
+        if facts.body_markers == 0 or (alone and not facts.links):
+            continue  # a notes file; a file alone, numbered by its own notes
         before: int | None = None
         where = ""
         if previous is not None and highest is not None and view.neighbours(previous, unit):
@@ -182,8 +183,10 @@ def _shared_order(
 
 def _continues(unit: Unit, before: int | None, where: str) -> Iterator[Finding]:
     """A chapter with notes of its own whose numbering should continue `before`."""
+    if before is None:
+        return
     first = unit.facts.first_number
-    if first is None or before is None:
+    if first is None:
         return
     number, marker = first
     expected = before + 1
