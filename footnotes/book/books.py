@@ -82,7 +82,7 @@ def group(
     for i, unit in enumerate(units):
         if unit.book is not None:
             groups.join(by_book.setdefault(unit.book, i), i)
-        elif unit.locator:
+        elif unit.locator and listings:
             by_real[real_path(unit.locator)] = i
         for other in linked(unit):
             j = index.get(id(other))
@@ -113,6 +113,8 @@ def _adopt(units: Sequence[Unit], groups: _Groups) -> None:
     for i, unit in enumerate(units):
         if unit.facts.is_notes_file:
             notes_files.setdefault(folder_of(unit), []).append(i)
+    if not notes_files:
+        return
     for i, unit in enumerate(units):
         if unit.facts.unresolved:
             found = notes_files.get(folder_of(unit), [])

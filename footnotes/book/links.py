@@ -72,24 +72,17 @@ class Links:
 
     def __init__(
         self,
-        units: Iterable[Unit],
+        units: Sequence[Unit],
         roots: Sequence[str],
         readable: Callable[[str], bool],
         read_notes: Callable[[str], Unit | None],
         max_bytes: int,
     ) -> None:
+        self._units = units
+        self._indexed = False  # the indexes below are made at the first link followed
         self._by_locator: dict[str, Unit] = {}
         self._by_real: dict[str, Unit] = {}
         self._folders: dict[str, list[Unit]] = {}
-        for unit in units:
-            self._by_locator[unit.locator] = unit
-            if unit.book is None and unit.locator:
-                real = real_path(unit.locator)
-                self._by_real[real] = unit
-                self._folders.setdefault(os.path.dirname(real), []).append(unit)
-            elif unit.book is not None:
-                folder = posixpath.dirname(unit.locator)
-                self._folders.setdefault(folder, []).append(unit)
         self._roots = tuple(real_path(r) for r in roots)
         self._readable = readable
         self._read_notes = read_notes
@@ -107,9 +100,25 @@ class Links:
         to no unit (a back-link to a chapter that was not checked).
         """
         key = (origin.locator, link, read)
+        if not self._indexed:
+            self._index()
         if key not in self._followed:
             self._followed[key] = self._follow(origin, link, read)
         return self._followed[key]
+
+    def _index(self) -> None:
+        """The run's units by locator, by real path and by folder (a run whose files
+        link nowhere never resolves a path)."""
+        self._indexed = True
+        for unit in self._units:
+            self._by_locator[unit.locator] = unit
+            if unit.book is None and unit.locator:
+                real = real_path(unit.locator)
+                self._by_real[real] = unit
+                self._folders.setdefault(os.path.dirname(real), []).append(unit)
+            elif unit.book is not None:
+                folder = posixpath.dirname(unit.locator)
+                self._folders.setdefault(folder, []).append(unit)
 
     def _follow(self, origin: Unit, link: str, read: bool) -> Followed:
         link = link.strip()
