@@ -121,7 +121,8 @@ def finish_run(
             units,
             links,
             linked=config.books_on,
-            listings=_listings(roots, config) if config.books_on else (),
+            # One file is a book of its own: no table of contents can change that.
+            listings=_listings(roots, config) if config.books_on and len(units) > 1 else (),
             selected=config.rules,
             debug=config.debug,
         )
