@@ -157,11 +157,9 @@ class FileFacts:
             self._notes = tuple(_note(row) for row in self.note_rows)
         return self._notes
 
-    def source_dates(self) -> Iterator[tuple[str, tuple[int, int | None, int | None]]]:
-        """(undated key, date) of each note whose source can be told from its date."""
-        for row in self.note_rows:
-            if row[7] and row[8] is not None:
-                yield row[7], tuple(row[8])  # type: ignore[misc]
+    def source_dates(self) -> set[tuple[str, tuple[int | None, ...]]]:
+        """(undated key, date) of the notes whose source can be told from its date."""
+        return {(row[7], tuple(row[8])) for row in self.note_rows if row[7] and row[8]}
 
     def source_keys(self) -> frozenset[str]:
         """The duplicate keys (digests) of the notes that have one."""

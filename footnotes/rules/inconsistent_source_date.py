@@ -40,6 +40,7 @@ The ministry denied it in August 2013.[1] It later confirmed the report.[1]
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -129,11 +130,9 @@ class _Versions:
 
 def check_book(view: BookView) -> Iterator[Finding]:
     versions = _Versions()
-    dates: dict[str, set[tuple[int, int | None, int | None]]] = {}
-    for unit in view.units:
-        for key, date in unit.facts.source_dates():
-            dates.setdefault(key, set()).add(date)
-    two = {key for key, seen in dates.items() if len(seen) in range(2, _SERIES)}
+    dated = set().union(*(unit.facts.source_dates() for unit in view.units))
+    seen = Counter(key for key, _ in dated)  # how many dates each source is given
+    two = {key for key, count in seen.items() if 2 <= count < _SERIES}
     first: dict[str, tuple[Unit, NoteFact]] = {}
     for unit, note in view.sources_among(two):
         if note.date is None:
