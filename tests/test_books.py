@@ -351,3 +351,13 @@ def test_a_cache_entry_with_damaged_facts_is_checked_again(tmp_path: Path) -> No
                 unit[2]["markers"] = [["1", 0, 1]] * len(unit[2]["markers"])
             entry.write_text(json.dumps(stored), encoding="utf-8")
     assert check(tmp_path / "book", cache_dir=str(cache)) == cold
+
+
+def test_the_console_says_which_notes_files_it_read(tmp_path: Path) -> None:
+    from tests.test_cli import footcheck
+
+    chapter = _write(tmp_path / "chapter.html", CHAPTER.format(href="endnotes.html#n1"))
+    _write(tmp_path / "endnotes.html", NOTES)
+    shown = footcheck("check", str(chapter), "--no-cache").stdout
+    assert "notes read from endnotes.html (not checked itself)" in shown
+    assert "no problems found" in shown

@@ -37,7 +37,7 @@ def render(result: RunResult, stream: TextIO, *, colour: bool, verbose: bool = F
                 (safe(file.error), ""),
             )
             continue
-        if not file.findings and not verbose:
+        if not file.findings and not verbose and not file.notes_read_from:
             continue
         out.line((safe(file.path), "bold underline"), (f"  {_describe(file)}", "dim"))
         if file.notes_read_from:
