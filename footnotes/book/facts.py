@@ -203,7 +203,7 @@ def _note(row: NoteRow) -> NoteFact:
 
 def facts_of(ctx: Context, suppressions: Suppressions) -> FileFacts:
     """The facts of the document `ctx` holds."""
-    from footcheck.footnotes.sources import comparable_key, undated_key
+    from footcheck.footnotes.source_keys import comparable_key, undated_key
 
     doc = ctx.doc
     markers: list[MarkerRow] = [

@@ -55,7 +55,7 @@ RULE = RuleId(CODE, NAME, SEVERITY)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    from footcheck.footnotes.sources import comparable_key
+    from footcheck.footnotes.source_keys import comparable_key
 
     first_by_key: dict[str, str] = {}
     for source in ctx.sources:

@@ -99,8 +99,7 @@ def _first_out_of_sequence(
         if number != highest + 1:
             expected = highest + 1
             if number > expected:
-                skipped = f"{expected}" if number == expected + 1 else f"{expected}-{number - 1}"
-                message = f"marker [{number}] comes before any marker [{skipped}]"
+                message = _skipping(number, expected)
             else:
                 message = f"marker [{number}] first appears after [{highest}]"
             yield RULE.finding(
@@ -192,8 +191,7 @@ def _continues(unit: Unit, before: int | None, where: str) -> Iterator[Finding]:
     expected = before + 1
     if number > 1 and number != expected:
         if number > expected:
-            skipped = f"{expected}" if number == expected + 1 else f"{expected}-{number - 1}"
-            message = f"marker [{number}] comes before any marker [{skipped}]"
+            message = _skipping(number, expected)
         else:
             message = f"marker [{number}] was already used before this chapter"
         yield RULE.finding(
@@ -203,3 +201,9 @@ def _continues(unit: Unit, before: int | None, where: str) -> Iterator[Finding]:
             footnote=marker.label,
             hint=f"expected [{expected}] here",
         )
+
+
+def _skipping(number: int, expected: int) -> str:
+    """What a marker that skips numbers says: "marker [7] comes before any marker [5-6]"."""
+    skipped = f"{expected}" if number == expected + 1 else f"{expected}-{number - 1}"
+    return f"marker [{number}] comes before any marker [{skipped}]"
