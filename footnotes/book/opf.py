@@ -23,6 +23,7 @@ from footcheck.footnotes.book.manifest_files import (
     existing_files,
     read_data,
 )
+from footcheck.footnotes.xmlsafe import xml_parser
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -83,15 +84,7 @@ def _parse(path: str) -> etree._Element | None:
         return None
     from lxml import etree
 
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        dtd_validation=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    parser = xml_parser()
     try:
         return etree.fromstring(data, parser)
     except (etree.LxmlError, ValueError):

@@ -28,6 +28,7 @@ import zipfile
 from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import DocumentError
+from footcheck.footnotes.xmlsafe import xml_parser
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -187,15 +188,7 @@ def parse_xml(data: bytes, part: str, what: str) -> etree._Element:
     from lxml import etree
 
     refuse_entities(data, part, what)
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        dtd_validation=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    parser = xml_parser()
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
