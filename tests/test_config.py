@@ -353,6 +353,13 @@ BAD_VALUES = [
     ("max-file-size = true", "max-file-size: expected a number of bytes"),
     ("max-file-size = 1.5", "max-file-size: expected a number of bytes"),
     ('fail-on = "error"\nfail_on = "warning"', "both 'fail-on' and 'fail_on' given"),
+    ('books = {files = ["a.md"]}', "books: expected an array of tables"),
+    ('books = ["a.md"]', 'books[0]: expected a table {name = "...", files = ["..."]}'),
+    ('books = [{name = "A"}]', "books[0]: missing 'files'"),
+    ("books = [{files = []}]", "books[0].files: expected at least one file or glob"),
+    ('books = [{files = ["a.md"], order = 1}]', "books[0]: unknown key 'order' (expected 'name',"),
+    ('books = [{files = ["a.md"], merged = "yes"}]', "books[0].merged: expected true or false"),
+    ('books = [{name = 1, files = ["a.md"]}]', "books[0].name: expected a string"),
 ]
 
 

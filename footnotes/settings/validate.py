@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -199,22 +199,27 @@ def _parse_per_file_ignores(
     )
 
 
-def _parse_ignore_notes(value: Any, key: str, where: _Where) -> tuple[tuple[str, str, str], ...]:
+def _tables(
+    value: Any, key: str, where: _Where, keys: tuple[str, ...], shape: str
+) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    """(index, where, table) of each table of an array of tables with only `keys`."""
     if not isinstance(value, list):
         raise where.error(f"expected an array of tables, got {_type_name(value)}", key)
-    notes: list[tuple[str, str, str]] = []
+    expected = ", ".join(repr(k) for k in keys[:-1]) + f" and {keys[-1]!r}"
     for index, item in enumerate(value):
         entry = f"{key}[{index}]"
         if not isinstance(item, dict):
-            raise where.error(
-                f"expected a table {{path = ..., rule = ..., note = ...}}, got {_type_name(item)}",
-                entry,
-            )
+            raise where.error(f"expected a table {shape}, got {_type_name(item)}", entry)
         for name in item:
-            if name not in _NOTE_KEYS:
-                raise where.error(
-                    f"unknown key {name!r} (expected 'path', 'rule' and 'note')", entry
-                )
+            if name not in keys:
+                raise where.error(f"unknown key {name!r} (expected {expected})", entry)
+        yield index, entry, item
+
+
+def _parse_ignore_notes(value: Any, key: str, where: _Where) -> tuple[tuple[str, str, str], ...]:
+    notes: list[tuple[str, str, str]] = []
+    shape = "{path = ..., rule = ..., note = ...}"
+    for _, entry, item in _tables(value, key, where, _NOTE_KEYS, shape):
         for name in _NOTE_KEYS:
             if name not in item:
                 raise where.error(f"missing {name!r}", entry)
@@ -283,21 +288,9 @@ def _parse_max_file_size(value: Any, key: str, where: _Where) -> int:
 
 
 def _parse_books(value: Any, key: str, where: _Where) -> tuple[BookEntry, ...]:
-    if not isinstance(value, list):
-        raise where.error(f"expected an array of tables, got {_type_name(value)}", key)
     books: list[BookEntry] = []
-    for index, item in enumerate(value):
-        entry = f"{key}[{index}]"
-        if not isinstance(item, dict):
-            raise where.error(
-                f'expected a table {{name = "...", files = ["..."]}}, got {_type_name(item)}',
-                entry,
-            )
-        for name in item:
-            if name not in _BOOK_KEYS:
-                raise where.error(
-                    f"unknown key {name!r} (expected 'name', 'files' and 'merged')", entry
-                )
+    shape = '{name = "...", files = ["..."]}'
+    for index, entry, item in _tables(value, key, where, _BOOK_KEYS, shape):
         title = item.get("name", f"book {index + 1}")
         if not isinstance(title, str):
             raise where.error(f"expected a string, got {_type_name(title)}", f"{entry}.name")
