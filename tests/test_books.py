@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from footcheck import parsers
+from footcheck.footnotes.files import discover
 from footcheck.footnotes.model import PartialDate
 from footcheck.footnotes.results import RunResult
 from footcheck.footnotes.runner import run
@@ -269,8 +270,23 @@ def test_warm_runs_and_workers_give_the_same_bytes(tmp_path: Path) -> None:
     changed = check(tmp_path / "book", cache_dir=cache)
     assert ("FN001", "30") in {(f.code, f.footnote) for f in changed.findings}
     assert changed == check(tmp_path / "book")
-    parallel = run([str(tmp_path / "book")], Config(today=TODAY), parsers.parse, jobs=4)
-    assert parallel == check(tmp_path / "book")
+
+
+def test_workers_give_the_same_bytes_as_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from footcheck.footnotes import workers
+    from footcheck.footnotes.report import json_report
+
+    for name in ("xhtml", "mdbook", "gitbook"):
+        shutil.copytree(BOOKS / name, tmp_path / name)
+    monkeypatch.setattr(workers, "_BYTES_PER_WORKER", 1)  # small books, workers all the same
+    targets = list(discover([str(tmp_path)], parsers.parse))
+    assert workers.choose_workers(2, targets) == 2
+    serial = run([str(tmp_path)], Config(today=TODAY), parsers.parse, jobs=1)
+    parallel = run([str(tmp_path)], Config(today=TODAY), parsers.parse, jobs=2)
+    assert json_report.render(parallel, "x") == json_report.render(serial, "x")
+    assert any(f.related_path for f in serial.findings)
 
 
 def test_show_lists_each_chapter_of_an_epub() -> None:
