@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode
 
+from footcheck.footnotes.citations import Citation
 from footcheck.footnotes.dates import DateMention, find_dates
 from footcheck.footnotes.model import Note, PartialDate
 
@@ -120,6 +121,7 @@ class Source:
     ibid: bool
     antecedent: str | None = None  # label of the note an "Ibid." repeats
     inherited_date: PartialDate | None = None  # an "Ibid." note's antecedent's date
+    citations: tuple[Citation, ...] = ()  # the note's citations, in order
 
     @property
     def date(self) -> PartialDate | None:
@@ -183,14 +185,16 @@ def read_source(note: Note) -> Source:
     text = note.text
     mentions = find_dates(text)
     publication, access = _publication_and_access(text, mentions)
+    urls = tuple(_clean_url(url) for url in _URL.findall(text))
     return Source(
         note=note,
         dates=tuple(mentions),
         publication_date=publication,
         access_date=access,
-        urls=tuple(_clean_url(url) for url in _URL.findall(text)),
+        urls=urls,
         key=duplicate_key(text, mentions),
         ibid=_IBID.match(text) is not None,  # both forms are anchored at the start
+        citations=(Citation(text, 0, len(text), publication, access, urls),),
     )
 
 
