@@ -1,21 +1,53 @@
-"""The citations of one note: where each starts and ends, and the dates it carries.
+"""The citations of one note: where each starts and ends, its role, and its dates.
 
 A note can cite several sources: "Reuters, 23 April 2003; see also Smith, Book
-(2001)." Each citation has its own publication date, access date and URLs, and a
-role: the sources the sentence rests on, or background the note points to ("See
-also", "Cf.", "Compare"). The date rules read citations, not notes.
+(2001)." It is split where a citation ends: at a semicolon outside brackets and
+quotations, before a signal that opens another ("See also", "Cf.", "Compare",
+"But see"), and at "and" between two dated citations ("Smith (2001) and Jones
+(2003)"). Each citation has its own publication date, access date, URLs and date
+in its URL, and a role: MAIN for the sources the sentence rests on, BACKGROUND for
+what the note points to besides ("See also", "Cf.", "Compare", "See generally").
+
+A citation's date for the claim (`Citation.dated`) is the first of: its
+publication date, the date in its URL, the date of the full citation a short form
+or "Ibid." points to, and its access date (a page read before an event cannot
+report it).
 """
 
 from __future__ import annotations
 
+import itertools
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from footcheck.footnotes.dates import DateMention
 from footcheck.footnotes.model import PartialDate
 
 #: A citation the sentence rests on.
 MAIN = "main"
-#: Background the note points to: "See also", "Cf.", "Compare", "For more, see".
+#: Background the note points to: "See also", "Cf.", "Compare", "See generally".
 BACKGROUND = "background"
+
+# What opens a citation that is background to the sentence, not its source.
+_BACKGROUND_SIGNAL = re.compile(
+    r"(?:see\s+also|see\s+generally|see\s+further|cf\.?|compare|but\s+see|but\s+cf\.?"
+    r"|contra|for\s+(?:background|more|further|a\s+(?:discussion|review|summary|history)"
+    r"|an\s+(?:overview|account|analysis))\b[^.;:]{0,80}?,\s*see"
+    r"|voir\s+aussi|siehe\s+auch|vgl\.|véase\s+también|vedi\s+anche)\b",
+    re.IGNORECASE,
+)
+# A signal that opens a new citation after a full stop or a comma: "... 2003. See
+# also ...", "..., see also ...", "... 2003. Cf. ...", "... 2003. See Smith ...".
+_SIGNAL_AFTER_STOP = re.compile(
+    r"(?<=[.?!)\]”\"'])\s+(?=(?:see|cf\.|compare|but\s+see|also|for\s+\w+|contra)\b)"
+    r"|,\s+(?=(?:see\s+also|see\s+generally|cf\.|but\s+see|compare)\b)",
+    re.IGNORECASE,
+)
+_SEE_WHAT = re.compile(r"see\s+(?:e\.g\.,?\s+|, e\.g\.,\s+)?(\S+)", re.IGNORECASE)
+# "(2001) and Jones" / "2001, and Jones": "and" between two citations, each dated.
+_AND_BETWEEN = re.compile(r",?\s+(?:and|&)\s+(?=[^\W\d_])")
+_AND_OPENING = re.compile(r"(?:and|&)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +56,11 @@ class Citation:
 
     `start` and `end` are offsets in the note's text. `publication_date` is the
     date the citation says it was published (None when it gives none);
-    `access_date` when it was read ("accessed", "retrieved"); `url_date` the full
-    date written in its own URL's path (`/2013/08/18/`), if any. `role` is MAIN or
-    BACKGROUND.
+    `access_date` when it was read ("accessed", "retrieved"); `url_date` the date
+    written in its own URL's path (`/2013/08/18/`), if any. `role` is MAIN or
+    BACKGROUND. A short form ("Lessing, 239.") or an "Ibid." takes the date of the
+    full citation it points to: `inherited_date`, from note `inherited_from`.
+    `undated` is true when the citation says it has no date ("n.d.").
     """
 
     text: str
@@ -37,3 +71,120 @@ class Citation:
     urls: tuple[str, ...]
     url_date: PartialDate | None = None
     role: str = MAIN
+    short_form: bool = False
+    inherited_date: PartialDate | None = None
+    inherited_from: str | None = None
+    undated: bool = False
+
+    def dated(self) -> tuple[PartialDate, str] | None:
+        """The date that bounds what the citation can report, and where it comes from.
+
+        The origin is said for people: "published", "from its URL", "of note [3],
+        which it shortens", "accessed".
+        """
+        if self.publication_date is not None:
+            return self.publication_date, "published"
+        if self.url_date is not None:
+            return self.url_date, "from its URL"
+        if self.inherited_date is not None:
+            how = "which it shortens" if self.short_form else "which it repeats (Ibid.)"
+            return self.inherited_date, f"of note [{self.inherited_from}], {how}"
+        if self.access_date is not None:
+            return self.access_date, "accessed"
+        return None
+
+
+def split_spans(
+    text: str, mentions: Sequence[DateMention], inside_quote: Callable[[int], bool]
+) -> list[tuple[int, int]]:
+    """Where each citation of a note's text starts and ends (at least one span).
+
+    `inside_quote(i)` tells whether position i lies inside a quotation: nothing
+    splits there, nor inside brackets.
+    """
+    cuts: list[int] = []
+    at = text.find(";")
+    while at >= 0:
+        if _depth(text, at) == 0 and not inside_quote(at) and _opens_citation(text, at + 1):
+            cuts.append(at + 1)
+        at = text.find(";", at + 1)
+    for m in _SIGNAL_AFTER_STOP.finditer(text):
+        cut = m.start() + (1 if text[m.start()] == "," else 0)
+        if _depth(text, cut) == 0 and not inside_quote(cut) and _signal_starts(text, m.end()):
+            cuts.append(cut)
+    if len(mentions) > 1:
+        cuts.extend(_and_cuts(text, mentions, inside_quote))
+    if not cuts:
+        return [_trim(text, 0, len(text))]
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for cut in sorted(set(cuts)):
+        if _has_words(text, last, cut) and _has_words(text, cut, len(text)):
+            spans.append((last, cut))
+            last = cut
+    spans.append((last, len(text)))
+    return [_trim(text, a, b) for a, b in spans]
+
+
+def role_of(text: str) -> str:
+    """BACKGROUND when the citation opens with a signal such as "See also" or "Cf."."""
+    stripped = text.lstrip(" ;,.:—–-(")
+    return BACKGROUND if _BACKGROUND_SIGNAL.match(stripped) else MAIN
+
+
+def _depth(text: str, at: int) -> int:
+    """How many brackets are open at `at`."""
+    opened = text.count("(", 0, at) + text.count("[", 0, at)
+    return opened - text.count(")", 0, at) - text.count("]", 0, at)
+
+
+def _has_words(text: str, start: int, end: int) -> bool:
+    return any(ch.isalnum() for ch in text[start:end])
+
+
+def _opens_citation(text: str, at: int) -> bool:
+    """Whether what follows a semicolon starts a citation, not a list of pages ("; 5")."""
+    rest = text[at : at + 3].lstrip()
+    return bool(rest) and not rest[0].isdigit() and rest[0] not in "-–—"
+
+
+def _signal_starts(text: str, at: int) -> bool:
+    """Whether the signal at `at` opens a citation: "See also", "Cf.", "See Smith"."""
+    rest = text[at : at + 120]
+    if _BACKGROUND_SIGNAL.match(rest):
+        return True
+    # "See Smith, ...", "See https://...": a plain "See" before a name, title or URL.
+    m = _SEE_WHAT.match(rest)
+    if m is None:
+        return False
+    what = m.group(1)
+    return what[:1].isupper() or what[:1] in "“\"'«" or "://" in what or what.startswith("www.")
+
+
+def _and_cuts(
+    text: str, mentions: Sequence[DateMention], inside_quote: Callable[[int], bool]
+) -> list[int]:
+    """Cuts at "and" between two citations that each carry a date: "(2001) and Jones"."""
+    cuts: list[int] = []
+    for left, right in itertools.pairwise(mentions):
+        gap_start = left.end + (1 if text[left.end : left.end + 1] == ")" else 0)
+        m = _AND_BETWEEN.match(text, gap_start)
+        if m is None or m.end() >= right.start or inside_quote(m.start()):
+            continue
+        between = text[m.end() : right.start]
+        if ";" in between or len(between) > 200 or not text[m.end()].isupper():
+            continue
+        cuts.append(m.start())
+    return cuts
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the blanks, separators and joining "and" around it."""
+    while start < end and text[start] in " ;,":
+        start += 1
+    joined = _AND_OPENING.match(text, start, end)
+    if joined is not None:
+        start = joined.end()
+    while end > start and text[end - 1] in " ;,":
+        end -= 1
+    return start, end

@@ -77,11 +77,11 @@ _SERIES_WORDS = frozenset(
 def comparable_key(source: Source) -> str:
     """The source's duplicate key, or "" when the note is not compared with others.
 
-    "Ibid." notes, cross-references ("See note 3.") and keys too short to name a
-    source are never duplicates.
+    "Ibid." notes, short forms ("Lessing, 239."), cross-references ("See note 3.")
+    and keys too short to name a source are never duplicates.
     """
     key = source.key
-    if source.ibid or len(key) < _MIN_KEY or _CROSS_REFERENCE.match(key):
+    if source.ibid or source.short_form or len(key) < _MIN_KEY or _CROSS_REFERENCE.match(key):
         return ""
     return key
 

@@ -24,9 +24,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode
 
-from footcheck.footnotes.citations import Citation
+from footcheck.footnotes.citations import Citation, role_of, split_spans
 from footcheck.footnotes.dates import DateMention, find_dates
 from footcheck.footnotes.model import Note, PartialDate
+from footcheck.footnotes.note_kinds import cites_source, says_undated
+from footcheck.footnotes.short_forms import FullCitation, FullCitations, parse_short_form
 
 _IBID = re.compile(
     r"^\W{0,3}(?:ibid(?:em)?\b|ib\.|id\.|idem\b|op\.?\s*cit\b)|^[^.;]{0,60}?,\s*op\.?\s*cit\b",
@@ -35,6 +37,9 @@ _IBID = re.compile(
 # "Ames, op. cit., 102": the author whose earlier note it repeats.
 _OP_CIT_AUTHOR = re.compile(r"^\W{0,3}([^,.;]{2,60}?),\s*op\.?\s*cit\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+# Words that may open a second citation ("See also", "Cf.", "Compare", "and"): a
+# note without them, without ";" and with at most one date is one citation.
+_MAY_SIGNAL = re.compile(r"\b(?:see|cf|compare|contra|also|vgl|voir|siehe)\b", re.IGNORECASE)
 _NAME_SPAN = 120  # an author is named near the start of a note
 _ACCESS_WORDS = re.compile(
     r"(?:accessed|retrieved|last\s+(?:visited|accessed|checked|modified|updated)|"
@@ -122,6 +127,12 @@ class Source:
     antecedent: str | None = None  # label of the note an "Ibid." repeats
     inherited_date: PartialDate | None = None  # an "Ibid." note's antecedent's date
     citations: tuple[Citation, ...] = ()  # the note's citations, in order
+    cites: bool = True  # False for a note that explains and cites nothing
+
+    @property
+    def short_form(self) -> bool:
+        """Whether every citation of the note shortens an earlier full one."""
+        return bool(self.citations) and all(c.short_form for c in self.citations)
 
     @property
     def date(self) -> PartialDate | None:
@@ -138,10 +149,12 @@ class Source:
 
 
 def read_sources(notes: Sequence[Note]) -> list[Source]:
-    """Read every note, resolving "Ibid." notes against the notes before them.
+    """Read every note, resolving "Ibid." notes and short forms against the notes before.
 
     "Ibid." and "Id." repeat the note just before; "Author, op. cit." repeats that
-    author's latest earlier note (and is left undated when none names the author).
+    author's latest earlier note (and is left undated when none names the author);
+    a short form ("Lessing, 239.") takes the date of the latest earlier full citation
+    of its author (and short title).
     """
     sources: list[Source] = []
     # Each word naming a source near a note's start -> the latest earlier note with it
@@ -149,6 +162,7 @@ def read_sources(notes: Sequence[Note]) -> list[Source]:
     # indexed only when an "op. cit." asks, each note once: sources[:named] are in.
     names: dict[str, Source] = {}
     named = 0
+    full = FullCitations()
     for note in notes:
         source = read_source(note)
         if source.ibid and sources:
@@ -163,13 +177,48 @@ def read_sources(notes: Sequence[Note]) -> list[Source]:
                 named = len(sources)
                 before = _named(author, names)
             if before is not None:
+                label = before.antecedent or before.note.label
+                first = source.citations[0]
                 source = replace(
                     source,
-                    antecedent=before.antecedent or before.note.label,
+                    antecedent=label,
                     inherited_date=before.date,
+                    citations=(
+                        replace(first, inherited_date=before.date, inherited_from=label),
+                        *source.citations[1:],
+                    ),
                 )
+        elif not source.ibid:
+            source = _resolve_short_forms(source, full)
         sources.append(source)
     return sources
+
+
+def _resolve_short_forms(source: Source, full: FullCitations) -> Source:
+    """Mark the note's short citations and date them by their full ones; remember the rest."""
+    citations = list(source.citations)
+    changed = False
+    label = source.note.label
+    for index, citation in enumerate(citations):
+        short = None
+        if citation.dated() is None and not citation.urls:
+            short = parse_short_form(citation.text)
+        if short is None:
+            dated = citation.dated()
+            full.add(FullCitation(label, citation.text, dated[0] if dated else None))
+            continue
+        found = full.find(short)
+        if found is None and not short.has_page:
+            full.add(FullCitation(label, citation.text, None))
+            continue  # "Smith, Code." with no earlier Smith: a full citation after all
+        citations[index] = replace(
+            citation,
+            short_form=True,
+            inherited_date=found.date if found else None,
+            inherited_from=found.label if found else None,
+        )
+        changed = True
+    return replace(source, citations=tuple(citations)) if changed else source
 
 
 def _named(author: re.Match[str], names: dict[str, Source]) -> Source | None:
@@ -186,6 +235,12 @@ def read_source(note: Note) -> Source:
     mentions = find_dates(text)
     publication, access = _publication_and_access(text, mentions)
     urls = tuple(_clean_url(url) for url in _URL.findall(text))
+    if len(text) > 20 and (";" in text or len(mentions) > 1 or _MAY_SIGNAL.search(text)):
+        citations = _split(text, mentions, publication, access)
+    else:
+        citations = (
+            Citation(text, 0, len(text), publication, access, urls, undated=says_undated(text)),
+        )
     return Source(
         note=note,
         dates=tuple(mentions),
@@ -194,8 +249,43 @@ def read_source(note: Note) -> Source:
         urls=urls,
         key=duplicate_key(text, mentions),
         ibid=_IBID.match(text) is not None,  # both forms are anchored at the start
-        citations=(Citation(text, 0, len(text), publication, access, urls),),
+        citations=citations,
+        cites=cites_source(text),
     )
+
+
+def _split(
+    text: str,
+    mentions: Sequence[DateMention],
+    publication: PartialDate | None,
+    access: PartialDate | None,
+) -> tuple[Citation, ...]:
+    """The note's citations, each with the dates and URLs inside it."""
+    quoted = _quoted_spans(text)
+    spans = split_spans(text, mentions, lambda at: _inside(quoted, at))
+    if len(spans) == 1:
+        start, end = spans[0]
+        urls = tuple(_clean_url(url) for url in _URL.findall(text))
+        part = text[start:end]
+        return (Citation(part, start, end, publication, access, urls, undated=says_undated(part)),)
+    citations = []
+    for start, end in spans:
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        own_publication, own_access = _publication_and_access(text, inside)
+        part = text[start:end]
+        citations.append(
+            Citation(
+                part,
+                start,
+                end,
+                own_publication,
+                own_access,
+                tuple(_clean_url(url) for url in _URL.findall(text, start, end)),
+                role=role_of(part),
+                undated=says_undated(part),
+            )
+        )
+    return tuple(citations)
 
 
 def _publication_and_access(

@@ -284,12 +284,12 @@ def test_rules_and_explain() -> None:
 
 def test_document_text_is_not_read_as_markup_or_escapes(tmp_path: Path) -> None:
     report = tmp_path / "r.txt"
-    report.write_text("A claim.[1]\n\n[1] [bold red]Evil\x1b[2J source.\n")
+    report.write_text("A claim.[1]\n\n[1] Interview with [bold red]Evil\x1b[2J source.\n")
     for env in ({"FORCE_COLOR": "1", "NO_COLOR": ""}, {}):
         run = footcheck("check", str(report), env=env)
         assert "DT004" in run.stdout  # the finding that shows the note's text
         assert "\x1b[2J" not in run.stdout
-        assert "[bold red]Evil\\x1b[2J source." in run.stdout
+        assert "Interview with [bold red]Evil\\x1b[2J source." in run.stdout
 
 
 def test_no_colour_when_not_a_terminal(tmp_path: Path) -> None:

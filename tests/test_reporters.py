@@ -31,7 +31,7 @@ The envoys met on September 7, 2023.[1] Another claim.[2] And more.[3]
 Second paragraph.[4]
 
 [1] Capital Herald, September 7, 2022.
-[2] Some source without a date.
+[2] Interview with a harbour pilot.
 [3] Capital Herald, September 7, 2022.
 [5] Unused note, March 2020.
 [6] Another unused note, April 2021.

@@ -2,7 +2,8 @@
 
 What it does
 ------------
-Compares each note's publication date with the report's date (from
+Compares the publication date of each citation of a note (else the date in its
+URL) with the report's date (from
 `--report-date`, the document's metadata, or a dateline at its top), or with a
 later update the document declares (a web page's `dateModified`: sources may
 have been added since). When the report's date is unknown, the note is compared
@@ -64,14 +65,21 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     else:
         against = f"the report's last update ({report.iso()})"
     for source in ctx.sources:
-        dated = source.publication_date
-        if dated is None or not dated.after(bound):
+        late = [
+            (dated, citation)
+            for citation in source.citations
+            if (dated := citation.publication_date or citation.url_date) is not None
+            and dated.after(bound)
+        ]
+        if not late:
             continue
+        dated, citation = late[-1]
+        origin = "" if citation.publication_date is not None else " (from its URL)"
         label = source.note.label
         yield RULE.finding(
             doc.path,
             source.note.location,
-            f"note [{label}] is dated {dated.iso()}, after {against}",
+            f"note [{label}] is dated {dated.iso()}{origin}, after {against}",
             footnote=label,
             source_date=dated,
             note_text=shorten(source.note.text),

@@ -3,12 +3,20 @@
 What it does
 ------------
 Compares the latest event date of the claim a marker supports (its sentence, from
-the previous marker) with the publication date of the note it cites, at the
+the previous marker) with the dates of the citations of the note it cites, at the
 precision both have: "March 2023" is not before "2023", "2022" is before "March
 2023". Dates in a future or planning context ("will", "is scheduled for", "took
-effect on") are not events, nor are dates after the report's own date (or today);
-access dates are not publication dates. When only the year differs, the finding
-says it is probably a year typo.
+effect on") are not events, nor are dates after the report's own date (or today).
+
+A note may hold several citations ("Reuters, 23 April 2003. See also Smith,
+Book (2001)."): the note is flagged only when none of the citations the sentence
+can rest on is dated on or after the event. Those are the note's main citations;
+background ("See also", "Cf.", "Compare") counts only in a note that has nothing
+else. A citation's date is its publication date, else the date in its URL, else
+the date of the full citation a short form ("Lessing, 239.") or "Ibid." points
+to, else its access date: a page read before the event cannot report it. The
+finding says which citation and which of its dates it used; when only the year
+differs, it says it is probably a year typo.
 
 Why is this bad?
 ----------------
@@ -34,9 +42,10 @@ The envoys met on September 7, 2023.[1]
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from footcheck.footnotes.citations import MAIN, Citation
 from footcheck.footnotes.model import Document, Finding, PartialDate, Precision, Severity
 from footcheck.footnotes.rules.base import RuleId, shorten
 
@@ -57,21 +66,47 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         source = sources.get(claim.marker.key)
         if event is None or source is None:
             continue
-        dated = source.date
-        if dated is None or not dated.before(event):
+        used = latest_support(source.citations)
+        if used is None:
+            continue
+        citation, dated, origin = used
+        if not dated.before(event):
             continue
         label = claim.marker.label
+        if origin == "accessed":
+            said = f"note [{label}] was accessed {dated.iso()}"
+        else:
+            said = f"note [{label}] is dated {dated.iso()} ({origin})"
+        if len(source.citations) > 1:
+            said += f' in "{shorten(citation.text, 60)}"'
         yield RULE.finding(
             doc.path,
             claim.marker.location,
-            f"note [{label}] is dated {dated.iso()}, before the event it supports ({event.iso()})",
+            f"{said}, before the event it supports ({event.iso()})",
             footnote=label,
             claim_date=event,
             source_date=dated,
             claim=shorten(claim.text),
             note_text=shorten(source.note.text),
-            hint=typo_hint(event, dated),
+            hint=typo_hint(event, dated)
+            or ("a source read before an event cannot report it" if origin == "accessed" else None),
         )
+
+
+def latest_support(
+    citations: Sequence[Citation],
+) -> tuple[Citation, PartialDate, str] | None:
+    """The latest dated citation the sentence can rest on: (citation, date, origin).
+
+    The main citations when the note has any, else its background ones.
+    """
+    main = [c for c in citations if c.role == MAIN] or list(citations)
+    best: tuple[Citation, PartialDate, str] | None = None
+    for citation in main:
+        dated = citation.dated()
+        if dated is not None and (best is None or not dated[0].before(best[1])):
+            best = (citation, dated[0], dated[1])
+    return best
 
 
 def typo_hint(event: PartialDate, dated: PartialDate) -> str | None:

@@ -2,8 +2,14 @@
 
 What it does
 ------------
-Reports, for information, a note that carries no date (an "Ibid." note counts
-as dated when the note it repeats is). Empty notes are left to FN005.
+Reports, for information, a note that cites a source and carries no date: no
+publication date, no date in its URLs, no access date. An "Ibid." or a short form
+("Lessing, 239.") is dated by the full citation it points to and is never
+reported; nor is a citation marked "n.d." (its author knows), nor a note that
+cites nothing (an explanatory note: "The figure excludes Scotland.", "See the
+Exceptions section."). A note cites a source when it names one the way citations
+do: a URL, a quoted or italic title, a publisher, a journal's volume or pages, an
+access clause, an interview, a letter, a report. Empty notes are left to FN005.
 
 Why is this bad?
 ----------------
@@ -38,6 +44,7 @@ from footcheck.footnotes.rules.base import RuleId, shorten
 
 if TYPE_CHECKING:
     from footcheck.footnotes.context import Context
+    from footcheck.footnotes.sources import Source
 
 CODE = "DT004"
 NAME = "undated-source"
@@ -48,7 +55,7 @@ RULE = RuleId(CODE, NAME, SEVERITY)
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     for source in ctx.sources:
         note = source.note
-        if source.has_date or not any(ch.isalnum() for ch in note.text):
+        if source.has_date or not source.cites or _dated_elsewhere(source):
             continue
         yield RULE.finding(
             doc.path,
@@ -57,3 +64,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             footnote=note.label,
             note_text=shorten(note.text),
         )
+
+
+def _dated_elsewhere(source: Source) -> bool:
+    """A citation dated by its URL, or pointing to a full one, or marked "n.d."."""
+    return any(
+        c.url_date is not None or c.short_form or c.undated or c.dated() is not None
+        for c in source.citations
+    )

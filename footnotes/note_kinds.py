@@ -1,0 +1,60 @@
+"""Whether a note cites a source at all, or explains; whether it says it has no date.
+
+A note that cites nothing ("The figure excludes Scotland.", "See the section
+Exceptions below.") is an explanatory note: it has no date to check, and saying
+it is undated (DT004) would be noise. A note cites a source when it names one the
+way citations do: a URL or DOI, a quoted or italic title, a publisher, a
+journal's volume, issue or pages, an access clause, a known kind of source
+("Interview with", "Letter to", "Report of"), or a known outlet. "n.d." (and "no
+date", "undated", "s.d.", "o.J.") says the source has no date: the author knows.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Each alternative is a way citations name a source.
+_CITES = re.compile(
+    r"""
+      https?://|www\.|\bdoi\b|\bisbn\b|\bissn\b|\barxiv\b|\bssrn\b
+    | “[^”]{3,}”|"[^"]{3,}"|«[^»]{3,}»|„[^“”]{3,}[“”]
+    | (?<![\w*])_[^_\s][^_]{2,}_(?!\w)|(?<![\w*])\*[^*\s][^*]{2,}\*(?!\w)
+    | \b(?:[A-Z][\w&'.-]*\s+)?(?:Press|Publish(?:ing|ers?|ed\s+by)|Verlag|Éditions|Editions
+          |Books|Publications|Printing\s+Office)\b
+    | \b(?:vol|vols|no|nos|pp|p|art|ch|sec|para|fol|col)\.\s*[\dIVXLC]
+    | (?i:\b(?:accessed|retrieved|available\s+(?:at|from|online)|consulted|archived)\b)
+    | (?i:\b(?:journal|review|proceedings|quarterly|bulletin|gazette|magazine|newspaper
+          |working\s+paper|discussion\s+paper|policy\s+brief|white\s+paper|report|survey
+          |dataset|database|press\s+release|communiqué|statement\s+by|transcript
+          |testimony|hearing|interview|letter|memorandum|memo|email|e-mail|cable
+          |correspondence|conversation\s+with|speech|lecture|thesis|dissertation
+          |manuscript|archive|archives|collection|papers\s+of|minutes|records?)\b)
+    | \b(?:ed|eds|trans|tr|comp)\.\s|\bet\s+al\b|\bibid\b|\bop\.\s*cit\b|\bid\.\s
+    | \(\s*(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+,?\s+[12]\d{3}[a-z]?\s*\)
+    | \b[A-Z][\w'’-]+\s+v\.\s+[A-Z]
+    """,
+    re.VERBOSE,
+)
+# "See the 'Exceptions' section", "See Appendix A", "See note 4 above": a pointer
+# inside the document, not a source.
+_CROSS_REFERENCE = re.compile(
+    r"^\W*(?:see|cf\.?|compare)\b[^.;]{0,100}\b(?:section|chapter|appendix|annex|part|note"
+    r"|notes|table|figure|fig|box|above|below|infra|supra|glossary|introduction)\b",
+    re.IGNORECASE,
+)
+_UNDATED = re.compile(
+    r"(?<!\w)(?:n\.\s?d\.|\(n\.d\)|no\s+date|undated|s\.\s?d\.|o\.\s?J\.|sin\s+fecha|sans\s+date)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def cites_source(text: str) -> bool:
+    """Whether a note's text names a source the way citations do."""
+    if _CROSS_REFERENCE.match(text) and "://" not in text and "www." not in text:
+        return False
+    return _CITES.search(text) is not None
+
+
+def says_undated(text: str) -> bool:
+    """Whether a citation says it has no date: "n.d.", "no date", "undated", "s.d.", "o.J."."""
+    return _UNDATED.search(text) is not None
