@@ -40,8 +40,8 @@ _BACKGROUND_SIGNAL = re.compile(
 # A signal that opens a new citation after a full stop or a comma: "... 2003. See
 # also ...", "..., see also ...", "... 2003. Cf. ...", "... 2003. See Smith ...".
 _SIGNAL_AFTER_STOP = re.compile(
-    r"(?<=[.?!)\]”\"'])\s+(?=(?:see|cf\.|compare|but\s+see|also|for\s+\w+|contra)\b)"
-    r"|,\s+(?=(?:see\s+also|see\s+generally|cf\.|but\s+see|compare)\b)",
+    r"(?<=[.?!)\]”\"'])\s+(?=(?:see|compare|but\s+see|also|for\s+\w+|contra)\b|cf\.)"
+    r"|,\s+(?=(?:see\s+also|see\s+generally|but\s+see|compare)\b|cf\.)",
     re.IGNORECASE,
 )
 _SEE_WHAT = re.compile(r"see\s+(?:e\.g\.,?\s+|, e\.g\.,\s+)?(\S+)", re.IGNORECASE)

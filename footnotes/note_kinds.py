@@ -35,11 +35,12 @@ _CITES = re.compile(
     """,
     re.VERBOSE,
 )
-# "See the 'Exceptions' section", "See Appendix A", "See note 4 above": a pointer
-# inside the document, not a source.
+# "See the 'Exceptions' section.", "See Appendix A.", "See note 4 above.": a sentence
+# that points inside the document names no source.
 _CROSS_REFERENCE = re.compile(
-    r"^\W*(?:see|cf\.?|compare)\b[^.;]{0,100}\b(?:section|chapter|appendix|annex|part|note"
-    r"|notes|table|figure|fig|box|above|below|infra|supra|glossary|introduction)\b",
+    r"(?:^|(?<=[.!?])\s)\W*(?:see|cf\.?|compare)\b[^.;]{0,100}\b(?:section|chapter|appendix|annex"
+    r"|part|note|notes|table|figure|fig|box|above|below|infra|supra|glossary|introduction)\b"
+    r"[^.;]{0,100}[.;]?",
     re.IGNORECASE,
 )
 _UNDATED = re.compile(
@@ -50,8 +51,8 @@ _UNDATED = re.compile(
 
 def cites_source(text: str) -> bool:
     """Whether a note's text names a source the way citations do."""
-    if _CROSS_REFERENCE.match(text) and "://" not in text and "www." not in text:
-        return False
+    if "://" not in text and "www." not in text:
+        text = _CROSS_REFERENCE.sub(" ", text)
     return _CITES.search(text) is not None
 
 

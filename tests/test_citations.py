@@ -1,0 +1,264 @@
+"""A note read as citations: splitting, roles, short forms, explanatory notes, and
+what the date rules make of them (DT001, DT002, DT004, CT001)."""
+
+from __future__ import annotations
+
+import pytest
+
+from footcheck.footnotes.citations import BACKGROUND, MAIN
+from footcheck.footnotes.model import Location, Note, PartialDate
+from footcheck.footnotes.note_kinds import cites_source, says_undated
+from footcheck.footnotes.short_forms import parse_short_form
+from footcheck.footnotes.sources import Source, read_sources
+from tests.conftest import findings
+
+
+def sources(*texts: str) -> list[Source]:
+    return read_sources([Note(str(i), t, Location(i)) for i, t in enumerate(texts, start=1)])
+
+
+def parts(text: str) -> list[tuple[str, str, str | None]]:
+    (source,) = sources(text)
+    return [
+        (c.text, c.role, c.dated()[0].iso() if c.dated() else None)  # type: ignore[index]
+        for c in source.citations
+    ]
+
+
+# --- splitting ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pew Research Center, “Survey,” 23 April 2003. See also Smith, Book (2001).",
+            [
+                ("Pew Research Center, “Survey,” 23 April 2003.", MAIN, "2003-04-23"),
+                ("See also Smith, Book (2001).", BACKGROUND, "2001"),
+            ],
+        ),
+        (
+            "Reuters, 3 March 2023; AP, 4 March 2023.",
+            [
+                ("Reuters, 3 March 2023", MAIN, "2023-03-03"),
+                ("AP, 4 March 2023.", MAIN, "2023-03-04"),
+            ],
+        ),
+        (
+            "Smith (2001) and Jones (2003).",
+            [("Smith (2001)", MAIN, "2001"), ("Jones (2003).", MAIN, "2003")],
+        ),
+        (
+            "Reuters, 3 March 2023, cf. Ames, Essays (1999).",
+            [
+                ("Reuters, 3 March 2023", MAIN, "2023-03-03"),
+                ("cf. Ames, Essays (1999).", BACKGROUND, "1999"),
+            ],
+        ),
+        (
+            "Herald, 2 May 2021. See Smith, Book (2019).",
+            [
+                ("Herald, 2 May 2021.", MAIN, "2021-05-02"),
+                ("See Smith, Book (2019).", MAIN, "2019"),
+            ],
+        ),
+    ],
+)
+def test_a_note_is_split_into_its_citations(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith, Book (Harper, 2001), 12; 14; 19-20.",  # pages after a semicolon
+        "Ames, “Trade; Tariffs; Ports,” Herald, 2 May 2021.",  # inside a quotation
+        "Ames (ed.; trans.), Letters, 2001.",  # inside brackets
+        "Council, “Minutes and Papers,” 2 May 2021. Chapter 3 reviews them.",  # no signal
+        "Report of the Smith and Jones commission, 2001.",  # "and" inside one citation
+        "See Appendix A for the definitions used in this section.",
+    ],
+)
+def test_one_citation_stays_whole(text: str) -> None:
+    assert len(parts(text)) == 1
+
+
+# --- DT001 over citations -----------------------------------------------------------
+
+
+def test_background_older_than_the_event_is_not_a_fault() -> None:
+    doc = (
+        "The ministry resigned on 23 April 2003.[1]\n\n"
+        "[1] Capital Herald, 23 April 2003. See also Smith, Politics of the Ministry (2001).\n"
+    )
+    assert findings(doc, select={"DT001"}) == []
+
+
+def test_every_citation_older_than_the_event_is_a_fault_naming_the_one_used() -> None:
+    doc = (
+        "The ministry resigned on 23 April 2003.[1]\n\n"
+        "[1] Capital Herald, 23 April 2002; Evening Post, 12 March 2001.\n"
+    )
+    (f,) = findings(doc, select={"DT001"})
+    assert f.source_date == PartialDate(2002, 4, 23)
+    assert f.message.startswith(
+        'note [1] is dated 2002-04-23 (published) in "Capital Herald, 23 April 2002"'
+    )
+    assert "probably a year typo" in f.message
+
+
+def test_a_background_citation_counts_only_when_the_note_has_nothing_else() -> None:
+    doc = "The ministry resigned on 23 April 2003.[1]\n\n[1] See also Smith, Politics (2001).\n"
+    (f,) = findings(doc, select={"DT001"})
+    assert f.source_date == PartialDate(2001)
+
+
+def test_a_source_read_before_the_event_cannot_report_it() -> None:
+    doc = (
+        "As of late 2015, the network had 40 stations.[1]\n\n"
+        "[1] “Station list,” Network Authority, https://example.org/stations, "
+        "retrieved 3 March 2012.\n"
+    )
+    (f,) = findings(doc, select={"DT001"})
+    assert f.message.startswith(
+        "note [1] was accessed 2012-03-03, before the event it supports (2015)"
+    )
+    assert "read before an event cannot report it" in f.message
+
+
+def test_a_short_form_takes_the_date_of_its_full_citation() -> None:
+    doc = (
+        "Code was law by 1999.[1] The argument was extended in 2006.[2]\n\n"
+        "[1] Lawrence Lessig, Code and Other Laws of Cyberspace (New York: Basic Books, 1999), 6.\n"
+        "[2] Lessig, 239.\n"
+    )
+    (f,) = findings(doc, select={"DT001"})
+    assert f.footnote == "2"
+    assert "(of note [1], which it shortens)" in f.message
+
+
+def test_a_short_form_is_never_a_duplicate_nor_undated() -> None:
+    doc = (
+        "One.[1] Two.[2] Three.[3]\n\n"
+        "[1] Tim Wu et al., The Master Switch (New York: Knopf, 2010), 3.\n"
+        "[2] Wu et al., 7.\n[3] Wu et al., 7.\n"
+    )
+    assert findings(doc, select={"CT001", "DT004"}) == []
+
+
+def test_an_unresolved_short_form_is_not_undated_either() -> None:
+    assert findings("One.[1]\n\n[1] Lessing, 239.\n", select={"DT004"}) == []
+
+
+# --- DT004: what cites and what explains --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The figure excludes Scotland.",
+        "Evidently to excite the curiosity of the Snake.",
+        'See "Appendix A: Definitions" for the terms used in this section.',
+        "Limited exceptions may apply. See “Exceptions” section for more.",
+        "Smith, Book (Harper, n.d.), 5.",
+        "Ames, Letters (Boston: Hill Press, no date).",
+    ],
+)
+def test_explanations_and_declared_undated_sources_are_not_reported(text: str) -> None:
+    assert findings(f"A claim.[1]\n\n[1] {text}\n", select={"DT004"}) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://data.example.org/impact",
+        "Regional Museum, bridge collection.",
+        "Interview with a harbour pilot, Kabul.",
+        "Le Roman Anglais. By Abel Chevalley (Oxford University Press, New York).",
+        "Quoted from Leland's _Algonquin Legends_.",
+        "Dr. Rand (American Antiquarian, p. 8, vol. xii).",
+        "Ames, “The Long Harbour,” Coastal Review.",
+    ],
+)
+def test_an_undated_citation_is_reported(text: str) -> None:
+    (f,) = findings(f"A claim.[1]\n\n[1] {text}\n", select={"DT004"})
+    assert f.footnote == "1"
+
+
+def test_cites_source_and_says_undated() -> None:
+    assert cites_source("Interview with the author.")
+    assert not cites_source("The figure excludes Scotland.")
+    assert says_undated("Smith, Book (n.d.).") and says_undated("Verlag X, o. J.")
+    assert not says_undated("Smith and Dunn, 2001.")
+
+
+# --- short forms --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "title", "page"),
+    [
+        ("Lessing, 239.", "lessing", (), True),
+        ("Wu et al., 7.", "wu", (), True),
+        ("Smith and Jones, 45-47.", "smith", (), True),
+        ("van der Berg, p. 3.", "berg", (), True),
+        ("Lessing, “Code,” 12.", "lessing", ("code",), True),
+        ("Smith, Short Title, 12.", "smith", ("short", "title"), True),
+        ("Smith, Code.", "smith", ("code",), False),
+    ],
+)
+def test_short_forms_are_read(text: str, surname: str, title: tuple[str, ...], page: bool) -> None:
+    short = parse_short_form(text)
+    assert short is not None
+    assert (short.surname, short.title_words, short.has_page) == (surname, title, page)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith, 2019.",
+        "Smith 12.",
+        "The figure excludes Scotland.",
+        "Smith.",
+        "See https://x.org/a, 3.",
+    ],
+)
+def test_not_short_forms(text: str) -> None:
+    assert parse_short_form(text) is None
+
+
+def test_a_short_form_finds_the_latest_full_citation_of_its_author_and_title() -> None:
+    got = sources(
+        "Ann Smith, Harbours (London: Dock Press, 1990), 4.",
+        "Ann Smith, Rivers and Canals (London: Dock Press, 2004), 9.",
+        "Smith, Harbours, 12.",
+        "Smith, 40.",
+    )
+    third, fourth = got[2].citations[0], got[3].citations[0]
+    assert (third.short_form, third.inherited_from, third.inherited_date) == (
+        True,
+        "1",
+        PartialDate(1990),
+    )
+    assert (fourth.short_form, fourth.inherited_from, fourth.inherited_date) == (
+        True,
+        "2",
+        PartialDate(2004),
+    )
+
+
+def test_a_name_and_title_with_no_earlier_citation_is_a_full_citation() -> None:
+    (only,) = sources("Smith, Code.")
+    assert not only.citations[0].short_form
+
+
+def test_a_later_background_citation_does_not_save_an_older_main_one() -> None:
+    doc = (
+        "The ministry resigned on 23 April 2003.[1]\n\n"
+        "[1] Capital Herald, 23 April 2002. See also Smith, Politics of the Ministry (2004).\n"
+    )
+    (f,) = findings(doc, select={"DT001"})
+    assert f.source_date == PartialDate(2002, 4, 23)
