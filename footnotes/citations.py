@@ -94,6 +94,22 @@ class Citation:
         return None
 
 
+def supporting_date(
+    citations: Sequence[Citation],
+) -> tuple[Citation, PartialDate, str] | None:
+    """The latest dated citation a sentence can rest on: (citation, date, origin).
+
+    Among the main citations when the note has any, else its background ones.
+    """
+    main = [c for c in citations if c.role == MAIN] or list(citations)
+    best: tuple[Citation, PartialDate, str] | None = None
+    for citation in main:
+        dated = citation.dated()
+        if dated is not None and (best is None or not dated[0].before(best[1])):
+            best = (citation, dated[0], dated[1])
+    return best
+
+
 def split_spans(
     text: str, mentions: Sequence[DateMention], inside_quote: Callable[[int], bool]
 ) -> list[tuple[int, int]]:

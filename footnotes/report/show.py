@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TextIO
 
+from footcheck.footnotes.citations import Citation, supporting_date
 from footcheck.footnotes.context import Context
 from footcheck.footnotes.model import iso_or_none
 from footcheck.footnotes.report import fastjson
@@ -56,6 +57,7 @@ def show_dict(ctx: Context) -> dict[str, Any]:
             "access_date": iso_or_none(s.access_date),
             "ibid_of": s.antecedent,
             **_placement(s.note.scope, "cited_from", s.note.cited_from),
+            **_dating(s),
         }
         for s in ctx.sources
     ]
@@ -70,6 +72,42 @@ def show_dict(ctx: Context) -> dict[str, Any]:
     }
     if doc.parts:  # a book in one file (EPUB): each chapter as it was read
         shown["parts"] = [show_dict(part) for part in _parts(ctx)]
+    return shown
+
+
+def _dating(source: Source) -> dict[str, Any]:
+    """How the date rules read a note: the date they use and why, and each citation.
+
+    `date_used` is the date a claim is compared with (None when the note gives
+    none), `date_origin` where it comes from ("published", "from its URL", "of
+    note [3], which it shortens", "accessed"); `cites` is False for a note that
+    explains and cites nothing; `citations` lists the note's citations with
+    their own dates and role ("main" or "background").
+    """
+    used = supporting_date(source.citations)
+    return {
+        "date_used": used[1].iso() if used else None,
+        "date_origin": used[2] if used else None,
+        "cites": source.cites,
+        "citations": [_citation_dict(c) for c in source.citations],
+    }
+
+
+def _citation_dict(citation: Citation) -> dict[str, Any]:
+    dated = citation.dated()
+    shown: dict[str, Any] = {
+        "text": citation.text,
+        "role": citation.role,
+        "publication_date": iso_or_none(citation.publication_date),
+        "access_date": iso_or_none(citation.access_date),
+        "url_date": iso_or_none(citation.url_date),
+        "date": dated[0].iso() if dated else None,
+        "date_origin": dated[1] if dated else None,
+    }
+    if citation.short_form:
+        shown["short_form_of"] = citation.inherited_from
+    if citation.undated:
+        shown["undated"] = True
     return shown
 
 
@@ -159,21 +197,28 @@ def render_console(ctx: Context, stream: TextIO, *, colour: bool) -> None:
             Text(safe(c.text)),
             Text(", ".join(d.iso() for d in c.event_dates)),
             _note_cell(source, c.marker.target),
-            Text((iso_or_none(source.date) or "") if source else ""),
+            Text(_date_cell(source) if source else ""),
         )
     console.print(claims)
     notes = Table(title="Notes", show_lines=False, expand=True)
-    for title, ratio in (("label", 1), ("at", 1), ("text", 8), ("published", 2), ("accessed", 2)):
+    for title, ratio in (("label", 1), ("at", 1), ("text", 8), ("date", 3), ("accessed", 2)):
         notes.add_column(title, ratio=ratio, overflow="fold")
     for s in ctx.sources:
-        published = iso_or_none(s.date) or ""
-        if s.antecedent:
-            published += f" (ibid. [{s.antecedent}])"
         notes.add_row(
             Text(f"[{s.note.label}]"),
             Text(f"{s.note.location.line}:{s.note.location.column}"),
             Text(safe(s.note.text)),
-            Text(published),
+            Text(_date_cell(s)),
             Text(iso_or_none(s.access_date) or ""),
         )
     console.print(notes)
+
+
+def _date_cell(source: Source) -> str:
+    """The date the rules use for a note and why: "2013-08-18 (from its URL)"."""
+    used = supporting_date(source.citations)
+    if used is not None:
+        return f"{used[1].iso()} ({used[2]})"
+    if not source.cites:
+        return "(explains; cites nothing)"
+    return ""

@@ -42,10 +42,10 @@ The envoys met on September 7, 2023.[1]
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from footcheck.footnotes.citations import MAIN, Citation
+from footcheck.footnotes.citations import supporting_date
 from footcheck.footnotes.model import Document, Finding, PartialDate, Precision, Severity
 from footcheck.footnotes.rules.base import RuleId, shorten
 
@@ -66,7 +66,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         source = sources.get(claim.marker.key)
         if event is None or source is None:
             continue
-        used = latest_support(source.citations)
+        used = supporting_date(source.citations)
         if used is None:
             continue
         citation, dated, origin = used
@@ -78,7 +78,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         else:
             said = f"note [{label}] is dated {dated.iso()} ({origin})"
         if len(source.citations) > 1:
-            said += f' in "{shorten(citation.text, 60)}"'
+            said += f' in "{shorten(citation.text.rstrip(".;,"), 60)}"'
         yield RULE.finding(
             doc.path,
             claim.marker.location,
@@ -91,22 +91,6 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             hint=typo_hint(event, dated)
             or ("a source read before an event cannot report it" if origin == "accessed" else None),
         )
-
-
-def latest_support(
-    citations: Sequence[Citation],
-) -> tuple[Citation, PartialDate, str] | None:
-    """The latest dated citation the sentence can rest on: (citation, date, origin).
-
-    The main citations when the note has any, else its background ones.
-    """
-    main = [c for c in citations if c.role == MAIN] or list(citations)
-    best: tuple[Citation, PartialDate, str] | None = None
-    for citation in main:
-        dated = citation.dated()
-        if dated is not None and (best is None or not dated[0].before(best[1])):
-            best = (citation, dated[0], dated[1])
-    return best
 
 
 def typo_hint(event: PartialDate, dated: PartialDate) -> str | None:
