@@ -17,8 +17,7 @@ import re
 _CITES = re.compile(
     r"""
       https?://|www\.|\bdoi\b|\bisbn\b|\bissn\b|\barxiv\b|\bssrn\b
-    | “[^”]{3,}”|"[^"]{3,}"|«[^»]{3,}»|„[^“”]{3,}[“”]
-    | (?<![\w*])_[^_\s][^_]{2,}_(?!\w)|(?<![\w*])\*[^*\s][^*]{2,}\*(?!\w)
+    | (?<![\w*])_[A-Z][^_\s]*\s[^_]{2,}_(?!\w)|(?<![\w*])\*[A-Z][^*\s]*\s[^*]{2,}\*(?!\w)
     | \b(?:[A-Z][\w&'.-]*\s+)?(?:Press|Publish(?:ing|ers?|ed\s+by)|Verlag|Éditions|Editions
           |Books|Publications|Printing\s+Office)\b
     | \b(?:vol|vols|no|nos|pp|p|art|ch|sec|para|fol|col)\.\s*[\dIVXLC]
@@ -43,6 +42,15 @@ _CROSS_REFERENCE = re.compile(
     r"[^.;]{0,100}[.;]?",
     re.IGNORECASE,
 )
+# A quoted title: “Title,” / "Title." / «Titre», of a few words, opening with a capital.
+_QUOTED = re.compile(
+    r"“([^”]{3,200})”|\"([^\"]{3,200})\"|«\s?([^»]{3,200}?)\s?»|„([^“”]{3,200})[“”]"
+)
+_TITLE_WORDS = 20  # a title is shorter than this
+_SHORT_NOTE_WORDS = 25  # a citation with a quoted title and nothing else is shorter
+# What stands before a title in a citation: the note's start, a separator, "in",
+# "called", "titled".
+_BEFORE_TITLE = re.compile(r"(?:^|[,.:;(]|\b(?:in|called|titled|entitled|see))\s*$", re.IGNORECASE)
 _UNDATED = re.compile(
     r"(?<!\w)(?:n\.\s?d\.|\(n\.d\)|no\s+date|undated|s\.\s?d\.|o\.\s?J\.|sin\s+fecha|sans\s+date)(?!\w)",
     re.IGNORECASE,
@@ -53,7 +61,34 @@ def cites_source(text: str) -> bool:
     """Whether a note's text names a source the way citations do."""
     if "://" not in text and "www." not in text:
         text = _CROSS_REFERENCE.sub(" ", text)
-    return _CITES.search(text) is not None
+    return _CITES.search(text) is not None or _has_quoted_title(text)
+
+
+def _has_quoted_title(text: str) -> bool:
+    """A quotation set in a note the way a citation sets a title.
+
+    'Ames, “The Long Harbour,” Coastal Review.' has one; a note that quotes a
+    word or a sentence in its prose ('known as "Snap the whip."', 'the term
+    "COTS" also') does not. The quotation must follow the note's start, a
+    separator or "in"/"called"; open with a capital; be a title's length; and
+    close a clause. In a note of more than a few words, only a title set between
+    commas ('Author, “Title,” Outlet') counts: a long note that quotes is prose.
+    """
+    short = len(text.split()) <= _SHORT_NOTE_WORDS
+    for m in _QUOTED.finditer(text):
+        inner = next(g for g in m.groups() if g is not None).strip()
+        if not inner[:1].isupper() or len(inner.split()) > _TITLE_WORDS:
+            continue
+        if _BEFORE_TITLE.search(text, 0, m.start()) is None:
+            continue
+        after = text[m.end() : m.end() + 1]
+        closes = inner[-1] in ",.?!" or after in ("", ",", ".", ";", ":", ")")
+        set_between_commas = text[: m.start()].rstrip().endswith(",") and (
+            inner.endswith(",") or after == ","
+        )
+        if closes and (short or set_between_commas):
+            return True
+    return False
 
 
 def says_undated(text: str) -> bool:

@@ -165,6 +165,12 @@ def test_an_unresolved_short_form_is_not_undated_either() -> None:
         "Limited exceptions may apply. See “Exceptions” section for more.",
         "Smith, Book (Harper, n.d.), 5.",
         "Ames, Letters (Boston: Hill Press, no date).",
+        'The last part of this dance resembles a play among boys, known as "Snap the whip."',
+        'For purposes of this policy, the term "COTS" also covers commercial items.',
+        '"Vendor lock-in" refers to a customer who cannot move to another vendor.',
+        "I confess that I was also interested to hear from the lips of my friend, at parting, "
+        'the familiar Italian word, "Addio." It was a coincidence we both remarked on.',
+        "Mrs. Brown spells the name as follows: _Squaw-oc-t'moos_.",
     ],
 )
 def test_explanations_and_declared_undated_sources_are_not_reported(text: str) -> None:
@@ -181,6 +187,8 @@ def test_explanations_and_declared_undated_sources_are_not_reported(text: str) -
         "Quoted from Leland's _Algonquin Legends_.",
         "Dr. Rand (American Antiquarian, p. 8, vol. xii).",
         "Ames, “The Long Harbour,” Coastal Review.",
+        "I have touched on this in a short essay called “Anonymity.”",
+        'Harbour Office, "Tide tables," Harbour Board, each spring.',
     ],
 )
 def test_an_undated_citation_is_reported(text: str) -> None:
