@@ -74,7 +74,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         if not late:
             continue
         dated, citation = late[-1]
-        origin = "" if citation.publication_date is not None else " (from its URL)"
+        origin = " (published)" if citation.publication_date is not None else " (from its URL)"
         label = source.note.label
         yield RULE.finding(
             doc.path,
