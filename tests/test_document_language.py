@@ -34,6 +34,7 @@ from tests.test_odt_parser import NS, make_odt
         ("sgn-BE-FR", "sgn-BE-FR"),
         ("sl-rozaj-biske", "sl-rozaj-biske"),
         ("en-US-x-House", "en-US-x-house"),
+        ("DE-u-CO-phonebk", "de-u-co-phonebk"),  # no region after a singleton
         ("de-CH-1996", "de-CH-1996"),
     ],
 )
@@ -261,6 +262,11 @@ def test_docx_a_marked_passage_in_a_minority_does_not_decide() -> None:
 def test_docx_a_paragraph_marks_language_is_not_text() -> None:
     mark = '<w:pPr><w:rPr><w:lang w:val="fr-FR"/></w:rPr></w:pPr>'
     body = f"<w:p>{mark}{t('The river rose in the spring of that year [1].')}</w:p>"
+    assert docx_language(body, styles=styles_xml(default="en-US")) == "en-US"
+
+
+def test_docx_a_language_element_out_of_place_marks_no_text() -> None:
+    body = f'<w:p><w:lang w:val="fr"/>{t("The river rose in the spring of that year [1].")}</w:p>'
     assert docx_language(body, styles=styles_xml(default="en-US")) == "en-US"
 
 

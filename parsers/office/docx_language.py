@@ -61,9 +61,9 @@ def _marked_language(body: etree._Element, body_length: int, n: WordNames) -> st
     """The language runs are marked with, when they hold more than half the text."""
     lengths: Counter[str] = Counter()
     for lang in body.iter(n.w("lang")):
-        properties = lang.getparent()
+        properties = lang.getparent()  # w:rPr
         run = properties.getparent() if properties is not None else None
-        if properties is None or run is None or properties.tag != n.r_pr or run.tag != n.r:
+        if run is None or run.tag != n.r:
             continue  # a paragraph mark's language, or a tracked change's old one
         tag = language_tag(lang.get(n.val))
         if tag is not None:
