@@ -59,15 +59,20 @@ def docx_language(
 
 def _marked_language(body: etree._Element, body_length: int, n: WordNames) -> str | None:
     """The language runs are marked with, when they hold more than half the text."""
-    lengths: Counter[str] = Counter()
+    by_value: Counter[str] = Counter()  # w:val as written -> the length of its runs' text
     for lang in body.iter(n.w("lang")):
         properties = lang.getparent()  # w:rPr
         run = properties.getparent() if properties is not None else None
         if run is None or run.tag != n.r:
             continue  # a paragraph mark's language, or a tracked change's old one
-        tag = language_tag(lang.get(n.val))
+        value = lang.get(n.val)
+        if value:
+            by_value[value] += sum(len(child.text or "") for child in run if child.tag == n.t)
+    lengths: Counter[str] = Counter()
+    for value, length in by_value.items():
+        tag = language_tag(value)
         if tag is not None:
-            lengths[tag] += sum(len(t.text or "") for t in run.iter(n.t))
+            lengths[tag] += length
     if not lengths:
         return None
     tag, length = lengths.most_common(1)[0]
