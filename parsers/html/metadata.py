@@ -6,8 +6,7 @@ BCP 47 tag, see `parsers.language`), first found wins: the root's `xml:lang` or
 read), else `<meta http-equiv="content-language">` (one tag: a list, "en, fr", is
 none, as in HTML's pragma rule), else `<meta name="language">`,
 `"dc.language"`, `"dcterms.language"`, `itemprop="inLanguage"` or Open Graph's
-`og:locale` ("en_US"). A value that is no plausible tag counts
-as absent.
+`og:locale` ("en_US"). A value that is no plausible tag counts as absent.
 """
 
 from __future__ import annotations
