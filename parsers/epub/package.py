@@ -11,7 +11,8 @@ Paths: a manifest href is a URL relative to the OPF's folder, percent-encoded; t
 container's `full-path` is relative to the zip's root. `resolve` makes a zip member
 name of either, and refuses (None) what is absolute, a URL, or climbs out of the zip.
 
-Metadata (raw strings): `title` (dc:title), `language` (dc:language), `date` (the
+Metadata (raw strings): `title` (dc:title), `language` (the first dc:language that
+is a plausible BCP 47 tag, as `parsers.language` writes it), `date` (the
 first dc:date that is not an EPUB 2 `opf:event` other than publication),
 `modified` (`<meta property="dcterms:modified">`, or EPUB 2's
 `<meta name="dcterms:modified" content=...>`, else a dc:date with
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from footcheck.footnotes.model import DocumentError
+from footcheck.parsers.language import first_language
 from footcheck.parsers.office.archive import Archive, parse_xml
 
 if TYPE_CHECKING:
@@ -134,6 +136,7 @@ def _manifest(manifest: etree._Element | None, folder: str) -> dict[str, Item]:
 def _metadata(metadata: etree._Element | None) -> dict[str, str]:
     found: dict[str, str] = {}
     modification: str | None = None
+    languages: list[str] = []
     for el in () if metadata is None else metadata.iter():
         name = _local(el)
         if name == "meta":
@@ -147,10 +150,15 @@ def _metadata(metadata: etree._Element | None) -> dict[str, str]:
                 found.setdefault("date", text)
             elif event == "modification" and modification is None:
                 modification = text
-        elif name in ("title", "language") and (text := _text(el)):
+        elif name == "title" and (text := _text(el)):
             found.setdefault(name, text)
+        elif name == "language":
+            languages.append(_text(el))
     if modification is not None:
         found.setdefault("modified", modification)
+    language = first_language(languages)
+    if language is not None:
+        found["language"] = language
     return found
 
 

@@ -12,7 +12,8 @@ suppression comments count) under the path "book.epub:OEBPS/text/chapter-3.xhtml
 markers keep their link targets as written, relative to the chapter's folder: the
 run resolves notes across the parts. The book's `Document` has no paragraphs or
 notes of its own, the OPF's metadata (see `package`), and the chapters as `parts`.
-The book's `date` becomes each chapter's date when the chapter states none.
+The book's `date` and `language` become each chapter's when the chapter states none
+(a chapter's own `xml:lang` or `lang` is its language).
 
 Refused, with one line: what is not a readable EPUB (not a zip, no container.xml,
 a container naming no OPF, a malformed or hostile OPF), an EPUB with no chapters,
@@ -39,6 +40,8 @@ FORMAT = "epub"
 MAX_CHAPTERS = 2000
 _XHTML_TYPES = frozenset({"application/xhtml+xml", "text/html", "text/x-oeb1-document"})
 _XHTML_SUFFIXES = (".xhtml", ".html", ".htm")
+# What the book states for every chapter that does not state its own.
+_INHERITED = ("date", "language")
 
 
 def parse(data: bytes, path: str) -> Document:
@@ -60,8 +63,8 @@ def parse(data: bytes, path: str) -> Document:
     encrypted = encrypted_members(archive)
     if any(member.casefold() in encrypted for member in chapters):
         raise DocumentError("DRM-protected EPUB: its chapters are encrypted")
-    date = package.metadata.get("date")
-    parts = tuple(_chapter(archive, path, member, date) for member in chapters)
+    inherited = {key: package.metadata[key] for key in _INHERITED if key in package.metadata}
+    parts = tuple(_chapter(archive, path, member, inherited) for member in chapters)
     return Document(path, FORMAT, (), (), metadata=package.metadata, parts=parts)
 
 
@@ -92,13 +95,13 @@ def _xhtml_member(package: Package, item_id: str) -> str | None:
     return None
 
 
-def _chapter(archive: Archive, path: str, member: str, date: str | None) -> Document:
+def _chapter(archive: Archive, path: str, member: str, inherited: dict[str, str]) -> Document:
     data = archive.read(member)
     refuse_entities(data, member, WHAT)
     try:
         chapter = parse_file(data, f"{path}:{member}", "html")
     except DocumentError as exc:
         raise DocumentError(f"EPUB chapter {member}: {exc}") from None
-    if date is None or "date" in chapter.metadata:
+    if inherited.keys() <= chapter.metadata.keys():
         return chapter
-    return replace(chapter, metadata={**chapter.metadata, "date": date})
+    return replace(chapter, metadata={**inherited, **chapter.metadata})

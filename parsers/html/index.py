@@ -110,7 +110,7 @@ def build_index(root: Element, own_name: str = "") -> Index:
         links,
         containers,
         own_notes,
-        meta.result(),
+        meta.result(root),
         ordinal,
         external,
         inline,

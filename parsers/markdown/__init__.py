@@ -6,7 +6,8 @@
   them); definitions `[^label]:` with their indented continuation blocks are notes;
   inline notes `^[text]` get the labels "inline-1", "inline-2"... in document order.
 - YAML front matter at the very top gives `metadata["date"]` (also from `published`,
-  `pubDate`, `date_published`) and `metadata["title"]`; nothing in it is body text.
+  `pubDate`, `date_published`), `metadata["title"]` and `metadata["language"]` (from
+  `lang`, `language` or `locale`); nothing in it is body text.
 - Nothing inside code spans, code blocks, HTML comments or front matter counts.
 - A document without footnote definitions that cites with number links to in-page
   anchors (Markdown converted from HTML, HTML-anchor notes written by hand:

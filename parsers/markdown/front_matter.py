@@ -1,7 +1,9 @@
-"""YAML front matter at the very top of a Markdown file: blanked, and its date and title.
+"""YAML front matter at the very top of a Markdown file: blanked, and its date, title, language.
 
 Only simple `key: value` lines are read (no YAML library): `metadata["date"]` from
-`date`, else `published`, `pubDate` or `date_published`, and `metadata["title"]`.
+`date`, else `published`, `pubDate` or `date_published`; `metadata["title"]`; and
+`metadata["language"]` from `lang` (pandoc, Quarto, Jekyll), else `language`, else
+`locale` ("en_US"), the first that is a plausible BCP 47 tag (`parsers.language`).
 The front matter's lines are kept as blank lines, so that line numbers stay the
 file's and nothing in it is read as body text. A block never closed is not front
 matter.
@@ -11,8 +13,11 @@ from __future__ import annotations
 
 import re
 
+from ..language import first_language
+
 _FRONT_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_\-]*+)[ \t]*+:(?:[ \t]++(.*))?$")
 _DATE_KEYS = ("date", "published", "pubdate", "date_published")
+_LANGUAGE_KEYS = ("lang", "language", "locale")
 
 
 def read_front_matter(text: str) -> tuple[str, dict[str, str]]:
@@ -37,6 +42,9 @@ def read_front_matter(text: str) -> tuple[str, dict[str, str]]:
                     break
             if "title" in found:
                 meta["title"] = found["title"]
+            language = first_language(found.get(name) for name in _LANGUAGE_KEYS)
+            if language:
+                meta["language"] = language
             return blanked, meta
         match = _FRONT_KEY.match(line)
         if match is not None and match.group(2):

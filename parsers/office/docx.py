@@ -2,14 +2,17 @@
 
 Parts (found through the package relationships, with the usual names as fallback):
 word/document.xml for the body, word/footnotes.xml and word/endnotes.xml for the
-notes, word/settings.xml for the note numbering, docProps/core.xml for metadata.
+notes, word/settings.xml for the note numbering, docProps/core.xml for metadata;
+the language of the text (`metadata["language"]`) from the runs, styles.xml and
+the others (see `docx_language`).
 
 This module reads the package and puts the document together from:
 - `docx_package`: the relationships that name the parts, optional parts, metadata;
 - `docx_paragraphs`: the body's paragraphs and their note references (and the text
   of a note);
 - `docx_numbering`: the label Word displays for each reference;
-- `docx_notes`: the notes parts, each note with its text, label and line.
+- `docx_notes`: the notes parts, each note with its text, label and line;
+- `docx_language`: the language the text is written in.
 
 Labels are what Word displays (see `docx_numbering`). When an endnote label would
 equal a footnote label (both decimal), every endnote label gets the prefix "e"
@@ -34,6 +37,7 @@ from footcheck.footnotes.model import Document, DocumentError, Location, Note
 from footcheck.parsers.plain import read_paragraphs
 
 from .archive import Archive, optional_root, parse_xml, unique_labels
+from .docx_language import docx_language
 from .docx_notes import RawNote, read_notes
 from .docx_numbering import KINDS, number_notes, section_properties
 from .docx_package import WHAT, core_metadata, relationships
@@ -74,6 +78,10 @@ def parse(data: bytes, path: str) -> Document:
 
     reader = BodyReader(n, raised_character_styles(styles, n))
     blocks = reader.body(body)
+    body_length = sum(len(block.builder.text) for block in blocks)
+    language = docx_language(body, body_length, styles, core, settings, n)
+    if language is not None:
+        metadata["language"] = language
     if not reader.refs:
         lines = [block.builder.text for block in blocks]
         return read_paragraphs(lines, [b.number for b in blocks], path, FORMAT, metadata)

@@ -30,7 +30,8 @@ A document with no `text:note` at all is read in the plain-text convention (`[N]
 typed into the text, a numbered notes list at the end), one paragraph per line.
 
 Metadata from meta.xml: `modified` (dc:date), `created` (meta:creation-date),
-`title` (dc:title), as raw strings.
+`title` (dc:title), as raw strings; `language`, a BCP 47 tag, from meta.xml or the
+default paragraph style (see `odt_language`).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from footcheck.parsers.plain import read_paragraphs
 from footcheck.parsers.textbuild import TextBuilder
 
 from .archive import Archive, metadata_texts, optional_root, parse_xml, unique_labels
+from .odt_language import odt_language
 from .odt_styles import raised_text_styles
 from .paragraphs import Block, paragraphs, placeholder
 from .superscript import raised
@@ -284,9 +286,14 @@ def parse(data: bytes, path: str) -> Document:
     text = body.find(_OFFICE_TEXT) if body is not None else None
     if text is None:
         raise DocumentError("not an ODT text document (content.xml has no office:text)")
-    metadata = _metadata(optional_root(archive, "meta.xml"))
+    meta = optional_root(archive, "meta.xml")
+    styles = optional_root(archive, "styles.xml")
+    metadata = _metadata(meta)
+    language = odt_language(meta, styles)
+    if language is not None:
+        metadata["language"] = language
 
-    reader = _Reader(raised_text_styles(root, optional_root(archive, "styles.xml")))
+    reader = _Reader(raised_text_styles(root, styles))
     reader.body(text)
     blocks = reader.blocks
     if not reader.notes:
