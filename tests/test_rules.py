@@ -486,6 +486,10 @@ def test_a_declared_update_extends_the_report_date_for_sources() -> None:
     )
     got = findings(page, "html", select={"DT002"})
     assert [(f.footnote, f.message) for f in got] == [
-        ("2", "note [2] is dated 2025 (published), after the report's last update (2024-04-01); check the year")
+        (
+            "2",
+            "note [2] is dated 2025 (published), after the report's last update (2024-04-01); "
+            "check the year",
+        )
     ]
     assert context(page, "html").report_date == PartialDate(2003, 5, 1)

@@ -66,6 +66,7 @@ def show_dict(ctx: Context) -> dict[str, Any]:
         "format": doc.format,
         "report_date": iso_or_none(ctx.report_date),
         "report_date_origin": ctx.report.origin or None,
+        "language": doc.metadata.get("language"),
         "error": None,
         "markers": markers,
         "notes": notes,
@@ -174,7 +175,8 @@ def render_console(ctx: Context, stream: TextIO, *, colour: bool) -> None:
     console.print(
         Text(
             f"{safe(doc.path)} ({doc.format}): {len(doc.markers)} markers, "
-            f"{len(doc.notes)} notes, report date {dated}",
+            f"{len(doc.notes)} notes, report date {dated}, "
+            f"language {safe(doc.metadata.get('language') or 'unknown')}",
             style="bold",
         )
     )
