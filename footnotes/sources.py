@@ -302,7 +302,7 @@ def _publication_and_access(
         if _access_start(text, mention) is not None:
             access = mention.date
             continue
-        if _inside(quoted, mention.start) or mention.range_start is not None:
+        if _inside(quoted, mention.start) or not _one_occasion(mention):
             continue
         if _subject_or_designation(before):
             continue
@@ -311,6 +311,19 @@ def _publication_and_access(
         else:
             fallback = mention.date
     return publication or fallback, access
+
+
+def _one_occasion(mention: DateMention) -> bool:
+    """A date, or a range of days in one month ("19-21 Aug 2003": a conference's).
+
+    A longer range is a subject's span ("Report 2019-2021"), not a citation's date.
+    """
+    start = mention.range_start
+    return start is None or (
+        mention.date.day is not None
+        and start.day is not None
+        and (start.year, start.month) == (mention.date.year, mention.date.month)
+    )
 
 
 def _subject_or_designation(before: str) -> bool:

@@ -270,3 +270,18 @@ def test_a_later_background_citation_does_not_save_an_older_main_one() -> None:
     )
     (f,) = findings(doc, select={"DT001"})
     assert f.source_date == PartialDate(2002, 4, 23)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Harbour Conference, Proceedings, 19-21 Aug 2003.", PartialDate(2003, 8, 21)),
+        ("Report 2019-2021, Council, 2022.", PartialDate(2022)),
+        ("Survey of the fleet, March-May 2021.", None),
+    ],
+)
+def test_a_range_of_days_is_a_date_a_longer_range_a_subject(
+    text: str, date: PartialDate | None
+) -> None:
+    (source,) = sources(text)
+    assert source.citations[0].publication_date == date
