@@ -16,13 +16,13 @@ It errs on the side of silence; these are not read as dates:
 - digits that run on (`/article/20130818123456789` is an identifier), and eight
   digits at the end of a hyphenated slug (`/news/world-20121105`: an article number);
 - a date that cannot exist (`/2013/02/30/`) and a year outside 1800-2099 (1990-2099
-  for the eight-digit form);
+  for the eight-digit form and a capture stamp: the web is younger);
 - on namespace and schema hosts (`w3.org/1999/xhtml`, `w3.org/2000/09/xmldsig`),
   the year and month a namespace was minted;
 - a web archive's capture stamp (`web.archive.org/web/20170704035927/http://...`):
   when the archive saw the page, not when it was published. The date is read from
-  the archived address; `capture_date` gives the capture's own, for a caller that
-  wants it as the latest day the page can have been read.
+  the archived address; `capture_date` gives the capture's own: the page was
+  published by then, and the copy a reader saw can report nothing later.
 
 A path with two different full dates (or, with none, two different months) has no
 date: neither can be trusted.
@@ -31,7 +31,7 @@ date: neither can be trusted.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from footcheck.footnotes.dates import MONTHS
 from footcheck.footnotes.model import PartialDate, Precision
@@ -72,7 +72,7 @@ _COMPACT = re.compile(r"(?:^|(?<=/)|(?<=_))(\d{4})(\d{2})(\d{2})(?=$|[/._-])")
 _YEAR_MONTH_NAME = re.compile(r"(?:^|(?<=/))(\d{4})-([A-Za-z]{3,9})(?=/|$)")
 
 _FIRST_YEAR = 1800
-_FIRST_COMPACT_YEAR = 1990  # older eight-digit "dates" are identifiers
+_FIRST_WEB_YEAR = 1990  # older eight-digit "dates" are identifiers; no archive is older
 _LAST_YEAR = 2099
 
 
@@ -99,7 +99,8 @@ def capture_date(url: str) -> PartialDate | None:
     """When a web archive captured the page a URL serves (its stamp), or None.
 
     `web.archive.org/web/20170704035927/http://...` was captured on 2017-07-04;
-    a stamp of six or four digits gives a month or a year.
+    a stamp of six or four digits gives a month or a year. The archived copy shows
+    the page as it was that day: published by then, and reporting nothing later.
     """
     _, path = _host_and_path(url)
     embedded = _EMBEDDED.search(path)
@@ -109,10 +110,9 @@ def capture_date(url: str) -> PartialDate | None:
     if stamp is None:
         return None
     digits = stamp.group("digits") or "".join(stamp.group("y", "m", "d"))
-    month = int(digits[4:6]) if len(digits) >= 6 else None
-    day = int(digits[6:8]) if len(digits) >= 8 else None
-    date = PartialDate(int(digits[:4]), month, day)
-    return date if date.is_valid() else None
+    month = digits[4:6] if len(digits) >= 6 else None
+    day = digits[6:8] if len(digits) >= 8 else None
+    return next(_valid(digits[:4], month, day, first_year=_FIRST_WEB_YEAR), None)
 
 
 def _host_and_path(url: str) -> tuple[str, str]:
@@ -131,12 +131,11 @@ def _path_dates(host: str, path: str) -> Iterable[PartialDate]:
     for match in _ISO.finditer(path):
         yield from _valid(match.group(1), match.group(3), match.group(4))
     for match in _COMPACT.finditer(path):
-        if int(match.group(1)) >= _FIRST_COMPACT_YEAR:
-            yield from _valid(*match.groups())
+        yield from _valid(*match.groups(), first_year=_FIRST_WEB_YEAR)
     for match in _YEAR_MONTH_NAME.finditer(path):
         month = MONTHS.get(match.group(2).lower())
         if month is not None:
-            yield from _valid(match.group(1), str(month), None)
+            yield from _valid(match.group(1), str(month))
 
 
 def _slashed_dates(segments: list[str]) -> Iterable[PartialDate]:
@@ -161,8 +160,14 @@ def _slashed_dates(segments: list[str]) -> Iterable[PartialDate]:
         yield from _valid(segment, month, day.group(1) if day else None)
 
 
-def _valid(year: str, month: str, day: str | None) -> Iterable[PartialDate]:
+def _valid(
+    year: str, month: str | None, day: str | None = None, *, first_year: int = _FIRST_YEAR
+) -> Iterator[PartialDate]:
     """The date of these digits, if it can exist and its year is a plausible one."""
-    date = PartialDate(int(year), int(month), int(day) if day is not None else None)
-    if _FIRST_YEAR <= date.year <= _LAST_YEAR and date.is_valid():
+    date = PartialDate(int(year), _number(month), _number(day))
+    if first_year <= date.year <= _LAST_YEAR and date.is_valid():
         yield date
+
+
+def _number(digits: str | None) -> int | None:
+    return int(digits) if digits is not None else None

@@ -127,6 +127,11 @@ def test_numbers_that_are_not_dates(url: str) -> None:
         # A capture stamp that cannot be a date, or an address with no stamp.
         ("https://web.archive.org/web/20171345000000/http://example.com/x", None, None),
         ("https://proxy.example.com/fetch/http://example.com/2013/08/18/x", "2013-08-18", None),
+        (
+            "https://proxy.example.com/fetch/1234/http://example.com/2013/08/18/x",
+            "2013-08-18",
+            None,
+        ),
         ("https://example.com/2013/08/18/story", "2013-08-18", None),
     ],
 )
