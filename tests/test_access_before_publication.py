@@ -25,6 +25,10 @@ def dt006(note: str, *, report_date: PartialDate | None = REPORT) -> list[str]:
         "Housing Office, Rents, 12 January 2024, accessed January 2024.",  # common precision
         "Housing Office, Rents, 12 January 2024, accessed 2024.",
         "Housing Office, Rents, January 2024 (retrieved 3 January 2024).",
+        "Housing Office, Rents, 12 January 2024, accessed 11 January 2024.",  # time zones
+        # A year or month of publication is an issue's: often later than the day online.
+        "Smith, J. (2020). Rents and wages. Housing Journal, 12(3). Retrieved 3 December 2019.",
+        "Housing Monthly, January 2024 issue, accessed 20 December 2023.",
         "Housing Office, Rents, accessed 15 January 2024.",  # no publication date
         "Housing Office, Rents, 12 January 2024.",  # no access date
         "Housing Office, Rents, 2023.",
@@ -42,8 +46,12 @@ def test_silent_when_read_after_publication_and_by_the_report(note: str) -> None
             "note [1] was accessed 2024-01-05, before it was published (2024-01-12)",
         ),
         (
-            "Housing Office, Rents, March 2023 (retrieved 2022).",
-            "note [1] was accessed 2022, before it was published (2023-03)",
+            "Housing Office, Rents, 12 March 2023 (retrieved 2022).",
+            "note [1] was accessed 2022, before it was published (2023-03-12)",
+        ),
+        (
+            "Housing Office, Rents, 12 March 2023 (retrieved 10 March 2023).",
+            "note [1] was accessed 2023-03-10, before it was published (2023-03-12)",
         ),
         (
             "Housing Office, Rents, 12 January 2024, retrieved 12 January 2023.",

@@ -2,11 +2,14 @@
 
 What it does
 ------------
-Compares the date each citation in a note was accessed or retrieved with its
-publication date, at the precision both have ("accessed March 2023" is not
-before "published 12 March 2023"), and with the report's own date (or a later
-update the document declares; when the report's date is unknown, the day
-footcheck runs).
+Compares the date each citation in a note was accessed or retrieved with the
+day it gives as its publication date, at the precision both have ("accessed
+March 2023" is not before "published 12 March 2023"), and with the report's own
+date (or a later update the document declares; when the report's date is
+unknown, the day footcheck runs). A publication date known only to the year or
+the month is an issue's date (a journal volume's year, a magazine's cover
+month), often later than the day the piece went online, and is not compared;
+two days may differ by one (time zones).
 
 Why is this bad?
 ----------------
@@ -44,9 +47,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from footcheck.footnotes.model import Document, Finding, PartialDate, Severity
+from footcheck.footnotes.model import Document, Finding, PartialDate, Precision, Severity
 from footcheck.footnotes.rules.base import RuleId, shorten
-from footcheck.footnotes.rules.report_bound import ReportBound, report_bound
+from footcheck.footnotes.rules.dating import (
+    TIME_ZONE_DAYS,
+    ReportBound,
+    days_apart,
+    report_bound,
+)
 
 if TYPE_CHECKING:
     from footcheck.footnotes.context import Context
@@ -65,7 +73,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             if accessed is None:
                 continue
             published = citation.publication_date
-            if published is not None and accessed.before(published):
+            if published is not None and _read_before(accessed, published):
                 message = f"before it was published ({published.iso()})"
                 hint = _year_typo(accessed, published)
             else:
@@ -84,6 +92,19 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
                 note_text=shorten(source.note.text),
                 hint=hint,
             )
+
+
+def _read_before(accessed: PartialDate, published: PartialDate) -> bool:
+    """Whether a note was read before the day it gives as its publication's.
+
+    A year or a month of publication is an issue's date (a volume's year, a
+    magazine's cover month), often later than the day the piece was first online:
+    only a day counts. Two days tell apart by more than a time zone can.
+    """
+    if published.precision is not Precision.DAY:
+        return False
+    gap = days_apart(accessed, published)
+    return accessed.before(published) if gap is None else gap > TIME_ZONE_DAYS
 
 
 def _year_typo(accessed: PartialDate, other: PartialDate) -> str | None:

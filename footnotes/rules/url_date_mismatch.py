@@ -36,13 +36,12 @@ The port closed in August 2013.[1]
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import Document, Finding, PartialDate, Precision, Severity
 from footcheck.footnotes.rules.base import RuleId, shorten
-from footcheck.footnotes.rules.report_bound import report_bound
+from footcheck.footnotes.rules.dating import TIME_ZONE_DAYS, days_apart, report_bound
 from footcheck.footnotes.urls import first_url_date
 
 if TYPE_CHECKING:
@@ -53,8 +52,6 @@ NAME = "url-date-mismatch"
 SEVERITY = Severity.WARNING
 RULE = RuleId(CODE, NAME, SEVERITY)
 
-_TOLERANCE_DAYS = 1  # time zones put one page on two neighbouring days
-
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     for source in ctx.sources:
@@ -63,9 +60,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             if dated is None or dated.precision is not Precision.DAY or not citation.urls:
                 continue
             in_url = citation.url_date or first_url_date(citation.urls)
-            if in_url is None or in_url.precision is not Precision.DAY:
+            if in_url is None:
                 continue
-            if abs(_day(dated) - _day(in_url)).days <= _TOLERANCE_DAYS:
+            gap = days_apart(dated, in_url)
+            if gap is None or abs(gap) <= TIME_ZONE_DAYS:
                 continue
             label = source.note.label
             yield RULE.finding(
@@ -77,11 +75,6 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
                 note_text=shorten(source.note.text),
                 hint=_which_looks_right(dated, in_url, ctx),
             )
-
-
-def _day(date: PartialDate) -> datetime.date:
-    assert date.month is not None and date.day is not None  # a date known to the day
-    return datetime.date(date.year, date.month, date.day)
 
 
 def _which_looks_right(dated: PartialDate, in_url: PartialDate, ctx: Context) -> str:
