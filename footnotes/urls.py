@@ -19,6 +19,8 @@ It errs on the side of silence; these are not read as dates:
   for the eight-digit form and a capture stamp: the web is younger);
 - on namespace and schema hosts (`w3.org/1999/xhtml`, `w3.org/2000/09/xmldsig`),
   the year and month a namespace was minted;
+- the dates of a calendar (`/events/2013/08/18/open-day`, `/calendar/2013-08-18`):
+  the day of an event, announced before it;
 - a web archive's capture stamp (`web.archive.org/web/20170704035927/http://...`):
   when the archive saw the page, not when it was published. The date is read from
   the archived address; `capture_date` gives the capture's own: the page was
@@ -59,6 +61,8 @@ _NAMESPACE_HOSTS = frozenset(
         "schemas.openxmlformats.org",
     ]
 )
+# Path segments under which a date is an event's day, not the page's.
+_CALENDAR_SEGMENTS = frozenset(["event", "events", "calendar", "schedule", "agenda", "agendas"])
 _YEAR_SEGMENT = re.compile(r"\d{4}")
 _NUMBER = re.compile(r"\d{1,2}")
 _MONTH_AND_DAY = re.compile(r"(\d{2})(\d{2})")  # "/2013/0818/"
@@ -126,8 +130,11 @@ def _host_and_path(url: str) -> tuple[str, str]:
 
 def _path_dates(host: str, path: str) -> Iterable[PartialDate]:
     """Every date the path's forms write, valid ones only."""
+    segments = path.split("/")
+    if not _CALENDAR_SEGMENTS.isdisjoint(segment.lower() for segment in segments):
+        return
     if host not in _NAMESPACE_HOSTS:
-        yield from _slashed_dates(path.split("/"))
+        yield from _slashed_dates(segments)
     for match in _ISO.finditer(path):
         yield from _valid(match.group(1), match.group(3), match.group(4))
     for match in _COMPACT.finditer(path):

@@ -78,6 +78,8 @@ def test_dates_a_url_writes(url: str, expected: str) -> None:
         "https://example.com/2013/08/18/a/2014/09/20/b",  # two different days: neither
         "https://example.com/2013/08/a/2014/09/b",  # two different months: neither
         "https://example.com/2013/may-day-protests",  # a word that starts like a month
+        "https://example.org/events/2013/08/18/open-day",  # an event's day, announced before
+        "https://example.org/Calendar/2013-08-18",
         "https://web.archive.org/web/20170704035927/http://example.com/story",
         "",
         "not a url at all",
