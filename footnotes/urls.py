@@ -35,7 +35,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from footcheck.footnotes.dates import MONTHS
 from footcheck.footnotes.model import PartialDate, Precision
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:/{1,3}", re.IGNORECASE)
@@ -140,7 +139,7 @@ def _path_dates(host: str, path: str) -> Iterable[PartialDate]:
     for match in _COMPACT.finditer(path):
         yield from _valid(*match.groups(), first_year=_FIRST_WEB_YEAR)
     for match in _YEAR_MONTH_NAME.finditer(path):
-        month = MONTHS.get(match.group(2).lower())
+        month = _month_number(match.group(2))
         if month is not None:
             yield from _valid(match.group(1), str(month))
 
@@ -159,12 +158,20 @@ def _slashed_dates(segments: list[str]) -> Iterable[PartialDate]:
         if _NUMBER.fullmatch(after):
             month: str | None = after
         else:
-            name = MONTHS.get(after.lower())
+            name = _month_number(after)
             month = str(name) if name is not None else None
         if month is None:
             continue
         day = _DAY_SEGMENT.match(day_segment)
         yield from _valid(segment, month, day.group(1) if day else None)
+
+
+def _month_number(name: str) -> int | None:
+    """The month a name or abbreviation stands for ("aug", "May"), or None."""
+    # The date layer is imported when a URL is read, not with the rules that read one.
+    from footcheck.footnotes.dates import MONTHS
+
+    return MONTHS.get(name.lower())
 
 
 def _valid(

@@ -42,7 +42,6 @@ from typing import TYPE_CHECKING
 from footcheck.footnotes.model import Document, Finding, PartialDate, Precision, Severity
 from footcheck.footnotes.rules.base import RuleId, shorten
 from footcheck.footnotes.rules.dating import TIME_ZONE_DAYS, days_apart, report_bound
-from footcheck.footnotes.urls import first_url_date
 
 if TYPE_CHECKING:
     from footcheck.footnotes.context import Context
@@ -54,6 +53,8 @@ RULE = RuleId(CODE, NAME, SEVERITY)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    from footcheck.footnotes.urls import first_url_date  # its patterns compiled when used
+
     for source in ctx.sources:
         for citation in source.citations:
             dated = citation.publication_date
