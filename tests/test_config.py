@@ -144,7 +144,9 @@ def test_every_key_parsed_and_normalised(tmp_path: Path) -> None:
     )
     s = load_config(config)
     assert s.path == config and s.root == tmp_path
-    assert s.select == frozenset({"DT001", "DT002", "DT003", "DT004", "FN001", "CT001"})
+    assert s.select == frozenset(
+        {"DT001", "DT002", "DT003", "DT004", "DT005", "DT006", "FN001", "CT001"}
+    )
     assert s.ignore == {"DT004"}
     assert dict(s.severity) == {"CT001": Severity.ERROR, "DT004": Severity.WARNING}
     assert s.fail_on is Severity.ERROR
@@ -261,7 +263,7 @@ def test_severity_more_specific_entry_wins(tmp_path: Path) -> None:
         )
     )
     expected = {code: Severity.INFO for code in ALL_CODES}
-    expected.update({"DT001": Severity.ERROR, "DT002": Severity.ERROR, "DT003": Severity.ERROR})
+    expected.update({f"DT00{n}": Severity.ERROR for n in (1, 2, 3, 5, 6)})
     assert dict(s.severity) == expected
     assert list(s.severity) == [r.code for r in RULES]  # in the rules' order
 
@@ -289,6 +291,8 @@ def test_settings_helpers(tmp_path: Path) -> None:
         "DT002",
         "DT003",
         "DT004",
+        "DT005",
+        "DT006",
     }
     assert s.ignores_for(str(root / "z.txt")) == frozenset()
     assert s.ignores_note(str(root / "drafts" / "iraq.md"), "CT001", "5")
@@ -433,14 +437,14 @@ def test_unreadable_file(tmp_path: Path) -> None:
         (["fn001"], {"FN001"}),
         (["missing-footnote"], {"FN001"}),
         (["Missing-Footnote"], {"FN001"}),
-        (["DT"], {"DT001", "DT002", "DT003", "DT004"}),
-        (["dt00"], {"DT001", "DT002", "DT003", "DT004"}),
+        (["DT"], {"DT001", "DT002", "DT003", "DT004", "DT005", "DT006"}),
+        (["dt00"], {"DT001", "DT002", "DT003", "DT004", "DT005", "DT006"}),
         (["FN00", "CT"], {"FN001", "FN002", "FN003", "FN004", "FN005", "FN006", "CT001", "CT003"}),
         (["F"], {"FN001", "FN002", "FN003", "FN004", "FN005", "FN006"}),
         (["ALL"], set(ALL_CODES)),
         (["all"], set(ALL_CODES)),
         (["DT001, unused-footnote", " ,CT001"], {"DT001", "FN002", "CT001"}),
-        (["DT001", "DT"], {"DT001", "DT002", "DT003", "DT004"}),
+        (["DT001", "DT"], {"DT001", "DT002", "DT003", "DT004", "DT005", "DT006"}),
     ],
 )
 def test_rule_codes(values: list[str], codes: set[str]) -> None:
@@ -579,7 +583,7 @@ def test_describe_file_and_command_line(tmp_path: Path) -> None:
     given = CommandLine(fail_on=Severity.WARNING, report_date=PartialDate(2024, 2))
     rows = describe(resolve(settings, given))
     assert rows == [
-        ("select", "FN001, DT001, DT002, DT003, DT004", from_file),
+        ("select", "FN001, DT001, DT002, DT003, DT004, DT005, DT006", from_file),
         ("ignore", "(none)", Origin("default")),
         ("severity", "DT004 = warning", from_file),
         ("fail-on", "warning", cli),  # the command line beats the file

@@ -39,6 +39,7 @@ def test_examples_show_every_rule_and_clean_drafts_are_clean() -> None:
         ("DT004", "landlords"),
         ("FN003", "council"),
     ]
+    assert found["harbour-closure-briefing.txt"] == [("DT005", "1"), ("DT006", "2")]
     # A small book: one source dated two ways in two chapters, and a notes draft
     # that no chapter cites.
     assert found["quay.md"] == []

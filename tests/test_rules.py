@@ -23,6 +23,8 @@ def test_registry_matches_the_contract() -> None:
         "DT002": ("source-after-report", Severity.ERROR),
         "DT003": ("invalid-date", Severity.ERROR),
         "DT004": ("undated-source", Severity.INFO),
+        "DT005": ("url-date-mismatch", Severity.WARNING),
+        "DT006": ("access-before-publication", Severity.WARNING),
         "FN006": ("orphan-notes-file", Severity.INFO),
         "CT003": ("inconsistent-source-date", Severity.WARNING),
         "SUP001": ("unused-suppression", Severity.INFO),

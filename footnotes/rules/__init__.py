@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import Document, Finding, Severity
 from footcheck.footnotes.rules import (
+    access_before_publication,
     duplicate_citation,
     duplicate_footnote_label,
     empty_footnote,
@@ -31,6 +32,7 @@ from footcheck.footnotes.rules import (
     undated_source,
     unused_footnote,
     unused_suppression,
+    url_date_mismatch,
 )
 
 if TYPE_CHECKING:
@@ -48,6 +50,8 @@ _MODULES: tuple[ModuleType, ...] = (
     source_after_report,
     invalid_date,
     undated_source,
+    url_date_mismatch,
+    access_before_publication,
     orphan_notes_file,
     inconsistent_source_date,
     unused_suppression,
