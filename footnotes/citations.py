@@ -10,8 +10,8 @@ what the note points to besides ("See also", "Cf.", "Compare", "See generally").
 
 A citation's date for the claim (`Citation.dated`) is the first of: its
 publication date, the date in its URL, the date of the full citation a short form
-or "Ibid." points to, and its access date (a page read before an event cannot
-report it).
+or "Ibid." points to, its access date (a page read before an event cannot
+report it), and a web archive's capture of its URL (the page was published by then).
 """
 
 from __future__ import annotations
@@ -61,6 +61,8 @@ class Citation:
     BACKGROUND. A short form ("Lessing, 239.") or an "Ibid." takes the date of the
     full citation it points to: `inherited_date`, from note `inherited_from`.
     `undated` is true when the citation says it has no date ("n.d.").
+    `captured_date` is a web archive's capture of its URL: the page was
+    published by then.
     """
 
     text: str
@@ -75,6 +77,7 @@ class Citation:
     inherited_date: PartialDate | None = None
     inherited_from: str | None = None
     undated: bool = False
+    captured_date: PartialDate | None = None
 
     def dated(self) -> tuple[PartialDate, str] | None:
         """The date that bounds what the citation can report, and where it comes from.
@@ -91,6 +94,8 @@ class Citation:
             return self.inherited_date, f"of note [{self.inherited_from}], {how}"
         if self.access_date is not None:
             return self.access_date, "accessed"
+        if self.captured_date is not None:
+            return self.captured_date, "archived"
         return None
 
 

@@ -29,6 +29,7 @@ from footcheck.footnotes.dates import DateMention, find_dates
 from footcheck.footnotes.model import Note, PartialDate
 from footcheck.footnotes.note_kinds import cites_source, says_undated
 from footcheck.footnotes.short_forms import FullCitation, FullCitations, parse_short_form
+from footcheck.footnotes.urls import capture_date, first_url_date
 
 _IBID = re.compile(
     r"^\W{0,3}(?:ibid(?:em)?\b|ib\.|id\.|idem\b|op\.?\s*cit\b)|^[^.;]{0,60}?,\s*op\.?\s*cit\b",
@@ -238,9 +239,7 @@ def read_source(note: Note) -> Source:
     if len(text) > 20 and (";" in text or len(mentions) > 1 or _MAY_SIGNAL.search(text)):
         citations = _split(text, mentions, publication, access)
     else:
-        citations = (
-            Citation(text, 0, len(text), publication, access, urls, undated=says_undated(text)),
-        )
+        citations = (_citation(text, 0, len(text), publication, access, urls),)
     return Source(
         note=note,
         dates=tuple(mentions),
@@ -266,25 +265,14 @@ def _split(
     if len(spans) == 1:
         start, end = spans[0]
         urls = tuple(_clean_url(url) for url in _URL.findall(text))
-        part = text[start:end]
-        return (Citation(part, start, end, publication, access, urls, undated=says_undated(part)),)
+        return (_citation(text, start, end, publication, access, urls),)
     citations = []
     for start, end in spans:
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         own_publication, own_access = _publication_and_access(text, inside)
-        part = text[start:end]
-        citations.append(
-            Citation(
-                part,
-                start,
-                end,
-                own_publication,
-                own_access,
-                tuple(_clean_url(url) for url in _URL.findall(text, start, end)),
-                role=role_of(part),
-                undated=says_undated(part),
-            )
-        )
+        urls = tuple(_clean_url(url) for url in _URL.findall(text, start, end))
+        citation = _citation(text, start, end, own_publication, own_access, urls)
+        citations.append(replace(citation, role=role_of(citation.text)))
     return tuple(citations)
 
 
@@ -311,6 +299,33 @@ def _publication_and_access(
         else:
             fallback = mention.date
     return publication or fallback, access
+
+
+def _citation(
+    text: str,
+    start: int,
+    end: int,
+    publication: PartialDate | None,
+    access: PartialDate | None,
+    urls: tuple[str, ...],
+) -> Citation:
+    """The citation text[start:end], with the dates in its URLs and whether it says "n.d."."""
+    part = text[start:end]
+    url_date = captured = None
+    if urls:
+        url_date = first_url_date(urls)
+        captured = next((d for d in map(capture_date, urls) if d is not None), None)
+    return Citation(
+        part,
+        start,
+        end,
+        publication,
+        access,
+        urls,
+        url_date=url_date,
+        undated=says_undated(part),
+        captured_date=captured,
+    )
 
 
 def _one_occasion(mention: DateMention) -> bool:

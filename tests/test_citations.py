@@ -285,3 +285,23 @@ def test_a_range_of_days_is_a_date_a_longer_range_a_subject(
 ) -> None:
     (source,) = sources(text)
     assert source.citations[0].publication_date == date
+
+
+def test_a_url_dates_a_note_that_gives_no_date_of_its_own() -> None:
+    doc = (
+        "The poll came out in mid-December 2016.[1] The plant shut in 2019.[2]\n\n"
+        "[1] https://www.journal.example.org/2016/12/15/many-americans-believe/\n"
+        "[2] https://news.example.com/2017/03/plant-review.html\n"
+    )
+    got = findings(doc, select={"DT001", "DT004"})
+    assert [(f.code, f.footnote) for f in got] == [("DT001", "2")]
+    assert "is dated 2017-03 (from its URL)" in got[0].message
+
+
+def test_a_web_archive_capture_bounds_what_a_page_can_report() -> None:
+    doc = (
+        "As of 2019, the list had 40 entries.[1]\n\n"
+        "[1] https://web.archive.org/web/20170704035927/http://www.example.com/list\n"
+    )
+    (f,) = findings(doc, select={"DT001"})
+    assert f.message.startswith("note [1] is dated 2017-07-04 (archived)")

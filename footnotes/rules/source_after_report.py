@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import Document, Finding, Severity
 from footcheck.footnotes.rules.base import RuleId, shorten
+from footcheck.footnotes.rules.dating import report_bound
 
 if TYPE_CHECKING:
     from footcheck.footnotes.context import Context
@@ -56,20 +57,13 @@ RULE = RuleId(CODE, NAME, SEVERITY)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    report = ctx.report.latest
-    bound = report or ctx.today
-    if report is None:
-        against = f"today ({bound.iso()})"
-    elif report == ctx.report_date:
-        against = f"the report's date ({report.iso()})"
-    else:
-        against = f"the report's last update ({report.iso()})"
+    bound = report_bound(ctx)
     for source in ctx.sources:
         late = [
             (dated, citation)
             for citation in source.citations
             if (dated := citation.publication_date or citation.url_date) is not None
-            and dated.after(bound)
+            and dated.after(bound.date)
         ]
         if not late:
             continue
@@ -79,9 +73,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         yield RULE.finding(
             doc.path,
             source.note.location,
-            f"note [{label}] is dated {dated.iso()}{origin}, after {against}",
+            f"note [{label}] is dated {dated.iso()}{origin}, after {bound.words}",
             footnote=label,
             source_date=dated,
             note_text=shorten(source.note.text),
-            hint="check the year" if dated.year != bound.year else None,
+            hint="check the year" if dated.year != bound.date.year else None,
         )

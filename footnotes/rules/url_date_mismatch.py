@@ -53,15 +53,10 @@ RULE = RuleId(CODE, NAME, SEVERITY)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    from footcheck.footnotes.urls import first_url_date  # its patterns compiled when used
-
     for source in ctx.sources:
         for citation in source.citations:
-            dated = citation.publication_date
-            if dated is None or dated.precision is not Precision.DAY or not citation.urls:
-                continue
-            in_url = citation.url_date or first_url_date(citation.urls)
-            if in_url is None:
+            dated, in_url = citation.publication_date, citation.url_date
+            if dated is None or in_url is None or dated.precision is not Precision.DAY:
                 continue
             gap = days_apart(dated, in_url)
             if gap is None or abs(gap) <= TIME_ZONE_DAYS:
