@@ -24,6 +24,7 @@ def test_registry_matches_the_contract() -> None:
         "DT003": ("invalid-date", Severity.ERROR),
         "DT004": ("undated-source", Severity.INFO),
         "FN006": ("orphan-notes-file", Severity.INFO),
+        "CT002": ("outlet-mismatch", Severity.INFO),
         "CT003": ("inconsistent-source-date", Severity.WARNING),
         "SUP001": ("unused-suppression", Severity.INFO),
     }

@@ -26,6 +26,7 @@ from footcheck.footnotes.rules import (
     invalid_date,
     missing_footnote,
     orphan_notes_file,
+    outlet_mismatch,
     source_after_report,
     source_predates_claim,
     undated_source,
@@ -49,6 +50,7 @@ _MODULES: tuple[ModuleType, ...] = (
     invalid_date,
     undated_source,
     orphan_notes_file,
+    outlet_mismatch,
     inconsistent_source_date,
     unused_suppression,
 )
