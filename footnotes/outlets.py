@@ -16,10 +16,7 @@ Two readings of a text, for two needs:
   (acronyms excepted: "who" is no WHO), and the domains of its URLs and of any
   bare domain ("pewresearch.org").
 
-`organisation_names` reads a capitalised name that is clearly an organisation
-("the Kyiv School of Economics", "the Ministry of Health") though not in the
-table; `mentions_organisation` tells whether a note names it (by a distinctive
-word or its initials).
+Names that are not in the table are read by `footnotes.organisations`.
 """
 
 from __future__ import annotations
@@ -68,19 +65,15 @@ def _outlet(name: str, kind: str, aliases: str = "", domains: str = "", family: 
     return Outlet(name, kind, names, tuple(domains.split()), family)
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 _UN = "United Nations"
 _EU = "European Union"
 _PEW = "pewresearch.org journalism.org people-press.org pewforum.org pewinternet.org"
 
 OUTLETS: tuple[Outlet, ...] = (
     # News organisations.
-    _outlet("The New York Times", NEWS, "New York Times|NYT|N.Y. Times|NYTimes", "nytimes.com"),
-    _outlet("The Washington Post", NEWS, "Washington Post|WaPo", "washingtonpost.com"),
-    _outlet("The Wall Street Journal", NEWS, "Wall Street Journal|WSJ", "wsj.com"),
+    _outlet("The New York Times", NEWS, "NYT|N.Y. Times|NYTimes", "nytimes.com"),
+    _outlet("The Washington Post", NEWS, "WaPo", "washingtonpost.com"),
+    _outlet("The Wall Street Journal", NEWS, "WSJ", "wsj.com"),
     _outlet("Los Angeles Times", NEWS, "LA Times|L.A. Times", "latimes.com"),
     _outlet("USA Today", NEWS, "", "usatoday.com"),
     _outlet("Financial Times", NEWS, "FT", "ft.com"),
@@ -95,12 +88,14 @@ OUTLETS: tuple[Outlet, ...] = (
     _outlet("CBS News", NEWS, "CBS", "cbsnews.com"),
     _outlet("ABC News", NEWS, "ABC", "abcnews.go.com abc.net.au"),
     _outlet("Fox News", NEWS, "", "foxnews.com"),
-    _outlet("The Guardian", NEWS, "Guardian", "theguardian.com guardian.co.uk"),
-    _outlet("The Telegraph", NEWS, "Daily Telegraph|Telegraph", "telegraph.co.uk"),
+    _outlet("The Guardian", NEWS, "", "theguardian.com guardian.co.uk"),
+    _outlet("Daily Mail", NEWS, "Mail Online|MailOnline", "dailymail.co.uk"),
+    _outlet("Sky News", NEWS, "", "news.sky.com"),
+    _outlet("The Telegraph", NEWS, "Daily Telegraph", "telegraph.co.uk"),
     _outlet("The Independent", NEWS, "The Independent", "independent.co.uk"),
-    _outlet("The Economist", NEWS, "Economist", "economist.com"),
+    _outlet("The Economist", NEWS, "", "economist.com"),
     _outlet("The Atlantic", NEWS, "The Atlantic", "theatlantic.com"),
-    _outlet("The New Yorker", NEWS, "New Yorker", "newyorker.com"),
+    _outlet("The New Yorker", NEWS, "", "newyorker.com"),
     _outlet("The Hill", NEWS, "The Hill", "thehill.com"),
     _outlet("Politico", NEWS, "", "politico.com politico.eu"),
     _outlet("Axios", NEWS, "", "axios.com"),
@@ -118,8 +113,12 @@ OUTLETS: tuple[Outlet, ...] = (
     _outlet("Nikkei", NEWS, "Nikkei Asia", "nikkei.com"),
     _outlet("Xinhua", NEWS, "", "xinhuanet.com news.cn"),
     _outlet("TASS", NEWS, "", "tass.com tass.ru"),
+    _outlet("Interfax", NEWS, "", "interfax.com interfax.ru"),
+    _outlet("RIA Novosti", NEWS, "", "ria.ru"),
+    _outlet("Kommersant", NEWS, "", "kommersant.ru"),
+    _outlet("Meduza", NEWS, "", "meduza.io"),
     _outlet("Haaretz", NEWS, "", "haaretz.com"),
-    _outlet("The Times of Israel", NEWS, "Times of Israel", "timesofisrael.com"),
+    _outlet("The Times of Israel", NEWS, "", "timesofisrael.com"),
     # The United Nations and its agencies.
     _outlet(_UN, BODY, "UN|U.N.", "un.org"),
     _outlet("World Health Organization", BODY, "WHO|World Health Organisation", "who.int", _UN),
@@ -220,9 +219,9 @@ class Mention:
 
 # Capitalised words that may stand just before a name without being part of it
 # (a sentence's first word, an article): "According to", "In a Pew survey".
-_LEADING_WORDS = _words(
-    "The A An According As In By From Per Via For On At And But While When Both Also "
-    "Even Last Recent Recently New Newly Earlier Later Yet So Since Until Data"
+_LEADING_WORD = re.compile(
+    r"The|An?|According|As|In|By|From|Per|Via|For|On|At|And|But|While|When|Both|Also|Even|"
+    r"Last|Recent(?:ly)?|New(?:ly)?|Earlier|Later|Yet|So|Since|Until|Data"
 )
 _NEXT_WORD = re.compile(r"[ \t-]+([A-Z])")
 _WORD_BEFORE = re.compile(r"([A-Z][\w.’'&/]*)[ \t-]+$")
@@ -281,7 +280,7 @@ def strict_mentions(text: str) -> Iterator[Mention]:
         if _NEXT_WORD.match(text, end):
             continue  # "Reuters Institute", "UN Security Council"
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        if before is not None and before.group(1) not in _LEADING_WORDS:
+        if before is not None and not _LEADING_WORD.fullmatch(before.group(1)):
             continue  # "Thomson Reuters"
         yield Mention(tables.exact[_key(match.group())], start, end)
 
@@ -317,81 +316,3 @@ def cited_outlets(text: str) -> set[Outlet]:
     """The outlets a citation names with confidence: its domains, and names outside its URLs."""
     outside_urls = _URL.sub(" ", text)
     return _hosted(text) | {m.outlet for m in strict_mentions(outside_urls)}
-
-
-# Words that make a capitalised name an organisation's, in its first part (before
-# "of", "for", "on"): "Ministry of Health", "Kyiv School of Economics" is not one
-# (academics publish in journals, which notes cite instead of their school).
-_BODY_HEADS = _words(
-    "Institute Institution Center Centre Ministry Agency Bureau Office Council Commission "
-    "Foundation Association Organization Organisation Department Committee Bank Fund "
-    "Authority Board Service Network Observatory Federation Trust Forum Programme Program "
-    "Coalition Alliance Society Academy Laboratory Group Administration Directorate"
-)
-_NEWS_HEADS = _words(
-    "Times Post News Journal Herald Tribune Gazette Telegraph Chronicle Observer Express "
-    "Mail Daily Magazine Weekly Radio Television"
-)
-# Words too common in names to tell one organisation from another.
-_GENERIC = _words(
-    "the of for on and de du des national international federal global world united "
-    "states american european research studies study policy public state general central "
-    "new affairs economic statistics statistical development"
-)
-_CAPITALISED = r"[A-Z][\w’'.&-]*"
-_ORGANISATION = re.compile(
-    rf"{_CAPITALISED}(?:\s+(?:(?:of|for|on)(?:\s+the)?\s+|(?:and|&|de|du|des)\s+)?{_CAPITALISED})+"
-)
-_CONNECTORS = _words("of for on")
-_POSSESSIVE = re.compile(r"['’]s?$")
-_WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True, slots=True)
-class Organisation:
-    """A capitalised organisation's name not in the table, at [start, end)."""
-
-    name: str
-    kind: str
-    start: int
-    end: int
-    distinctive: frozenset[str]  # its casefolded words that tell it apart
-    initials: str  # "ISW" for "Institute for the Study of War"
-
-    def named_in(self, text: str) -> bool:
-        """Whether `text` names it: one of its distinctive words, or its initials."""
-        words = {w.casefold() for w in _WORD.findall(text)}
-        return bool(words & self.distinctive) or (
-            len(self.initials) > 1 and self.initials.casefold() in words
-        )
-
-
-def organisation_names(text: str) -> Iterator[Organisation]:
-    """Capitalised names in `text` that are clearly organisations, with distinctive words."""
-    for match in _ORGANISATION.finditer(text):
-        words = match.group().split()
-        start = match.start()
-        if words[0] == "The":
-            words = words[1:]
-            start = match.start() + match.group().index(words[0])
-        words[-1] = _POSSESSIVE.sub("", words[-1])
-        first_part = []
-        for word in words:
-            if word in _CONNECTORS:
-                break
-            first_part.append(word)
-        heads = {w for w in first_part if w in _BODY_HEADS or w in _NEWS_HEADS}
-        distinctive = frozenset(
-            w.casefold()
-            for w in words
-            if len(w) > 2
-            and w not in _BODY_HEADS
-            and w not in _NEWS_HEADS
-            and w.casefold() not in _GENERIC
-        )
-        if len(words) < 2 or not heads or not distinctive:
-            continue
-        kind = NEWS if heads <= _NEWS_HEADS else BODY
-        initials = "".join(w[0] for w in words if w[0].isupper())
-        end = match.start() + len(_POSSESSIVE.sub("", match.group()))
-        yield Organisation(" ".join(words), kind, start, end, distinctive, initials)

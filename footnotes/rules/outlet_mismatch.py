@@ -61,15 +61,8 @@ from typing import TYPE_CHECKING
 from footcheck.footnotes.citations import MAIN
 from footcheck.footnotes.claims import Claim, sentence_spans
 from footcheck.footnotes.model import Document, Finding, Severity
-from footcheck.footnotes.outlets import (
-    NEWS,
-    Organisation,
-    Outlet,
-    cited_outlets,
-    named_outlets,
-    organisation_names,
-    strict_mentions,
-)
+from footcheck.footnotes.organisations import Organisation, organisation_names
+from footcheck.footnotes.outlets import NEWS, Outlet, cited_outlets, named_outlets, strict_mentions
 from footcheck.footnotes.rules.base import RuleId, shorten
 from footcheck.footnotes.sources import Source
 
@@ -126,6 +119,10 @@ _SECOND_HAND = re.compile(
     r"syndicated|reported|translated)\s+(?:in|by)\b|\bvia\b|\bquoting\b|\bciting\b|"
     r"\bas\s+reported\b",
     re.IGNORECASE,
+)
+_QUALIFIES_NEXT_WORD = re.compile(
+    r"(?:['’]s?)?\s+(?!(?:in|on|at|and|or|as|which|who|whose|that|since|from|for|to|the|"
+    r"this|last|earlier|until)\b)[a-z]"
 )
 _BEFORE_SPAN = 60
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -205,16 +202,19 @@ def _as_written(text: str, start: int, end: int, title: str) -> str:
 
 def _is_source(text: str, start: int, end: int, kind: str) -> bool:
     """Whether the name at [start, end) is written as the source of the claim."""
-    before = text[max(0, start - _BEFORE_SPAN) : start]
+    news = kind == NEWS
     if (
-        _SOURCE_BEFORE.search(before)
-        or _WORK_AFTER.match(text, end)
+        _WORK_AFTER.match(text, end)
         or _VERB_AFTER.match(text, end)
+        or (news and _NEWS_VERB_AFTER.match(text, end))
     ):
         return True
-    return kind == NEWS and bool(
-        _NEWS_SOURCE_BEFORE.search(before) or _NEWS_VERB_AFTER.match(text, end)
-    )
+    before = text[max(0, start - _BEFORE_SPAN) : start]
+    if not (_SOURCE_BEFORE.search(before) or (news and _NEWS_SOURCE_BEFORE.search(before))):
+        return False
+    # "according to EU rules", "according to a UN official": the name qualifies another
+    # word, which is the source (a law, a person), not the outlet.
+    return not _QUALIFIES_NEXT_WORD.match(text, end)
 
 
 def _other_outlets(
