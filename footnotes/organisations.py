@@ -84,7 +84,7 @@ def organisation_names(text: str) -> Iterator[Organisation]:
         heads = {w for w in first_part if w in _BODY_HEADS or w in _NEWS_HEADS}
         distinctive = frozenset(
             w.casefold()
-            for w in words
+            for w in _WORD.findall(" ".join(words))
             if len(w) > 2
             and w not in _BODY_HEADS
             and w not in _NEWS_HEADS

@@ -71,7 +71,7 @@ _PEW = "pewresearch.org journalism.org people-press.org pewforum.org pewinternet
 
 OUTLETS: tuple[Outlet, ...] = (
     # News organisations.
-    _outlet("The New York Times", NEWS, "NYT|N.Y. Times|NYTimes", "nytimes.com"),
+    _outlet("The New York Times", NEWS, "NYT|N.Y. Times|NY Times|NYTimes", "nytimes.com"),
     _outlet("The Washington Post", NEWS, "WaPo", "washingtonpost.com"),
     _outlet("The Wall Street Journal", NEWS, "WSJ", "wsj.com"),
     _outlet("Los Angeles Times", NEWS, "LA Times|L.A. Times", "latimes.com"),
@@ -265,17 +265,27 @@ def _tables() -> _Tables:
     domains = {domain: outlet for outlet in OUTLETS for domain in outlet.domains}
 
     def bounded(names: list[str]) -> re.Pattern[str]:
-        return re.compile(rf"(?<![\w.])(?:{_alternation(names)})(?![\w])")
+        # No look-behind in front: a pattern that opens with the names' first letters
+        # is searched for in C. What stands before a match is checked in `_names_in`.
+        return re.compile(rf"(?:{_alternation(names)})(?![\w])")
 
     return _Tables(
         exact, folded, domains, bounded(list(exact)), bounded(list(folded)), bounded(acronyms)
     )
 
 
+def _names_in(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` that start a word ("Reuters", not "XReuters" or ".UN")."""
+    for match in pattern.finditer(text):
+        start = match.start()
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_."):
+            yield match
+
+
 def strict_mentions(text: str) -> Iterator[Mention]:
     """The table's names in `text` as written, each a whole name (not part of a longer one)."""
     tables = _tables()
-    for match in tables.as_written.finditer(text):
+    for match in _names_in(tables.as_written, text):
         start, end = match.span()
         if _NEXT_WORD.match(text, end):
             continue  # "Reuters Institute", "UN Security Council"
@@ -306,9 +316,9 @@ def named_outlets(text: str) -> set[Outlet]:
     """Every outlet `text` names, generously: any case (not for acronyms), any domain."""
     tables = _tables()
     found = _hosted(text)
-    found.update(tables.exact[_key(m.group())] for m in tables.acronyms.finditer(text))
+    found.update(tables.exact[_key(m.group())] for m in _names_in(tables.acronyms, text))
     folded = text.casefold()
-    found.update(tables.folded[_key(m.group())] for m in tables.folded_names.finditer(folded))
+    found.update(tables.folded[_key(m.group())] for m in _names_in(tables.folded_names, folded))
     return found
 
 

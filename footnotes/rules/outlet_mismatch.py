@@ -122,7 +122,9 @@ _SECOND_HAND = re.compile(
 )
 _QUALIFIES_NEXT_WORD = re.compile(
     r"(?:['’]s?)?\s+(?!(?:in|on|at|and|or|as|which|who|whose|that|since|from|for|to|the|"
-    r"this|last|earlier|until)\b)[a-z]"
+    r"this|last|earlier|until|is|are|was|were|has|have|had|show|shows|showed|shown|suggest|"
+    r"suggests|suggested|indicate|indicates|indicated|put|puts|reveal|reveals|revealed|"
+    r"find|finds|found|estimate|estimates|estimated)\b)[a-z]"
 )
 _BEFORE_SPAN = 60
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -182,20 +184,23 @@ def attributions(text: str) -> list[_Attributed]:
         if any(start < org.end and org.start < end for start, end in spans):
             continue  # a name of the table, read above
         if _is_source(text, org.start, org.end, org.kind):
-            name = _as_written(text, org.start, org.end, org.name if org.kind == NEWS else "")
+            name = _as_written(text, org.start, org.end, None if org.kind == NEWS else "")
             found.append(_Attributed(name, org.kind, organisation=org))
     return found
 
 
-def _as_written(text: str, start: int, end: int, title: str) -> str:
-    """The name at [start, end) with the article before it: "The" only if the title has it.
+def _as_written(text: str, start: int, end: int, title: str | None) -> str:
+    """The name at [start, end) with the article before it, capital only in a title.
 
-    A news title keeps a capital "The" ("The Moscow Times"); a body's name is shown
-    with "the" ("The World Bank estimates" -> "the World Bank").
+    The table's title decides ("The New York Times", but "The World Bank estimates"
+    -> "the World Bank"); without one (`title` None) the article stays as written
+    ("The Moscow Times").
     """
     article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
     if article is None:
         return text[start:end]
+    if title is None:
+        return text[article.start() : end]
     the = "The" if title.startswith("The ") else "the"
     return f"{the} {text[start:end]}"
 
