@@ -88,6 +88,7 @@ def test_names_read_with_confidence(text: str, expected: list[tuple[str, str]]) 
         "reuters and pew, in lower case.",  # not as the table writes them
         "the Pew-Templeton project",
         "Who knows?",
+        "MyReuters and .UN are other words.",  # a name starts a word
     ],
 )
 def test_names_that_are_not_read_with_confidence(text: str) -> None:
@@ -116,6 +117,7 @@ def test_a_note_names_outlets_in_any_case_and_by_domain() -> None:
         "Who Pays? A Study of Tolls, 2019.",  # "who" is not the WHO
         "A fun.org post; un.organic.example",  # not un.org
         "Ap. 3, 2020.",
+        "Notreuters.example, unreuters, 2019.",
     ],
 )
 def test_a_note_does_not_name_outlets_by_accident(note: str) -> None:
@@ -148,7 +150,7 @@ def test_agencies_are_one_group_with_their_body() -> None:
 
 
 def test_what_a_citation_cites_ignores_names_in_url_paths() -> None:
-    citation = 'Pew Research Center, "Renters," https://www.pewresearch.org/reuters-bbc-analysis'
+    citation = 'Pew Research Center, "Renters," https://www.pewresearch.org/cites/Reuters/2016'
     assert names(cited_outlets(citation)) == {"Pew Research Center"}
     assert names(cited_outlets("Staff, https://apnews.com/article/x")) == {"Associated Press"}
 

@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -132,18 +132,15 @@ _ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 @dataclass(frozen=True, slots=True)
 class _Attributed:
-    """A source the claim names: an outlet of the table, or an organisation not in it."""
+    """A source the claim names: an outlet of the table, or an organisation not in it.
+
+    (Whether a note names an outlet of the table is read from every outlet the claim
+    mentions; an organisation is looked for by its own words.)
+    """
 
     name: str  # as the claim writes it, with its article: "the World Bank", "Reuters"
     kind: str
-    outlet: Outlet | None = None
     organisation: Organisation | None = None
-
-    def named_in(self, notes: Sequence[Source], groups: set[str]) -> bool:
-        if self.outlet is not None:
-            return self.outlet.group in groups
-        assert self.organisation is not None
-        return any(self.organisation.named_in(source.note.text) for source in notes)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -179,13 +176,13 @@ def attributions(text: str) -> list[_Attributed]:
         outlet = mention.outlet
         if _is_source(text, mention.start, mention.end, outlet.kind):
             name = _as_written(text, mention.start, mention.end, outlet.name)
-            found.append(_Attributed(name, outlet.kind, outlet=outlet))
+            found.append(_Attributed(name, outlet.kind))
     for org in organisation_names(text):
         if any(start < org.end and org.start < end for start, end in spans):
             continue  # a name of the table, read above
         if _is_source(text, org.start, org.end, org.kind):
             name = _as_written(text, org.start, org.end, None if org.kind == NEWS else "")
-            found.append(_Attributed(name, org.kind, organisation=org))
+            found.append(_Attributed(name, org.kind, org))
     return found
 
 
@@ -234,7 +231,10 @@ def _other_outlets(
         return []
     in_notes = {o.group for s in siblings for o in named_outlets(s.note.text)}
     in_claim = {o.group for o in named_outlets(claim.text)}
-    if in_claim & in_notes or any(a.named_in(siblings, in_notes) for a in attributed):
+    organisations = [a.organisation for a in attributed if a.organisation is not None]
+    if in_claim & in_notes or any(
+        org.named_in(s.note.text) for org in organisations for s in siblings
+    ):
         return []
     return sorted((o for o in cited if o.group not in in_claim), key=lambda o: o.name)
 
