@@ -236,7 +236,7 @@ def _other_outlets(
         org.named_in(s.note.text) for org in organisations for s in siblings
     ):
         return []
-    return sorted((o for o in cited if o.group not in in_claim), key=lambda o: o.name)
+    return sorted(cited, key=lambda o: o.name)  # none is the claim's: it would be in_notes
 
 
 def _finding(
