@@ -44,6 +44,8 @@ _ORGANISATION = re.compile(
     rf"{_CAPITALISED}(?:\s+(?:(?:of|for|on)(?:\s+the)?\s+|(?:and|&|de|du|des)\s+)?{_CAPITALISED})+"
 )
 _CONNECTORS = _words("of for on")
+# A text with no head word holds no organisation's name: most claims, looked at once.
+_ANY_HEAD = re.compile("|".join(sorted(_BODY_HEADS | _NEWS_HEADS)))
 _POSSESSIVE = re.compile(r"['’]s?$")
 _WORD = re.compile(r"\w+")
 
@@ -69,6 +71,8 @@ class Organisation:
 
 def organisation_names(text: str) -> Iterator[Organisation]:
     """Capitalised names in `text` that are clearly organisations, with distinctive words."""
+    if not _ANY_HEAD.search(text):
+        return
     for match in _ORGANISATION.finditer(text):
         words = match.group().split()
         start = match.start()

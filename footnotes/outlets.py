@@ -22,7 +22,7 @@ Names that are not in the table are read by `footnotes.organisations`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -225,8 +225,12 @@ _LEADING_WORD = re.compile(
 )
 _NEXT_WORD = re.compile(r"[ \t-]+([A-Z])")
 _WORD_BEFORE = re.compile(r"([A-Z][\w.’'&/]*)[ \t-]+$")
+# A dot and two letters: a text without one writes no domain (and is not searched
+# for one, which costs more).
+_DOTTED = re.compile(r"\.[A-Za-z]{2}")
 _HOST = re.compile(r"(?<![\w.-])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])")
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# The host of a URL, with or without its scheme ("www.bbc.co.uk/news").
+_URL_HOST = re.compile(r"(?:[A-Za-z][\w+.-]*://)?(?:[^/?#@\s]*@)?([^/?#:@\s\[\]]+)")
 _ACRONYM = re.compile(r"[A-Z][A-Z./&]*")
 
 
@@ -306,8 +310,16 @@ def outlet_of_host(host: str) -> Outlet | None:
     return None
 
 
+def outlet_of_url(url: str) -> Outlet | None:
+    """The outlet whose domain a URL is on ("https://www.bbc.co.uk/news" -> the BBC)."""
+    host = _URL_HOST.match(url)
+    return outlet_of_host(host.group(1)) if host else None
+
+
 def _hosted(text: str) -> set[Outlet]:
     """The outlets of the domains written in `text` (in URLs or bare: "pewresearch.org")."""
+    if not _DOTTED.search(text):
+        return set()
     found = (outlet_of_host(match.group()) for match in _HOST.finditer(text))
     return {outlet for outlet in found if outlet is not None}
 
@@ -322,7 +334,14 @@ def named_outlets(text: str) -> set[Outlet]:
     return found
 
 
-def cited_outlets(text: str) -> set[Outlet]:
-    """The outlets a citation names with confidence: its domains, and names outside its URLs."""
-    outside_urls = _URL.sub(" ", text)
-    return _hosted(text) | {m.outlet for m in strict_mentions(outside_urls)}
+def cited_outlets(text: str, urls: Sequence[str]) -> set[Outlet]:
+    """The outlets a citation names with confidence: its domains, and names outside its URLs.
+
+    `urls` are the URLs written in `text` (as the citation found them).
+    """
+    for url in urls:
+        text = text.replace(url, " ")
+    found = _hosted(text)
+    found.update(outlet for outlet in map(outlet_of_url, urls) if outlet is not None)
+    found.update(m.outlet for m in strict_mentions(text))
+    return found

@@ -14,6 +14,7 @@ from footcheck.footnotes.outlets import (
     cited_outlets,
     named_outlets,
     outlet_of_host,
+    outlet_of_url,
     strict_mentions,
 )
 
@@ -141,6 +142,21 @@ def test_the_outlet_of_a_host(host: str, expected: str | None) -> None:
     assert (outlet and outlet.name) == expected
 
 
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.bbc.co.uk/news/world-1", "BBC"),
+        ("www.reuters.com/world/x", "Reuters"),
+        ("http://data.unhcr.org:8080/en/situations", "UNHCR"),
+        ("https://example.org/www.reuters.com", None),  # a host in the path is no host
+        ("http://[::1", None),  # malformed
+    ],
+)
+def test_the_outlet_of_a_url(url: str, expected: str | None) -> None:
+    outlet = outlet_of_url(url)
+    assert (outlet and outlet.name) == expected
+
+
 def test_agencies_are_one_group_with_their_body() -> None:
     unhcr, un = (outlet_of_host(h) for h in ("unhcr.org", "un.org"))
     assert unhcr is not None and un is not None
@@ -150,9 +166,12 @@ def test_agencies_are_one_group_with_their_body() -> None:
 
 
 def test_what_a_citation_cites_ignores_names_in_url_paths() -> None:
-    citation = 'Pew Research Center, "Renters," https://www.pewresearch.org/cites/Reuters/2016'
-    assert names(cited_outlets(citation)) == {"Pew Research Center"}
-    assert names(cited_outlets("Staff, https://apnews.com/article/x")) == {"Associated Press"}
+    url = "https://www.pewresearch.org/cites/Reuters/2016"
+    citation = f'Pew Research Center, "Renters," {url}.'
+    assert names(cited_outlets(citation, [url])) == {"Pew Research Center"}
+    url = "https://apnews.com/article/BBC-Reuters"
+    assert names(cited_outlets(f"Staff, {url}", [url])) == {"Associated Press"}
+    assert names(cited_outlets("Staff, apnews.com, 2020.", [])) == {"Associated Press"}
 
 
 # --- organisations not in the table ------------------------------------------------

@@ -74,13 +74,6 @@ NAME = "outlet-mismatch"
 SEVERITY = Severity.INFO
 RULE = RuleId(CODE, NAME, SEVERITY)
 
-# A claim with none of these words attributes nothing: it is not read further.
-_CUE_WORDS = re.compile(
-    r"according|\bby\b|\bfrom\b|['’]|report|found|finds|estimat|count|calculat|record|"
-    r"document|conclu|project|reveal|show|tall|\bput|said|says|state|wrote|writes|told|"
-    r"cite|quote|data|figure|statistic|survey|stud|analys|poll|investigation|article",
-    re.IGNORECASE,
-)
 _WORKS = (
     r"(?:reports?|stud(?:y|ies)|surveys?|analys[ie]s|data(?:set)?|figures|estimates?|"
     r"statistics|numbers|poll(?:s|ing)?|investigations?|findings|reporting|count|tally|"
@@ -145,30 +138,37 @@ class _Attributed:
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     sources = ctx.first_source_by_key
+    cited_by_key: dict[tuple[int, str], set[Outlet]] = {}
     for paragraph, claims in zip(doc.paragraphs, ctx.paragraph_claims, strict=True):
-        attributing = [(claim, attributions(claim.text)) for claim in claims]
-        if not any(found for _, found in attributing):
+        candidates = []
+        for index, claim in enumerate(claims):
+            source = sources.get(claim.marker.key)
+            if source is None:
+                continue
+            if source.note.key not in cited_by_key:
+                cited_by_key[source.note.key] = _cited(source)
+            # Only a note that cites a known outlet can cite the wrong one: the
+            # sentence is read only then.
+            cited = cited_by_key[source.note.key]
+            attributed = attributions(claim.text) if cited else []
+            if attributed:
+                candidates.append((index, claim, source, cited, attributed))
+        if not candidates:
             continue
         starts = [start for start, _ in sentence_spans(paragraph.text)]
         sentence_of = [bisect.bisect_right(starts, claim.start) for claim in claims]
-        for index, (claim, attributed) in enumerate(attributing):
-            source = sources.get(claim.marker.key)
-            if not attributed or source is None:
-                continue
+        for index, claim, source, cited, attributed in candidates:
             siblings = [
                 sources[other.marker.key]
                 for other, sentence in zip(claims, sentence_of, strict=True)
                 if sentence == sentence_of[index] and other.marker.key in sources
             ]
-            others = _other_outlets(claim, attributed, source, siblings)
-            if others:
-                yield _finding(doc, claim, source, attributed[0], others)
+            if not _bears_out(claim, attributed, siblings):
+                yield _finding(doc, claim, source, attributed[0], sorted(cited, key=_by_name))
 
 
 def attributions(text: str) -> list[_Attributed]:
     """The outlets and organisations `text` names as the source of what it says."""
-    if not _CUE_WORDS.search(text):
-        return []
     found: list[_Attributed] = []
     spans: list[tuple[int, int]] = []
     for mention in strict_mentions(text):
@@ -219,24 +219,30 @@ def _is_source(text: str, start: int, end: int, kind: str) -> bool:
     return not _QUALIFIES_NEXT_WORD.match(text, end)
 
 
-def _other_outlets(
-    claim: Claim, attributed: list[_Attributed], source: Source, siblings: list[Source]
-) -> list[Outlet]:
-    """The outlets the note cites when none is the claim's, else nothing."""
+def _cited(source: Source) -> set[Outlet]:
+    """The outlets a note cites with confidence, in the citations the sentence rests on."""
     main = [c for c in source.citations if c.role == MAIN] or list(source.citations)
     cited: set[Outlet] = set()
     for citation in main:
-        cited |= cited_outlets(citation.text)
-    if not cited or any(_SECOND_HAND.search(s.note.text) for s in siblings):
-        return []
-    in_notes = {o.group for s in siblings for o in named_outlets(s.note.text)}
+        cited |= cited_outlets(citation.text, citation.urls)
+    return cited
+
+
+def _bears_out(claim: Claim, attributed: list[_Attributed], notes: list[Source]) -> bool:
+    """Whether the notes of the claim's sentence name an outlet the claim names, or cite
+    at second hand (then the claim may well rest on it)."""
+    if any(_SECOND_HAND.search(s.note.text) for s in notes):
+        return True
+    in_notes = {o.group for s in notes for o in named_outlets(s.note.text)}
     in_claim = {o.group for o in named_outlets(claim.text)}
     organisations = [a.organisation for a in attributed if a.organisation is not None]
-    if in_claim & in_notes or any(
-        org.named_in(s.note.text) for org in organisations for s in siblings
-    ):
-        return []
-    return sorted(cited, key=lambda o: o.name)  # none is the claim's: it would be in_notes
+    return bool(in_claim & in_notes) or any(
+        org.named_in(s.note.text) for org in organisations for s in notes
+    )
+
+
+def _by_name(outlet: Outlet) -> str:
+    return outlet.name
 
 
 def _finding(
