@@ -2,8 +2,9 @@
 
 A sentence attributes what it says to an outlet or body when it writes "according
 to X", "a report by X", "data from X", "X's report", "a X survey", "X reported", "X
-found", "X estimates" (and, for news organisations only, "X said" and "told X": a
-body's statement is news, rightly cited to the news report of it). X is a name of
+found", "X estimates" (and, for news organisations only, "X wrote", "X cited" and
+"told X"). "X said" is not read: a body's statement is news, rightly cited to the
+news report of it, and "Bloomberg said" may be the man. X is a name of
 the outlets table read with confidence, or a name that is clearly an
 organisation's (`footnotes.organisations`); a name that qualifies the next word is
 not the source ("according to EU rules", "according to a UN official").
@@ -56,9 +57,7 @@ _VERB_AFTER = re.compile(
     r"calculated|calculates|recorded|records|documented|documents|concluded|concludes|"
     r"projected|projects|revealed|reveals|showed|shows|tallied|put|puts)\b"
 )
-_NEWS_VERB_AFTER = re.compile(
-    rf"\s+{_ADVERBS}(?:said|says|stated|states|wrote|writes|cited|cites|quoted|quotes)\b"
-)
+_NEWS_VERB_AFTER = re.compile(rf"\s+{_ADVERBS}(?:wrote|writes|cited|cites|quoted|quotes)\b")
 # A note that says it cites at second hand.
 _SECOND_HAND = re.compile(
     r"\b(?:quoted|cited|reprinted|reproduced|republished|summari[sz]ed|excerpted|"
@@ -66,12 +65,17 @@ _SECOND_HAND = re.compile(
     r"\bas\s+reported\b",
     re.IGNORECASE,
 )
-_QUALIFIES_NEXT_WORD = re.compile(
-    r"(?:['’]s?)?\s+(?!(?:in|on|at|and|or|as|which|who|whose|that|since|from|for|to|the|"
-    r"this|last|earlier|until|is|are|was|were|has|have|had|show|shows|showed|shown|suggest|"
-    r"suggests|suggested|indicate|indicates|indicated|put|puts|reveal|reveals|revealed|"
-    r"find|finds|found|estimate|estimates|estimated)\b)[a-z]"
+# Words that may follow a source's name or work without the name being a modifier of
+# them: "according to the UN, which...", "a UN report released in May found".
+_CLAUSE_WORDS = (
+    r"(?:in|on|at|and|or|as|which|who|whose|that|since|from|for|to|the|this|last|earlier|"
+    r"until|of|by|is|are|was|were|has|have|had|also|shows?|showed|shown|suggest(?:s|ed)?|"
+    r"indicate[sd]?|puts?|reveal(?:s|ed)?|finds?|found|estimate[sd]?|published|released|"
+    r"issued|conducted|compiled|cited|quoted|based|covering|concluded|warned|noted)"
 )
+# A name (or its work) followed by another word, which it qualifies: "EU rules", "a
+# UN official", "EU data protection".
+_QUALIFIES_NEXT_WORD = re.compile(rf"(?:['’]s?)?\s+(?!{_CLAUSE_WORDS}\b)[a-z]")
 _BEFORE_SPAN = 60
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
@@ -132,11 +136,10 @@ def _as_written(text: str, start: int, end: int, title: str | None) -> str:
 def _is_source(text: str, start: int, end: int, kind: str) -> bool:
     """Whether the name at [start, end) is written as the source of the claim."""
     news = kind == NEWS
-    if (
-        _WORK_AFTER.match(text, end)
-        or _VERB_AFTER.match(text, end)
-        or (news and _NEWS_VERB_AFTER.match(text, end))
-    ):
+    work = _WORK_AFTER.match(text, end)
+    if work is not None:
+        return not _QUALIFIES_NEXT_WORD.match(text, work.end())  # not "EU data protection"
+    if _VERB_AFTER.match(text, end) or (news and _NEWS_VERB_AFTER.match(text, end)):
         return True
     before = text[max(0, start - _BEFORE_SPAN) : start]
     if not (_SOURCE_BEFORE.search(before) or (news and _NEWS_SOURCE_BEFORE.search(before))):

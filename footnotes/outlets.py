@@ -72,11 +72,11 @@ _PEW = "pewresearch.org journalism.org people-press.org pewforum.org pewinternet
 OUTLETS: tuple[Outlet, ...] = (
     # News organisations.
     _outlet("The New York Times", NEWS, "NYT|N.Y. Times|NY Times|NYTimes", "nytimes.com"),
-    _outlet("The Washington Post", NEWS, "WaPo", "washingtonpost.com"),
-    _outlet("The Wall Street Journal", NEWS, "WSJ", "wsj.com"),
+    _outlet("The Washington Post", NEWS, "WaPo|Wash. Post", "washingtonpost.com"),
+    _outlet("The Wall Street Journal", NEWS, "WSJ|Wall St. J.", "wsj.com"),
     _outlet("Los Angeles Times", NEWS, "LA Times|L.A. Times", "latimes.com"),
     _outlet("USA Today", NEWS, "", "usatoday.com"),
-    _outlet("Financial Times", NEWS, "FT", "ft.com"),
+    _outlet("Financial Times", NEWS, "FT|Fin. Times", "ft.com"),
     _outlet("Reuters", NEWS, "", "reuters.com"),
     _outlet("Associated Press", NEWS, "AP", "apnews.com ap.org"),
     _outlet("Agence France-Presse", NEWS, "AFP|Agence France Presse", "afp.com"),

@@ -70,11 +70,12 @@ def test_the_finding_names_both_outlets_and_says_what_to_check() -> None:
             "The Guardian",
         ),
         (
-            "The Guardian said the vote was close.",
+            "The Guardian wrote that the vote was close.",
             "Politico, 3 May 2021.",
             "The Guardian",
             "Politico",
         ),
+        ("A UN report released in May found it.", "Reuters, 2021.", "UN", "Reuters"),
         (
             "According to a 2021 report by the IMF, debt rose.",
             "World Bank, Debt Report, 2021.",
@@ -160,6 +161,9 @@ def test_attributions_that_the_note_does_not_bear_out(
         ("Reuters and the BBC both covered the vote.", "AFP, 2020."),
         # A body's statement is news, rightly cited to the news report of it.
         ("The UN said the talks would resume.", "Reuters, 2020."),
+        ("Bloomberg said he would run.", "CNN, 2019."),  # the man, maybe
+        ("Under EU data protection rules, firms must ask.", "Politico, 2020."),
+        ("According to a Pew survey methodology note, it is weighted.", "Reuters, 2020."),
         # The note names no outlet footcheck knows, or cites nothing.
         ("According to Reuters, the talks failed.", "Kyiv Post, 3 May 2022."),
         ("According to Reuters, the talks failed.", "The figure excludes Crimea."),

@@ -9,8 +9,8 @@ only when all of these hold:
 - the claim (the marker's sentence, from the previous marker) attributes what it
   says to an outlet: "according to X", "a report by X", "data from X", "X's
   report", "a X survey", "X reported", "X found", "X estimates" (and, for news
-  organisations only, "X said", "told X": a body's statement is news, and is
-  rightly cited to the news report of it);
+  organisations only, "X wrote", "told X"); not "X said": a body's statement is
+  news, rightly cited to the news report of it;
 - X is recognised with confidence: a name from footcheck's table of well-known
   outlets and bodies, written as the table writes it and not part of a longer
   name ("Thomson Reuters", "UN Security Council" are not Reuters or the UN); or a
