@@ -1,12 +1,15 @@
 """Organisations not in the outlets table, recognised by the shape of their names.
 
-A capitalised name is clearly an organisation's when its first part (before "of",
-"for", "on") holds a word such as Ministry, Institute, Agency, Council or, for the
-press, Times, Post, Journal: "the Ministry of Health", "The Moscow Times", "the
-Institute for the Study of War". A person ("John Smith", "Health Minister Viktor
-Liashko", "Smith of the Brookings Institution") is not; nor is a school (academics
-publish in journals, which notes cite instead). Such a name is useful only with a
-word of its own to look for in a note ("Health", "Moscow"), or its initials ("ISW").
+A capitalised name is clearly that of an organisation publishing its own work when
+its first part (before "of", "for", "on") holds a word such as Institute, Centre,
+Foundation, Observatory, Bureau, Bank or, for the press, Times, Post, Journal:
+"the Institute for the Study of War", "the Housing Observatory", "The Moscow
+Times". A person ("John Smith", "Health Minister Viktor Liashko", "Smith of the
+Brookings Institution") is not. Nor are a government's ministries, councils and
+commissions: what they say is news, rightly cited to the news report of it; nor
+schools: academics publish in journals, which notes cite instead. Such a name is
+useful only with a word of its own to look for in a note ("Moscow", "War"), or its
+initials ("ISW").
 """
 
 from __future__ import annotations
@@ -24,10 +27,8 @@ def _words(text: str) -> frozenset[str]:
 
 # Words that make a capitalised name an organisation's, in its first part.
 _BODY_HEADS = _words(
-    "Institute Institution Center Centre Ministry Agency Bureau Office Council Commission "
-    "Foundation Association Organization Organisation Department Committee Bank Fund "
-    "Authority Board Service Network Observatory Federation Trust Forum Programme Program "
-    "Coalition Alliance Society Academy Laboratory Group Administration Directorate"
+    "Institute Institution Center Centre Foundation Observatory Laboratory Bureau Bank Fund "
+    "Survey Trust"
 )
 _NEWS_HEADS = _words(
     "Times Post News Journal Herald Tribune Gazette Telegraph Chronicle Observer Express "

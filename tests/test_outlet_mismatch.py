@@ -89,9 +89,9 @@ def test_the_finding_names_both_outlets_and_says_what_to_check() -> None:
             "OECD",
         ),
         (
-            "According to the Ministry of Health, 40 people died.",
-            "BBC News, “Forty dead,” 2022.",
-            "the Ministry of Health",
+            "According to the Razumkov Centre, 60 percent agreed.",
+            "BBC News, “Poll,” 2022.",
+            "the Razumkov Centre",
             "BBC",
         ),
         (
@@ -130,8 +130,8 @@ def test_attributions_that_the_note_does_not_bear_out(
         ("Data from the Census Bureau show it.", "U.S. Census Bureau, ACS 2021; Pew, 2022."),
         # ... or a word of an organisation's own name, or its initials.
         (
-            "According to the Ministry of Health, 40 people died.",
-            "Reuters, “Ukraine health ministry says 40 dead,” 2022.",
+            "According to the Razumkov Centre, 60 percent agreed.",
+            "Reuters, “Razumkov poll shows a majority,” 2022.",
         ),
         (
             "The Institute for the Study of War found that the line held.",
@@ -156,6 +156,8 @@ def test_attributions_that_the_note_does_not_bear_out(
         ("According to a UN official, the talks failed.", "Reuters, 2020."),
         ("According to EU rules, the fee is capped.", "Politico, 2020."),
         ("According to Defense Ministry spokesman Igor Ivanov, it hit a depot.", "TASS, 2022."),
+        # A government's statement is news, rightly cited to the news report of it.
+        ("According to the Ministry of Health, 40 people died.", "BBC News, 2022."),
         ("The Reuters Institute found that trust fell.", "Reuters Institute, 2020."),
         ("The UN Security Council met in May.", "Reuters, 2020."),
         ("Reuters and the BBC both covered the vote.", "AFP, 2020."),

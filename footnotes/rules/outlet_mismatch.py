@@ -14,10 +14,12 @@ only when all of these hold:
 - X is recognised with confidence: a name from footcheck's table of well-known
   outlets and bodies, written as the table writes it and not part of a longer
   name ("Thomson Reuters", "UN Security Council" are not Reuters or the UN); or a
-  capitalised name that is clearly an organisation's ("the Ministry of Health",
-  "The Moscow Times": a first part with Ministry, Institute, Agency, Times...) and
-  has a word of its own to look for. People ("according to John Smith") and
-  unnamed sources ("the report found", "officials said") name no outlet;
+  capitalised name that is clearly a publishing organisation's ("the Razumkov
+  Centre", "The Moscow Times": a first part with Institute, Centre, Foundation,
+  Bureau, Times, Post...) and has a word of its own to look for. People
+  ("according to John Smith"), a government's ministries and councils (their
+  word is news) and unnamed sources ("the report found", "officials said") name
+  no outlet;
 - the note names at least one outlet of the table with confidence (by name, or
   by the domain of a URL or bare domain), in a citation the sentence rests on;
 - no note of a marker in the same sentence names any outlet the claim mentions,
