@@ -183,6 +183,12 @@ def test_another_note_of_the_same_sentence_can_bear_the_attribution_out() -> Non
     assert ct002(split, "The New York Times, 2016.", "Pew, “Renters,” 2016.") == []
 
 
+def test_a_note_naming_the_claims_outlet_in_any_of_its_citations_bears_it_out() -> None:
+    body = "According to The New York Times, 43 million Americans rent.[1]"
+    note = "Pew Research Center, “Renters,” 2016; see also The New York Times, 2016."
+    assert ct002(body, note) == []
+
+
 def test_the_attribution_is_read_in_the_markers_own_claim() -> None:
     body = "According to The New York Times, rents rose.[1] Wages fell.[2]"
     assert ct002(body, "The New York Times, 2016.", "Pew, “Wages,” 2016.") == []
