@@ -250,32 +250,36 @@ def _alternation(names: list[str]) -> str:
     return "|".join(branches)
 
 
-@dataclass(frozen=True, slots=True)
-class _Tables:
-    exact: dict[str, Outlet]  # a name as written -> its outlet
-    folded: dict[str, Outlet]  # a name that is not an acronym, casefolded -> its outlet
-    domains: dict[str, Outlet]
-    as_written: re.Pattern[str]  # every name, case and all
-    folded_names: re.Pattern[str]  # the names that are not acronyms, on casefolded text
-    acronyms: re.Pattern[str]  # the acronyms, case and all
+def _bounded(names: list[str]) -> re.Pattern[str]:
+    # No look-behind in front: a pattern that opens with the names' first letters is
+    # searched for in C. What stands before a match is checked in `_names_in`.
+    return re.compile(rf"(?:{_alternation(names)})(?![\w])")
+
+
+# The look-up tables and patterns are built on first use, not at import; the
+# generous ones only when a sentence names a source.
 
 
 @cache
-def _tables() -> _Tables:
-    """The look-up tables and patterns, built on first use (not at import)."""
+def _as_written() -> tuple[dict[str, Outlet], re.Pattern[str]]:
+    """Every name as written -> its outlet, and the pattern of them all."""
     exact = {_key(name): outlet for outlet in OUTLETS for name in outlet.names}
+    return exact, _bounded(list(exact))
+
+
+@cache
+def _domains() -> dict[str, Outlet]:
+    return {domain: outlet for outlet in OUTLETS for domain in outlet.domains}
+
+
+@cache
+def _generous() -> tuple[dict[str, Outlet], re.Pattern[str], re.Pattern[str]]:
+    """Casefolded names that are not acronyms -> their outlet, their pattern (on
+    casefolded text), and the pattern of the acronyms (case and all)."""
+    exact, _ = _as_written()
     acronyms = [name for name in exact if _ACRONYM.fullmatch(name)]
     folded = {name.casefold(): exact[name] for name in exact if name not in acronyms}
-    domains = {domain: outlet for outlet in OUTLETS for domain in outlet.domains}
-
-    def bounded(names: list[str]) -> re.Pattern[str]:
-        # No look-behind in front: a pattern that opens with the names' first letters
-        # is searched for in C. What stands before a match is checked in `_names_in`.
-        return re.compile(rf"(?:{_alternation(names)})(?![\w])")
-
-    return _Tables(
-        exact, folded, domains, bounded(list(exact)), bounded(list(folded)), bounded(acronyms)
-    )
+    return folded, _bounded(list(folded)), _bounded(acronyms)
 
 
 def _names_in(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -288,20 +292,20 @@ def _names_in(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 def strict_mentions(text: str) -> Iterator[Mention]:
     """The table's names in `text` as written, each a whole name (not part of a longer one)."""
-    tables = _tables()
-    for match in _names_in(tables.as_written, text):
+    exact, pattern = _as_written()
+    for match in _names_in(pattern, text):
         start, end = match.span()
         if _NEXT_WORD.match(text, end):
             continue  # "Reuters Institute", "UN Security Council"
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
         if before is not None and not _LEADING_WORD.fullmatch(before.group(1)):
             continue  # "Thomson Reuters"
-        yield Mention(tables.exact[_key(match.group())], start, end)
+        yield Mention(exact[_key(match.group())], start, end)
 
 
 def outlet_of_host(host: str) -> Outlet | None:
     """The outlet whose domain `host` is or is under ("news.un.org" -> the UN)."""
-    domains = _tables().domains
+    domains = _domains()
     labels = host.lower().rstrip(".").split(".")
     for i in range(len(labels) - 1):
         outlet = domains.get(".".join(labels[i:]))
@@ -326,11 +330,12 @@ def _hosted(text: str) -> set[Outlet]:
 
 def named_outlets(text: str) -> set[Outlet]:
     """Every outlet `text` names, generously: any case (not for acronyms), any domain."""
-    tables = _tables()
+    exact, _ = _as_written()
+    folded, folded_names, acronyms = _generous()
     found = _hosted(text)
-    found.update(tables.exact[_key(m.group())] for m in _names_in(tables.acronyms, text))
-    folded = text.casefold()
-    found.update(tables.folded[_key(m.group())] for m in _names_in(tables.folded_names, folded))
+    found.update(exact[_key(m.group())] for m in _names_in(acronyms, text))
+    folded_text = text.casefold()
+    found.update(folded[_key(m.group())] for m in _names_in(folded_names, folded_text))
     return found
 
 
