@@ -439,7 +439,10 @@ def test_unreadable_file(tmp_path: Path) -> None:
         (["Missing-Footnote"], {"FN001"}),
         (["DT"], {"DT001", "DT002", "DT003", "DT004", "DT005", "DT006"}),
         (["dt00"], {"DT001", "DT002", "DT003", "DT004", "DT005", "DT006"}),
-        (["FN00", "CT"], {"FN001", "FN002", "FN003", "FN004", "FN005", "FN006", "CT001", "CT003"}),
+        (
+            ["FN00", "CT"],
+            {"FN001", "FN002", "FN003", "FN004", "FN005", "FN006", "CT001", "CT002", "CT003"},
+        ),
         (["F"], {"FN001", "FN002", "FN003", "FN004", "FN005", "FN006"}),
         (["ALL"], set(ALL_CODES)),
         (["all"], set(ALL_CODES)),

@@ -34,6 +34,7 @@ def test_examples_show_every_rule_and_clean_drafts_are_clean() -> None:
     assert found["housing-survey-review.md"] == [
         ("SUP001", None),
         ("DT003", "review"),
+        ("CT002", "tenure"),
         ("DT002", "builds"),
         ("FN005", "review"),
         ("DT004", "landlords"),

@@ -26,6 +26,7 @@ def test_registry_matches_the_contract() -> None:
         "DT005": ("url-date-mismatch", Severity.WARNING),
         "DT006": ("access-before-publication", Severity.WARNING),
         "FN006": ("orphan-notes-file", Severity.INFO),
+        "CT002": ("outlet-mismatch", Severity.INFO),
         "CT003": ("inconsistent-source-date", Severity.WARNING),
         "SUP001": ("unused-suppression", Severity.INFO),
     }

@@ -27,6 +27,7 @@ from footcheck.footnotes.rules import (
     invalid_date,
     missing_footnote,
     orphan_notes_file,
+    outlet_mismatch,
     source_after_report,
     source_predates_claim,
     undated_source,
@@ -53,6 +54,7 @@ _MODULES: tuple[ModuleType, ...] = (
     url_date_mismatch,
     access_before_publication,
     orphan_notes_file,
+    outlet_mismatch,
     inconsistent_source_date,
     unused_suppression,
 )
