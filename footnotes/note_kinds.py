@@ -5,7 +5,7 @@ Exceptions below.") is an explanatory note: it has no date to check, and saying
 it is undated (DT004) would be noise. A note cites a source when it names one the
 way citations do: a URL or DOI, a quoted or italic title, a publisher, a
 journal's volume, issue or pages, an access clause, a known kind of source
-("Interview with", "Letter to", "Report of"), or a known outlet. "n.d." (and "no
+("Interview with", "Letter to", "Report of"), or a known outlet ("Reuters"). "n.d." (and "no
 date", "undated", "s.d.", "o.J.") says the source has no date: the author knows.
 """
 
@@ -61,7 +61,11 @@ def cites_source(text: str) -> bool:
     """Whether a note's text names a source the way citations do."""
     if "://" not in text and "www." not in text:
         text = _CROSS_REFERENCE.sub(" ", text)
-    return _CITES.search(text) is not None or _has_quoted_title(text)
+    if _CITES.search(text) is not None or _has_quoted_title(text):
+        return True
+    from footcheck.footnotes.outlets import named_outlets  # its table compiled when asked
+
+    return bool(named_outlets(text))
 
 
 def _has_quoted_title(text: str) -> bool:

@@ -128,7 +128,11 @@ class Source:
     antecedent: str | None = None  # label of the note an "Ibid." repeats
     inherited_date: PartialDate | None = None  # an "Ibid." note's antecedent's date
     citations: tuple[Citation, ...] = ()  # the note's citations, in order
-    cites: bool = True  # False for a note that explains and cites nothing
+
+    @property
+    def cites(self) -> bool:
+        """Whether the note names a source at all (False for a note that explains)."""
+        return cites_source(self.note.text)
 
     @property
     def short_form(self) -> bool:
@@ -249,7 +253,6 @@ def read_source(note: Note) -> Source:
         key=duplicate_key(text, mentions),
         ibid=_IBID.match(text) is not None,  # both forms are anchored at the start
         citations=citations,
-        cites=cites_source(text),
     )
 
 

@@ -189,6 +189,7 @@ def test_explanations_and_declared_undated_sources_are_not_reported(text: str) -
         "Ames, “The Long Harbour,” Coastal Review.",
         "I have touched on this in a short essay called “Anonymity.”",
         'Harbour Office, "Tide tables," Harbour Board, each spring.',
+        "Reuters.",
     ],
 )
 def test_an_undated_citation_is_reported(text: str) -> None:
