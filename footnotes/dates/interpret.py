@@ -30,21 +30,26 @@ from footcheck.footnotes.dates.mention import DateMention
 from footcheck.footnotes.dates.neighbours import (
     CONNECTOR,
     STRIP,
+    closes_citation,
     glued_currency,
+    is_page,
     is_quantity_after,
     is_year_token,
+    names_number,
     next_words,
     numbered,
     plausible_year_follows,
+    sentence_ends_after,
     words_before,
     year_ok,
 )
+from footcheck.footnotes.dates.numeric import NUMERIC_FORMS, read_numeric
+from footcheck.footnotes.dates.style import DateStyle
 from footcheck.footnotes.model import PartialDate
 
 # Quotes that may close a title before its year: 'Title," 2022.'
 _CLOSING_QUOTES = "\"'”’»"
 _JOINED_YEAR = re.compile(r"\s{1,3}(?:and|or|&)\s{1,3}[12][0-9]{3}(?![0-9])", re.IGNORECASE)
-_SENTENCE_END_AFTER = re.compile(r"[.!?]+[\"'”’)\]]*(?:\s|$)")
 
 
 # A named tuple, not a dataclass: one is built per candidate, and a tuple is built
@@ -72,24 +77,6 @@ def _month(name: str) -> int:
         # capital I for "i"; lower() keeps the one and decomposes the other.
         number = MONTHS[key.replace("ſ", "s").replace("i\u0307", "i")]
     return number
-
-
-def _numeric(a: int, b: int, year: int, sep: str) -> PartialDate:
-    """A day-month-year or month-day-year written in numbers."""
-    mdy = PartialDate(year, a, b)
-    dmy = PartialDate(year, b, a)
-    if sep == ".":
-        first, second = dmy, mdy  # dotted dates are day first
-    else:
-        first, second = mdy, dmy
-    ok_first, ok_second = first.is_valid(), second.is_valid()
-    if ok_first and ok_second:
-        if sep == "." or a == b:
-            return first
-        return PartialDate(year)  # 03/04/2023: either reading; keep only the year
-    if ok_second:
-        return second
-    return first  # valid, or impossible either way (kept as written)
 
 
 def _day_range(
@@ -135,6 +122,8 @@ def _bare_year(
     if not plausible_year_follows(text, end):
         return None
     before = words_before(text, start)
+    if is_page(text, before, end):
+        return None  # "(July 2017): 1807", "Harv. L. Rev. 1807, 1810 (1990)"
     if prev is not None and prev.date.month is None:
         gap = CONNECTOR.fullmatch(text, prev.end, start)
         if gap is not None:
@@ -144,8 +133,7 @@ def _bare_year(
     # A year set off by a comma that closes a citation: 'Title," 2022.', "Harper, 1952),"
     # "Annual Report 2016, 2017." (the number before is the title's, not a quantity).
     set_off = before.raw.rstrip(_CLOSING_QUOTES)[-1:] in (",", ";", ":", "—", "–")
-    closes_citation = after in (",", ")", ";", ":", "") or _SENTENCE_END_AFTER.match(text, end)
-    if set_off and not before.glued and closes_citation and word not in QUANTITY_WORDS:
+    if set_off and not before.glued and closes_citation(text, end) and word not in QUANTITY_WORDS:
         title_year = is_year_token(before.raw.rstrip(",;:—–"))
         if title_year or before.word2 not in DOC_WORDS:
             return PartialDate(year), False, False
@@ -186,7 +174,7 @@ def _bare_year(
         ):
             return PartialDate(year), False, first not in OPENING_VERBS
     # A year at a sentence end or before a comma, after a name or a punctuation mark.
-    closes = after == "," or _SENTENCE_END_AFTER.match(text, end) is not None
+    closes = after == "," or sentence_ends_after(text, end)
     if closes and word not in QUANTITY_WORDS:
         token = before.raw.strip(STRIP)
         if (
@@ -245,8 +233,14 @@ def interpret(
     start: int,
     reference: PartialDate | None,
     prev: DateMention | None,
+    style: DateStyle | None = None,
+    note: bool = False,
 ) -> Reading | None:
-    """What the form `kind`, matched by `m` from `start`, says, or None when it is no date."""
+    """What the form `kind`, matched by `m` from `start`, says, or None when it is no date.
+
+    `style` and `note` are find_dates's: how the document writes numeric dates, and
+    whether the text is a note (where "3/64" can be a citation's date).
+    """
     end = m.end()
     if kind == "rel":
         return _relative(text[start:end], text, start, reference)
@@ -261,14 +255,12 @@ def interpret(
         before = words_before(text, start)
         # After a number only as a document number or an amount: "Outlook 2023-2028,
         # 2022-06-27" lists a title's years, then the date.
-        if before.word in DOC_WORDS or before.word in CURRENCY or glued_currency(before):
+        if names_number(before) or before.word in CURRENCY or glued_currency(before):
             return None
         return Reading(date)
-    if kind == "num":
-        year = int(m["num_y"])
-        if not year_ok(year) or numbered(words_before(text, start)):
-            return None
-        return Reading(_numeric(int(m["num_a"]), int(m["num_b"]), year, m["num_s"]))
+    if kind in NUMERIC_FORMS:
+        numeric = read_numeric(text, m, kind, start, style, reference, note)
+        return None if numeric is None else Reading(numeric)
     if kind in ("r1", "r2", "r3"):
         return _range(text, m, kind, start, prev)
     # The forms that end with a year written after a month.
