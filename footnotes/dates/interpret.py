@@ -32,6 +32,7 @@ from footcheck.footnotes.dates.neighbours import (
     STRIP,
     closes_citation,
     glued_currency,
+    in_parentheses,
     is_page,
     is_quantity_after,
     is_year_token,
@@ -122,7 +123,7 @@ def _bare_year(
     if not plausible_year_follows(text, end):
         return None
     before = words_before(text, start)
-    if is_page(text, before, end):
+    if is_page(text, start, end, before):
         return None  # "(July 2017): 1807", "Harv. L. Rev. 1807, 1810 (1990)"
     if prev is not None and prev.date.month is None:
         gap = CONNECTOR.fullmatch(text, prev.end, start)
@@ -173,8 +174,13 @@ def _bare_year(
             and (first in OPENING_VERBS or first not in FUNCTION_WORDS)
         ):
             return PartialDate(year), False, first not in OPENING_VERBS
-    # A year at a sentence end or before a comma, after a name or a punctuation mark.
-    closes = after == "," or sentence_ends_after(text, end)
+    # A year at a sentence end, before a comma or closing a parenthesis, after a name
+    # or a punctuation mark: "Harper, 1952.", "(Smith 2002)", "(2d Cir. 1990)".
+    closes = (
+        after == ","
+        or sentence_ends_after(text, end)
+        or (after == ")" and in_parentheses(text, start))
+    )
     if closes and word not in QUANTITY_WORDS:
         token = before.raw.strip(STRIP)
         if (
@@ -308,8 +314,8 @@ def _range(
         return None
     before = words_before(text, start)
     if kind == "r3":
-        if numbered(before):
-            return None
+        if numbered(before) or is_page(text, start, end, before):
+            return None  # "p. 1807-1830", "supra note 3, at 1807-08"
     elif kind == "r1" or m["r2_from"]:
         if before.word in QUANTITY_WORDS or numbered(before):
             return None  # "rose from 1900 to 2100", "killed between 1500 and 2000"

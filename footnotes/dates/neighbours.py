@@ -39,6 +39,7 @@ _SENTENCE_END_AFTER = re.compile(r"[.!?]+[\"'”’)\]]*(?:\s|$)")
 _PIN_CITES_THEN_YEAR = re.compile(
     r"(?:,\s{0,2}[0-9]{1,5}(?:[-–][0-9]{1,5})?){0,4}\s{1,3}\([^()]{0,40}?(?<![0-9])[12][0-9]{3}\)"
 )
+_PIN_CITE_AT = re.compile(r",\s{1,3}at\s{1,3}\Z")
 _YEAR_CONTEXT = PREPOSITIONS | DATED_BY | DETERMINERS
 _FOLLOWING_NUMBER = re.compile(
     r"\s{0,3}(?:and|or|to|&|[-–—])\s{0,3}([0-9]+(?:[.,][0-9]+)*)", re.IGNORECASE
@@ -174,13 +175,20 @@ def sentence_ends_after(text: str, end: int) -> bool:
     return _SENTENCE_END_AFTER.match(text, end) is not None
 
 
-def is_page(text: str, before: WordsBefore, end: int) -> bool:
-    """Whether the number before `end` is a citation's page, not a year.
+def in_parentheses(text: str, start: int) -> bool:
+    """Whether a parenthesis opened shortly before `start` is still open there."""
+    lo = max(0, start - 80)
+    return text.rfind("(", lo, start) > text.rfind(")", lo, start)
 
-    After an issue's date ("(July 2017): 1807"), or before pin cites and the
-    citation's year in parentheses ("Harv. L. Rev. 1807, 1810 (1990)"), unless a
-    word before makes it a year ("in 2016 (2017 prices)").
+
+def is_page(text: str, start: int, end: int, before: WordsBefore) -> bool:
+    """Whether the number text[start:end] is a citation's page, not a year.
+
+    After an issue's date ("(July 2017): 1807") or a pin cite's ", at" ("supra
+    note 3, at 1807-08"), or before pin cites and the citation's year in
+    parentheses ("Harv. L. Rev. 1807, 1810 (1990)"), unless a word before makes it
+    a year ("in 2016 (2017 prices)").
     """
-    if before.raw.endswith("):"):
+    if before.raw.endswith("):") or _PIN_CITE_AT.search(text, max(0, start - 8), start):
         return True
     return before.word not in _YEAR_CONTEXT and _PIN_CITES_THEN_YEAR.match(text, end) is not None
