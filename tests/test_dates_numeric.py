@@ -158,7 +158,6 @@ def test_what_is_no_month_and_year(text: str) -> None:
         ("Journal of Things 12, no. 3 (2017): 1807-1830.", ["2017"]),
         ("A. Author, Title, 126 Harv. L. Rev. 1807, 1810 (2013).", ["2013"]),
         ("A. Author, Title, 126 Harv. L. Rev. 1807 (2013).", ["2013"]),
-        ("Smith v. Jones, 1999 F.2d 1807, 1811 (2d Cir. 1990).", ["1990"]),
         ("Smith, supra note 3, at 1998.", []),
         ("Smith, supra note 3, at 1807-08.", []),
         ("Ibid., p. 1998.", []),
@@ -183,6 +182,34 @@ def test_traps(text: str, expected: list[str]) -> None:
     for style in (None, MONTH_FIRST):
         assert dates(text, style, note=True) == expected, style
         assert dates(text, style) == expected, style
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Smith v. Jones, 1999 F.2d 1807, 1811 (2d Cir. 1990).", "1990"),
+        ("J. Smith, The Law of Things (Oxford Univ. Press 2002).", "2002"),
+        ("As argued before (Smith 2002), see p. 4.", "2002"),
+    ],
+)
+def test_a_year_closing_a_parenthetical_is_a_citations_in_a_note(text: str, year: str) -> None:
+    assert dates(text, note=True) == [year]
+    assert dates(text) == []  # in a claim, a cited work's year is no event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crowd (about 2000) left.",
+        "The fine (up to 2000) applies.",
+        "Participants (n = 1500) answered.",
+        "The price (USD 2000) was high.",
+        "The figure (Table 1999) shows it.",
+        "The text (see 1999) says so).",
+    ],
+)
+def test_amounts_and_numbers_closing_a_parenthesis_are_no_years(text: str) -> None:
+    assert dates(text, note=True) == []
 
 
 # ------------------------------------------------------------------ the scan's shortcuts

@@ -106,9 +106,12 @@ def _year_range(a: int, b_text: str) -> tuple[int, int] | None:
 
 
 def _bare_year(
-    text: str, m: re.Match[str], start: int, prev: DateMention | None
+    text: str, m: re.Match[str], start: int, prev: DateMention | None, note: bool
 ) -> tuple[PartialDate, bool, bool] | None:
     """A year written alone, when its context makes it one.
+
+    In a note, a year that closes a parenthesis after a name is a citation's
+    ("(2d Cir. 1990)", "(Oxford Univ. Press 2002)"); in a claim it is not an event.
 
     (date, deadline, attributive) or None.
     """
@@ -174,12 +177,12 @@ def _bare_year(
             and (first in OPENING_VERBS or first not in FUNCTION_WORDS)
         ):
             return PartialDate(year), False, first not in OPENING_VERBS
-    # A year at a sentence end, before a comma or closing a parenthesis, after a name
-    # or a punctuation mark: "Harper, 1952.", "(Smith 2002)", "(2d Cir. 1990)".
+    # A year at a sentence end or before a comma (in a note, also one closing a
+    # parenthesis), after a name or a punctuation mark: "Harper, 1952.", "(Smith 2002)".
     closes = (
         after == ","
         or sentence_ends_after(text, end)
-        or (after == ")" and in_parentheses(text, start))
+        or (note and after == ")" and in_parentheses(text, start))
     )
     if closes and word not in QUANTITY_WORDS:
         token = before.raw.strip(STRIP)
@@ -251,7 +254,7 @@ def interpret(
     if kind == "rel":
         return _relative(text[start:end], text, start, reference)
     if kind == "bare":
-        found = _bare_year(text, m, start, prev)
+        found = _bare_year(text, m, start, prev, note)
         return None if found is None else Reading(found[0], None, found[1], found[2])
     if kind == "iso":
         year, month, day = int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])
