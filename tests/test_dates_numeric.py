@@ -173,6 +173,8 @@ def test_what_is_no_month_and_year(text: str) -> None:
         ("It cost $2,013, then €1999, over 1999 km.", []),
         ("ISBN 978-0-12-345678-9.", []),
         ("ISBN 978-1-22-13-4.", []),
+        ("See https://example.org/a?d=8/22/13&m=3/64.", []),
+        ("See https://example.org/news/8-22-13/story.", []),
         ("Resolution 2334 (2016).", ["2016"]),
         # a year that a preposition makes one is not a page
         ("Prices in 2016 (2017 report).", ["2016"]),

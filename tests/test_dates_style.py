@@ -71,6 +71,7 @@ def test_ambiguous_dates_leave_the_decision_to_the_language() -> None:
         "13/13/13",  # no month either way
         "version 1.22.13",
         "https://example.org/news/8/22/13/story",
+        "https://example.org/search?from=8/22/13",
         "ISBN 978-1-22-13",
         "a ratio of 3/22",  # no year
         "3/64 inch",

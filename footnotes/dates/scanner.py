@@ -52,7 +52,8 @@ def find_dates(
     two-digit years. Without one, "03/04/2023" keeps only its year and a two-digit
     year is read only when a field above 12 decides the order ("8/22/13"), in the
     century around `reference` (else today). `note` is true for a note's text,
-    where a month and year alone ("Letter, 3/64.") can be a citation's date.
+    where a month and year alone ("Letter, 3/64.") and a year that closes a
+    parenthesis ("(2d Cir. 1990)") are a citation's date.
     """
     if len(text) < _MEMO_MIN:
         return _find_dates(text, reference, style, note)

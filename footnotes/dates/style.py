@@ -54,7 +54,7 @@ class DateStyle:
 # A numeric date written with "/" or "-": two fields of one or two digits, then a
 # year of two or four digits, not inside a longer number, path or version.
 _NUMERIC_DATE = re.compile(
-    r"(?<![\w.,/:-])([0-9]{1,2})([/-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![\w/]|[-.:][0-9])"
+    r"(?<![\w.,/:=?&#-])([0-9]{1,2})([/-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![\w/]|[-.:][0-9])"
 )
 # The quick test before the pattern: a digit, a separator, a digit.
 _QUICK = re.compile(r"[0-9][/-][0-9]")
