@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime
 import random
+import time
 
 import pytest
 
-from footcheck.footnotes.dates import DateStyle, find_dates, grammar, scanner
+from footcheck.footnotes.dates import DateStyle, decide_style, find_dates, grammar, scanner
 from footcheck.footnotes.dates.lexicon import word_set
 from footcheck.footnotes.model import PartialDate
 
@@ -276,3 +277,14 @@ def test_the_segments_lose_no_numeric_date(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(scanner, "_segments", lambda text, relative: [(0, len(text))])
     slow = [scanner._find_dates(text, None, style, True) for text in texts for style in styles]
     assert fast == slow
+
+
+@pytest.mark.parametrize(
+    "chunk", ["8/22/13/", "1/2/3-4-", "Letter, 3/64, ", "(1/20) ", "12-31-99 ", "9" * 50 + "/"]
+)
+def test_hostile_runs_of_numbers_take_linear_time(chunk: str) -> None:
+    text = chunk * (300_000 // len(chunk))
+    started = time.perf_counter()
+    find_dates(text, None, MONTH_FIRST, note=True)
+    decide_style([text], language="en-US", pivot=2014)
+    assert time.perf_counter() - started < 3  # well under a second here
