@@ -2,11 +2,10 @@
 
 `interpret` reads the form the grammar matched: a month's name becomes its
 number, a numeric date its reading (numeric.py: "8/22/13", "03/04/2023" in the
-document's style), a range its
-end and start, a relative word ("last month") a date from the report's, and a year
-written alone a year only when its context makes it one ("in 2021", "(2016)",
-"the 2019 elections", "ed. 2002"; not "No. 2019", "2019 people" or a page:
-"(July 2017): 1807").
+document's style), a range its end and start, a relative word ("last month") a
+date from the report's, and a year written alone a year only when its context
+makes it one ("in 2021", "(2016)", "the 2019 elections", "ed. 2002"; not "No.
+2019", "2019 people" or a page: "(July 2017): 1807").
 """
 
 from __future__ import annotations

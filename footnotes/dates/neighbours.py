@@ -32,7 +32,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NUMBER_TOKEN = re.compile(r"[0-9][0-9.,:/+()-]*")
 # What joins two dates of a list: ", ", ", and ", " or ", "/".
 CONNECTOR = re.compile(r"\s{0,3}(?:,\s{0,3}(?:(?:and|or)\s{1,3})?|(?:and|or|&|/)\s{1,3}|/)")
-# A citation's end after a date: ",", ")", ";", ":", the text's end, or a sentence's.
+# A sentence's end after a number: "2019." then a space or the text's end.
 _SENTENCE_END_AFTER = re.compile(r"[.!?]+[\"'”’)\]]*(?:\s|$)")
 # What follows a page in a journal or legal citation: pin cites, then the year in
 # parentheses ("Harv. L. Rev. 1807, 1810 (1990)", "F.2d 1807 (2d Cir. 1990)").
@@ -165,9 +165,7 @@ def plausible_year_follows(text: str, end: int) -> bool:
 
 def closes_citation(text: str, end: int) -> bool:
     """Whether what ends at `end` closes a citation: ",", ")", ";", ":", a sentence, the text."""
-    return text[end : end + 1] in (",", ")", ";", ":", "") or (
-        _SENTENCE_END_AFTER.match(text, end) is not None
-    )
+    return text[end : end + 1] in (",", ")", ";", ":", "") or sentence_ends_after(text, end)
 
 
 def sentence_ends_after(text: str, end: int) -> bool:
