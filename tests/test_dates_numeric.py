@@ -159,6 +159,10 @@ def test_what_is_no_month_and_year(text: str) -> None:
         ("Journal of Things 12, no. 3 (2017): 1807-1830.", ["2017"]),
         ("A. Author, Title, 126 Harv. L. Rev. 1807, 1810 (2013).", ["2013"]),
         ("A. Author, Title, 126 Harv. L. Rev. 1807 (2013).", ["2013"]),
+        ("A. Author, Title, 126 Harv. L. Rev. 1807, 1810.", []),
+        ("Smith v. Jones, 999 F.2d 1807.", []),
+        ("Brown v. Board, 347 U.S. 1954, 1955 (1954).", ["1954"]),
+        ("Annual Report 2016, 2017.", ["2017"]),  # a title's year, then the date
         ("Smith, supra note 3, at 1998.", []),
         ("Smith, supra note 3, at 1807-08.", []),
         ("Ibid., p. 1998.", []),

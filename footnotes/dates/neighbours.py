@@ -40,6 +40,11 @@ _PIN_CITES_THEN_YEAR = re.compile(
     r"(?:,\s{0,2}[0-9]{1,5}(?:[-–][0-9]{1,5})?){0,4}\s{1,3}\([^()]{0,40}?(?<![0-9])[12][0-9]{3}\)"
 )
 _PIN_CITE_AT = re.compile(r",\s{1,3}at\s{1,3}\Z")
+# A volume and an abbreviated journal or reporter before a page, and the page
+# before a pin cite: "126 Harv. L. Rev. 1807", "999 F.2d 1807, 1810".
+_VOLUME_AND_REPORTER = re.compile(
+    r"(?<![\w.,])[0-9]{1,4}\s{1,3}(?:[A-Z][\w&'’]*\.[\w.]*\s{1,3}){1,6}(?:[0-9]{1,5},\s{1,3})?\Z"
+)
 _YEAR_CONTEXT = PREPOSITIONS | DATED_BY | DETERMINERS
 _FOLLOWING_NUMBER = re.compile(
     r"\s{0,3}(?:and|or|to|&|[-–—])\s{0,3}([0-9]+(?:[.,][0-9]+)*)", re.IGNORECASE
@@ -182,11 +187,14 @@ def in_parentheses(text: str, start: int) -> bool:
 def is_page(text: str, start: int, end: int, before: WordsBefore) -> bool:
     """Whether the number text[start:end] is a citation's page, not a year.
 
-    After an issue's date ("(July 2017): 1807") or a pin cite's ", at" ("supra
-    note 3, at 1807-08"), or before pin cites and the citation's year in
+    After an issue's date ("(July 2017): 1807"), a pin cite's ", at" ("supra
+    note 3, at 1807-08"), a volume and an abbreviated journal ("126 Harv. L. Rev.
+    1807, 1810"), or before pin cites and the citation's year in
     parentheses ("Harv. L. Rev. 1807, 1810 (1990)"), unless a word before makes it
     a year ("in 2016 (2017 prices)").
     """
     if before.raw.endswith("):") or _PIN_CITE_AT.search(text, max(0, start - 8), start):
+        return True
+    if _VOLUME_AND_REPORTER.search(text, max(0, start - 80), start):
         return True
     return before.word not in _YEAR_CONTEXT and _PIN_CITES_THEN_YEAR.match(text, end) is not None
