@@ -15,9 +15,13 @@ noun ("2019 people"); a day and month without a year is not returned; an
 ambiguous numeric date ("03/04/2023") keeps only its year. A false date costs an
 editor's trust more than a missed one.
 
+Numeric dates ("8/22/13", "03/04/2023") are read in a document's `DateStyle`
+(`decide_style`: day or month first, and the century of two-digit years).
+
 The modules: `scanner` finds the dates in a text with the patterns of `grammar`;
 `interpret` reads each match, asking `neighbours` what the words around a number
-make of it; `context` tells a planned date from an event; `lexicon` holds the
+make of it, and `numeric` reads the dates written in numbers, in the order
+`style` decided; `context` tells a planned date from an event; `lexicon` holds the
 words they all read; `mention` is what the scan returns, `metadata` reads one
 metadata value.
 """
@@ -26,5 +30,14 @@ from footcheck.footnotes.dates.lexicon import MONTHS
 from footcheck.footnotes.dates.mention import DateMention
 from footcheck.footnotes.dates.metadata import parse_date_string
 from footcheck.footnotes.dates.scanner import event_dates, find_dates
+from footcheck.footnotes.dates.style import DateStyle, decide_style
 
-__all__ = ["MONTHS", "DateMention", "event_dates", "find_dates", "parse_date_string"]
+__all__ = [
+    "MONTHS",
+    "DateMention",
+    "DateStyle",
+    "decide_style",
+    "event_dates",
+    "find_dates",
+    "parse_date_string",
+]

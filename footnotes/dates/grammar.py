@@ -45,6 +45,17 @@ _ALTERNATIVES = {
         r"(?=[0-9])(?<![\w.,/:$€£-])(?P<num_a>[0-9]{1,2})(?P<num_s>[./-])(?P<num_b>[0-9]{1,2})"
         r"(?P=num_s)(?P<num_y>[12][0-9]{3})(?![\w/]|[-.:][0-9])"
     ),
+    # 8/22/13, 22-8-13 (a dotted 1.2.13 is a version number, never a date; none in a
+    # path or a URL's query)
+    "num2": (
+        r"(?=[0-9])(?<![\w.,/:$€£=?&#-])(?P<num2_a>[0-9]{1,2})(?P<num2_s>[/-])(?P<num2_b>[0-9]{1,2})"
+        r"(?P=num2_s)(?P<num2_y>[0-9]{2})(?![\w/]|[-.:][0-9])"
+    ),
+    # 3/64, 11/2007: a month and a year, read only as a note's citation date
+    "my2": (
+        r"(?=[0-9])(?<![\w.,/:$€£=?&#-])(?P<my2_m>[0-9]{1,2})/(?P<my2_y>[0-9]{2}|[12][0-9]{3})"
+        r"(?![\w/]|[-.,:][0-9])"
+    ),
     # between 2019 and 2023
     "r1": rf"(?=b)(?<!\w)between\s{{1,3}}{_year('r1_a')}\s{{1,3}}and\s{{1,3}}{_year('r1_b')}",
     # from 2019 to 2021, 2019 through 2021

@@ -1,10 +1,11 @@
 """What a matched date form says: the date, or None when the match is no date.
 
 `interpret` reads the form the grammar matched: a month's name becomes its
-number, a numeric date its reading ("03/04/2023" keeps only the year), a range its
-end and start, a relative word ("last month") a date from the report's, and a year
-written alone a year only when its context makes it one ("in 2021", "(2016)",
-"the 2019 elections"; not "No. 2019" or "2019 people").
+number, a numeric date its reading (numeric.py: "8/22/13", "03/04/2023" in the
+document's style), a range its end and start, a relative word ("last month") a
+date from the report's, and a year written alone a year only when its context
+makes it one ("in 2021", "(2016)", "the 2019 elections", "ed. 2002"; not "No.
+2019", "2019 people" or a page: "(July 2017): 1807").
 """
 
 from __future__ import annotations
@@ -30,21 +31,27 @@ from footcheck.footnotes.dates.mention import DateMention
 from footcheck.footnotes.dates.neighbours import (
     CONNECTOR,
     STRIP,
+    closes_citation,
     glued_currency,
+    in_parentheses,
+    is_page,
     is_quantity_after,
     is_year_token,
+    names_number,
     next_words,
     numbered,
     plausible_year_follows,
+    sentence_ends_after,
     words_before,
     year_ok,
 )
+from footcheck.footnotes.dates.numeric import NUMERIC_FORMS, read_numeric
+from footcheck.footnotes.dates.style import DateStyle
 from footcheck.footnotes.model import PartialDate
 
 # Quotes that may close a title before its year: 'Title," 2022.'
 _CLOSING_QUOTES = "\"'”’»"
 _JOINED_YEAR = re.compile(r"\s{1,3}(?:and|or|&)\s{1,3}[12][0-9]{3}(?![0-9])", re.IGNORECASE)
-_SENTENCE_END_AFTER = re.compile(r"[.!?]+[\"'”’)\]]*(?:\s|$)")
 
 
 # A named tuple, not a dataclass: one is built per candidate, and a tuple is built
@@ -74,24 +81,6 @@ def _month(name: str) -> int:
     return number
 
 
-def _numeric(a: int, b: int, year: int, sep: str) -> PartialDate:
-    """A day-month-year or month-day-year written in numbers."""
-    mdy = PartialDate(year, a, b)
-    dmy = PartialDate(year, b, a)
-    if sep == ".":
-        first, second = dmy, mdy  # dotted dates are day first
-    else:
-        first, second = mdy, dmy
-    ok_first, ok_second = first.is_valid(), second.is_valid()
-    if ok_first and ok_second:
-        if sep == "." or a == b:
-            return first
-        return PartialDate(year)  # 03/04/2023: either reading; keep only the year
-    if ok_second:
-        return second
-    return first  # valid, or impossible either way (kept as written)
-
-
 def _day_range(
     year: int, month: int, day: int, day2: str | None
 ) -> tuple[PartialDate, PartialDate | None] | None:
@@ -118,9 +107,12 @@ def _year_range(a: int, b_text: str) -> tuple[int, int] | None:
 
 
 def _bare_year(
-    text: str, m: re.Match[str], start: int, prev: DateMention | None
+    text: str, m: re.Match[str], start: int, prev: DateMention | None, note: bool
 ) -> tuple[PartialDate, bool, bool] | None:
     """A year written alone, when its context makes it one.
+
+    In a note, a year that closes a parenthesis after a name is a citation's
+    ("(2d Cir. 1990)", "(Oxford Univ. Press 2002)"); in a claim it is not an event.
 
     (date, deadline, attributive) or None.
     """
@@ -135,6 +127,8 @@ def _bare_year(
     if not plausible_year_follows(text, end):
         return None
     before = words_before(text, start)
+    if is_page(text, start, end, before):
+        return None  # "(July 2017): 1807", "Harv. L. Rev. 1807, 1810 (1990)"
     if prev is not None and prev.date.month is None:
         gap = CONNECTOR.fullmatch(text, prev.end, start)
         if gap is not None:
@@ -144,8 +138,7 @@ def _bare_year(
     # A year set off by a comma that closes a citation: 'Title," 2022.', "Harper, 1952),"
     # "Annual Report 2016, 2017." (the number before is the title's, not a quantity).
     set_off = before.raw.rstrip(_CLOSING_QUOTES)[-1:] in (",", ";", ":", "—", "–")
-    closes_citation = after in (",", ")", ";", ":", "") or _SENTENCE_END_AFTER.match(text, end)
-    if set_off and not before.glued and closes_citation and word not in QUANTITY_WORDS:
+    if set_off and not before.glued and closes_citation(text, end) and word not in QUANTITY_WORDS:
         title_year = is_year_token(before.raw.rstrip(",;:—–"))
         if title_year or before.word2 not in DOC_WORDS:
             return PartialDate(year), False, False
@@ -185,8 +178,13 @@ def _bare_year(
             and (first in OPENING_VERBS or first not in FUNCTION_WORDS)
         ):
             return PartialDate(year), False, first not in OPENING_VERBS
-    # A year at a sentence end or before a comma, after a name or a punctuation mark.
-    closes = after == "," or _SENTENCE_END_AFTER.match(text, end) is not None
+    # A year at a sentence end or before a comma (in a note, also one closing a
+    # parenthesis), after a name or a punctuation mark: "Harper, 1952.", "(Smith 2002)".
+    closes = (
+        after == ","
+        or sentence_ends_after(text, end)
+        or (note and after == ")" and in_parentheses(text, start))
+    )
     if closes and word not in QUANTITY_WORDS:
         token = before.raw.strip(STRIP)
         if (
@@ -245,13 +243,19 @@ def interpret(
     start: int,
     reference: PartialDate | None,
     prev: DateMention | None,
+    style: DateStyle | None = None,
+    note: bool = False,
 ) -> Reading | None:
-    """What the form `kind`, matched by `m` from `start`, says, or None when it is no date."""
+    """What the form `kind`, matched by `m` from `start`, says, or None when it is no date.
+
+    `style` and `note` are find_dates's: how the document writes numeric dates, and
+    whether the text is a note (where "3/64" can be a citation's date).
+    """
     end = m.end()
     if kind == "rel":
         return _relative(text[start:end], text, start, reference)
     if kind == "bare":
-        found = _bare_year(text, m, start, prev)
+        found = _bare_year(text, m, start, prev, note)
         return None if found is None else Reading(found[0], None, found[1], found[2])
     if kind == "iso":
         year, month, day = int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])
@@ -261,14 +265,12 @@ def interpret(
         before = words_before(text, start)
         # After a number only as a document number or an amount: "Outlook 2023-2028,
         # 2022-06-27" lists a title's years, then the date.
-        if before.word in DOC_WORDS or before.word in CURRENCY or glued_currency(before):
+        if names_number(before) or before.word in CURRENCY or glued_currency(before):
             return None
         return Reading(date)
-    if kind == "num":
-        year = int(m["num_y"])
-        if not year_ok(year) or numbered(words_before(text, start)):
-            return None
-        return Reading(_numeric(int(m["num_a"]), int(m["num_b"]), year, m["num_s"]))
+    if kind in NUMERIC_FORMS:
+        numeric = read_numeric(text, m, kind, start, style, reference, note)
+        return None if numeric is None else Reading(numeric)
     if kind in ("r1", "r2", "r3"):
         return _range(text, m, kind, start, prev)
     # The forms that end with a year written after a month.
@@ -316,8 +318,8 @@ def _range(
         return None
     before = words_before(text, start)
     if kind == "r3":
-        if numbered(before):
-            return None
+        if numbered(before) or is_page(text, start, end, before):
+            return None  # "p. 1807-1830", "supra note 3, at 1807-08"
     elif kind == "r1" or m["r2_from"]:
         if before.word in QUANTITY_WORDS or numbered(before):
             return None  # "rose from 1900 to 2100", "killed between 1500 and 2000"

@@ -129,11 +129,12 @@ ORDINALS = word_set(
 # Prepositions that also introduce amounts ("a total of 2000", "rose by 2019").
 AMOUNT_PREPOSITIONS = word_set("of by from around between to than")
 
-# Words after which a year is the date something was issued: "published 2021".
+# Words after which a year is the date something was issued: "published 2021",
+# an edition's "ed. 2002".
 DATED_BY = word_set(
     """
     published publ pub adopted issued released dated signed updated revised enacted
-    approved passed posted accessed retrieved copyright amended ratified
+    approved passed posted accessed retrieved copyright amended ratified ed eds
     """
 )
 

@@ -16,7 +16,10 @@ from footcheck.footnotes.dates.lexicon import (
     COUNT_ADJECTIVES,
     COUNT_NOUNS,
     CURRENCY,
+    DATED_BY,
+    DETERMINERS,
     DOC_WORDS,
+    PREPOSITIONS,
 )
 
 # The years a four-digit number can be.
@@ -29,6 +32,20 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NUMBER_TOKEN = re.compile(r"[0-9][0-9.,:/+()-]*")
 # What joins two dates of a list: ", ", ", and ", " or ", "/".
 CONNECTOR = re.compile(r"\s{0,3}(?:,\s{0,3}(?:(?:and|or)\s{1,3})?|(?:and|or|&|/)\s{1,3}|/)")
+# A sentence's end after a number: "2019." then a space or the text's end.
+_SENTENCE_END_AFTER = re.compile(r"[.!?]+[\"'”’)\]]*(?:\s|$)")
+# What follows a page in a journal or legal citation: pin cites, then the year in
+# parentheses ("Harv. L. Rev. 1807, 1810 (1990)", "F.2d 1807 (2d Cir. 1990)").
+_PIN_CITES_THEN_YEAR = re.compile(
+    r"(?:,\s{0,2}[0-9]{1,5}(?:[-–][0-9]{1,5})?){0,4}\s{1,3}\([^()]{0,40}?(?<![0-9])[12][0-9]{3}\)"
+)
+_PIN_CITE_AT = re.compile(r",\s{1,3}at\s{1,3}\Z")
+# A volume and an abbreviated journal or reporter before a page, and the page
+# before a pin cite: "126 Harv. L. Rev. 1807", "999 F.2d 1807, 1810".
+_VOLUME_AND_REPORTER = re.compile(
+    r"(?<![\w.,])[0-9]{1,4}\s{1,3}(?:[A-Z][\w&'’]*\.[\w.]*\s{1,3}){1,6}(?:[0-9]{1,5},\s{1,3})?\Z"
+)
+_YEAR_CONTEXT = PREPOSITIONS | DATED_BY | DETERMINERS
 _FOLLOWING_NUMBER = re.compile(
     r"\s{0,3}(?:and|or|to|&|[-–—])\s{0,3}([0-9]+(?:[.,][0-9]+)*)", re.IGNORECASE
 )
@@ -115,10 +132,18 @@ def is_year_token(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and year_ok(int(token))
 
 
+def names_number(before: WordsBefore) -> bool:
+    """The position follows a document-number word: "No.", "Resolution", "p.".
+
+    A comma ends the word's reach: "Report, 22.8.2013." names no report number.
+    """
+    return before.word in DOC_WORDS and before.raw[-1:] not in (",", ";")
+
+
 def numbered(before: WordsBefore) -> bool:
     """The position follows a document-number word, a currency or another number."""
     return (
-        before.word in DOC_WORDS
+        names_number(before)
         or before.word in CURRENCY
         or (not before.glued and _is_number_token(before.raw))
         or glued_currency(before)
@@ -141,3 +166,35 @@ def plausible_year_follows(text: str, end: int) -> bool:
     if abs(int(digits) - int(text[end - 4 : end])) > 100:
         return False  # "between 1500 and 2000": amounts, not a span of years
     return not is_quantity_after(text, m.end())
+
+
+def closes_citation(text: str, end: int) -> bool:
+    """Whether what ends at `end` closes a citation: ",", ")", ";", ":", a sentence, the text."""
+    return text[end : end + 1] in (",", ")", ";", ":", "") or sentence_ends_after(text, end)
+
+
+def sentence_ends_after(text: str, end: int) -> bool:
+    """Whether a sentence ends at `end`: "2019." then a space or the text's end."""
+    return _SENTENCE_END_AFTER.match(text, end) is not None
+
+
+def in_parentheses(text: str, start: int) -> bool:
+    """Whether a parenthesis opened shortly before `start` is still open there."""
+    lo = max(0, start - 80)
+    return text.rfind("(", lo, start) > text.rfind(")", lo, start)
+
+
+def is_page(text: str, start: int, end: int, before: WordsBefore) -> bool:
+    """Whether the number text[start:end] is a citation's page, not a year.
+
+    After an issue's date ("(July 2017): 1807"), a pin cite's ", at" ("supra
+    note 3, at 1807-08"), a volume and an abbreviated journal ("126 Harv. L. Rev.
+    1807, 1810"), or before pin cites and the citation's year in
+    parentheses ("Harv. L. Rev. 1807, 1810 (1990)"), unless a word before makes it
+    a year ("in 2016 (2017 prices)").
+    """
+    if before.raw.endswith("):") or _PIN_CITE_AT.search(text, max(0, start - 8), start):
+        return True
+    if _VOLUME_AND_REPORTER.search(text, max(0, start - 80), start):
+        return True
+    return before.word not in _YEAR_CONTEXT and _PIN_CITES_THEN_YEAR.match(text, end) is not None

@@ -15,11 +15,15 @@ from footcheck.footnotes.dates.grammar import SCAN, SCAN_AFTER
 from footcheck.footnotes.dates.interpret import interpret
 from footcheck.footnotes.dates.mention import DateMention
 from footcheck.footnotes.dates.neighbours import CONNECTOR
+from footcheck.footnotes.dates.style import DateStyle
 from footcheck.footnotes.model import PartialDate
 
-# Every form ends with a four-digit year; none starts more than _SEGMENT_BACK
-# characters before it ("Wednesday, September 30th - 31st, 2023" is 38).
-_YEAR_ANCHOR = re.compile(r"[12][0-9]{3}")
+# Every form ends with a four-digit year or a numeric date's last fields; none
+# starts more than _SEGMENT_BACK characters before it ("Wednesday, September 30th
+# - 31st, 2023" is 38). The anchor is four digits or a digit, "/" or "-", and two
+# digits ("2/13" in "8/22/13", "3/64"): one pattern with a digit first scans as fast
+# as the year alone did (an alternation does not).
+_YEAR_ANCHOR = re.compile(r"[0-9][0-9/-][0-9]{2}")
 _RELATIVE_ANCHORS = ("today", "yesterday", "last", "this")
 _RELATIVE_ANCHOR = re.compile("|".join(_RELATIVE_ANCHORS), re.IGNORECASE)
 _SEGMENT_BACK = 48
@@ -29,30 +33,45 @@ _SEGMENT_SLACK = 40
 # paragraphs, the claims read every one): the last few results are kept.
 _MEMO_MIN = 50_000
 _MEMO_SIZE = 4
-_memo: dict[tuple[str, PartialDate | None], tuple[DateMention, ...]] = {}
+_MemoKey = tuple[str, PartialDate | None, DateStyle | None, bool]
+_memo: dict[_MemoKey, tuple[DateMention, ...]] = {}
 
 
-def find_dates(text: str, reference: PartialDate | None = None) -> list[DateMention]:
+def find_dates(
+    text: str,
+    reference: PartialDate | None = None,
+    style: DateStyle | None = None,
+    *,
+    note: bool = False,
+) -> list[DateMention]:
     """Every date mention in `text`, in reading order.
 
     Relative dates ("today", "last month") are resolved against `reference`, the
-    report's date, and left out when it is None.
+    report's date, and left out when it is None. `style` is how the document
+    writes numeric dates (`decide_style`): day or month first, and the century of
+    two-digit years. Without one, "03/04/2023" keeps only its year and a two-digit
+    year is read only when a field above 12 decides the order ("8/22/13"), in the
+    century around `reference` (else today). `note` is true for a note's text,
+    where a month and year alone ("Letter, 3/64.") and a year that closes a
+    parenthesis ("(2d Cir. 1990)") are a citation's date.
     """
     if len(text) < _MEMO_MIN:
-        return _find_dates(text, reference)
-    if reference is not None and _RELATIVE_ANCHOR.search(text) is None:
-        reference = None  # no relative date to resolve: the same mentions either way
-    key = (text, reference)
+        return _find_dates(text, reference, style, note)
+    if reference is not None and _RELATIVE_ANCHOR.search(text) is None and style is not None:
+        reference = None  # nothing to resolve, and the style holds the century: the same
+    key = (text, reference, style, note)
     found = _memo.get(key)
     if found is None:
-        found = tuple(_find_dates(text, reference))
+        found = tuple(_find_dates(text, reference, style, note))
         if len(_memo) >= _MEMO_SIZE:
             del _memo[next(iter(_memo))]
         _memo[key] = found
     return list(found)
 
 
-def _find_dates(text: str, reference: PartialDate | None) -> list[DateMention]:
+def _find_dates(
+    text: str, reference: PartialDate | None, style: DateStyle | None, note: bool
+) -> list[DateMention]:
     found: list[DateMention] = []
     prev: DateMention | None = None
     search = SCAN_AFTER.search
@@ -79,7 +98,7 @@ def _find_dates(text: str, reference: PartialDate | None) -> list[DateMention]:
                 start = 0
             if start >= seg_end:
                 break
-            got = interpret(text, m, kind, start, reference, prev)
+            got = interpret(text, m, kind, start, reference, prev, style, note)
             if got is None:
                 pos = start + 1
                 continue
@@ -104,7 +123,8 @@ def _find_dates(text: str, reference: PartialDate | None) -> list[DateMention]:
 def _segments(text: str, relative: bool) -> list[tuple[int, int]]:
     """The stretches of `text` that can hold a date, merged and in order.
 
-    A date ends with a four-digit year (or is a relative word); finding those
+    A date ends with a four-digit year or a numeric date's last field (or is a
+    relative word); finding those
     with a trivial pattern first lets the full scanner skip the plain prose.
     """
     if not relative:
