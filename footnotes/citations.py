@@ -99,6 +99,11 @@ class Citation:
         return None
 
 
+def resting_on(citations: Sequence[Citation]) -> list[Citation]:
+    """The citations a sentence can rest on: the main ones, else (none) all of them."""
+    return [c for c in citations if c.role == MAIN] or list(citations)
+
+
 def supporting_date(
     citations: Sequence[Citation],
 ) -> tuple[Citation, PartialDate, str] | None:
@@ -106,9 +111,8 @@ def supporting_date(
 
     Among the main citations when the note has any, else its background ones.
     """
-    main = [c for c in citations if c.role == MAIN] or list(citations)
     best: tuple[Citation, PartialDate, str] | None = None
-    for citation in main:
+    for citation in resting_on(citations):
         dated = citation.dated()
         if dated is not None and (best is None or not dated[0].before(best[1])):
             best = (citation, dated[0], dated[1])

@@ -7,14 +7,19 @@ worked out twice or for a rule that was not selected.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections import defaultdict
 from functools import cached_property
 
 from footcheck.footnotes import reportdate
 from footcheck.footnotes.claims import Claim, paragraph_claims
-from footcheck.footnotes.dates import DateMention, find_dates
+from footcheck.footnotes.dates import DateMention, DateStyle, decide_style, find_dates
 from footcheck.footnotes.model import Document, Note, PartialDate, current_date
 from footcheck.footnotes.sources import Source, read_sources
+
+# A numeric date with a two-digit year ("8/22/13", "3/64"): its century needs a pivot.
+_TWO_DIGIT_YEAR = re.compile(r"[0-9][/-][0-9]{2}(?![0-9])")
 
 
 class Context:
@@ -58,6 +63,21 @@ class Context:
         return self.report.date
 
     @cached_property
+    def date_style(self) -> DateStyle:
+        """How the document writes numeric dates: day or month first, and its century.
+
+        Two-digit years are read near the report's year, else today's (a result
+        that then reads one depends on today).
+        """
+        doc = self.doc
+        texts = itertools.chain((p.text for p in doc.paragraphs), (n.text for n in doc.notes))
+        report = self.report_date
+        if report is None and any(_TWO_DIGIT_YEAR.search(n.text) for n in doc.notes):
+            self.used_today = True
+        pivot = report.year if report is not None else self._today.year
+        return decide_style(texts, language=doc.metadata.get("language"), pivot=pivot)
+
+    @cached_property
     def paragraph_dates(self) -> list[list[DateMention]]:
         """The date mentions of each body paragraph (relative dates against the report's).
 
@@ -65,7 +85,10 @@ class Context:
         not an event: it is left out.
         """
         reference = self.report_date
-        found = [find_dates(p.text, reference) if p.text else [] for p in self.doc.paragraphs]
+        style = self.date_style
+        found = [
+            find_dates(p.text, reference, style) if p.text else [] for p in self.doc.paragraphs
+        ]
         report = self.report
         if report.paragraph is not None:
             cut = report.body_start
@@ -97,7 +120,7 @@ class Context:
     @cached_property
     def sources(self) -> list[Source]:
         """One source per note, in document order, "Ibid." notes resolved."""
-        return read_sources(self.doc.notes)
+        return read_sources(self.doc.notes, self.date_style)
 
     @cached_property
     def notes_by_key(self) -> dict[tuple[int, str], list[Note]]:

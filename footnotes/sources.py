@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode
 
 from footcheck.footnotes.citations import Citation, role_of, split_spans
-from footcheck.footnotes.dates import DateMention, find_dates
+from footcheck.footnotes.dates import DateMention, DateStyle, find_dates
 from footcheck.footnotes.model import Note, PartialDate
 from footcheck.footnotes.note_kinds import cites_source, says_undated
 from footcheck.footnotes.short_forms import FullCitation, FullCitations, parse_short_form
@@ -153,13 +153,14 @@ class Source:
         return bool(self.dates) or self.inherited_date is not None
 
 
-def read_sources(notes: Sequence[Note]) -> list[Source]:
+def read_sources(notes: Sequence[Note], style: DateStyle | None = None) -> list[Source]:
     """Read every note, resolving "Ibid." notes and short forms against the notes before.
 
     "Ibid." and "Id." repeat the note just before; "Author, op. cit." repeats that
     author's latest earlier note (and is left undated when none names the author);
     a short form ("Lessing, 239.") takes the date of the latest earlier full citation
-    of its author (and short title).
+    of its author (and short title). `style` is how the document writes numeric
+    dates (day or month first, the century of two-digit years).
     """
     sources: list[Source] = []
     # Each word naming a source near a note's start -> the latest earlier note with it
@@ -169,7 +170,7 @@ def read_sources(notes: Sequence[Note]) -> list[Source]:
     named = 0
     full = FullCitations()
     for note in notes:
-        source = read_source(note)
+        source = read_source(note, style)
         if source.ibid and sources:
             author = _OP_CIT_AUTHOR.match(note.text)
             if author is None:
@@ -234,10 +235,10 @@ def _named(author: re.Match[str], names: dict[str, Source]) -> Source | None:
     return names.get(words[-1])
 
 
-def read_source(note: Note) -> Source:
+def read_source(note: Note, style: DateStyle | None = None) -> Source:
     """A single note, without "Ibid." resolution."""
     text = note.text
-    mentions = find_dates(text)
+    mentions = find_dates(text, None, style, note=True)
     publication, access = _publication_and_access(text, mentions)
     urls = tuple(_clean_url(url) for url in _URL.findall(text))
     if len(text) > 20 and (";" in text or len(mentions) > 1 or _MAY_SIGNAL.search(text)):

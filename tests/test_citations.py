@@ -10,7 +10,7 @@ from footcheck.footnotes.model import Location, Note, PartialDate
 from footcheck.footnotes.note_kinds import cites_source, says_undated
 from footcheck.footnotes.short_forms import parse_short_form
 from footcheck.footnotes.sources import Source, read_sources
-from tests.conftest import findings
+from tests.conftest import context, findings
 
 
 def sources(*texts: str) -> list[Source]:
@@ -306,3 +306,48 @@ def test_a_web_archive_capture_bounds_what_a_page_can_report() -> None:
     )
     (f,) = findings(doc, select={"DT001"})
     assert f.message.startswith("note [1] is dated 2017-07-04 (archived)")
+
+
+def test_a_note_contradicting_its_own_url_is_left_to_dt005() -> None:
+    doc = (
+        "The vote was held on August 18, 2013.[1] The senator spoke on August 22, 2013.[2]\n\n"
+        '[1] Daily Ledger, "Vote held," 8/8/13, https://ledger.example.com/2013/08/18/vote-held.\n'
+        "[2] Interview with the senator's aide, 8/22/12.\n"
+    )
+    got = findings(doc, select={"DT001", "DT005"})
+    assert [(f.code, f.footnote) for f in got] == [("DT001", "2"), ("DT005", "1")]
+    assert got[0].source_date == PartialDate(2012, 8, 22)  # 8/22/12 read month first
+
+
+# --- the document's numeric date style, wired through the context --------------------
+
+
+def test_a_document_reads_its_ambiguous_numeric_dates_the_way_its_others_decide() -> None:
+    ctx = context(
+        "Met on 8 March 2013.[1] Signed 9 March 2013.[2]\n\n"
+        "[1] Memo, 3/4/13.\n[2] Memo, 8/22/13.\n",
+        report_date=PartialDate(2014, 1, 1),
+    )
+    assert ctx.date_style.order == "mdy"
+    assert [s.citations[0].publication_date for s in ctx.sources] == [
+        PartialDate(2013, 3, 4),
+        PartialDate(2013, 8, 22),
+    ]
+
+
+def test_a_document_in_french_reads_day_first() -> None:
+    doc = "---\nlang: fr\n---\nRéunion.[^1]\n\n[^1]: Note du ministère, 3/4/2013.\n"
+    ctx = context(doc, "markdown")
+    assert ctx.date_style.order == "dmy"
+    assert ctx.sources[0].citations[0].publication_date == PartialDate(2013, 4, 3)
+
+
+def test_with_nothing_to_decide_an_ambiguous_date_keeps_its_certain_part() -> None:
+    ctx = context("Met.[1]\n\n[1] Memo, 3/4/13.\n", report_date=PartialDate(2014, 1, 1))
+    assert ctx.date_style.order is None
+    assert ctx.sources[0].citations[0].publication_date == PartialDate(2013)
+
+
+def test_two_digit_years_are_read_near_the_report_date() -> None:
+    ctx = context("Met.[1]\n\n[1] Letter from the governor, 3/64.\n", report_date=PartialDate(2014))
+    assert ctx.sources[0].citations[0].publication_date == PartialDate(1964, 3)

@@ -59,6 +59,16 @@ _NUMERIC_DATE = re.compile(
 # The quick test before the pattern: a digit, a separator, a digit.
 _QUICK = re.compile(r"[0-9][/-][0-9]")
 
+# Dates in words, English month names: "22 August 2013" and "August 22, 2013".
+_MONTH_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_DAY_MONTH = re.compile(rf"\b[0-3]?[0-9]\s{_MONTH_WORD}\s[12][0-9]{{3}}\b")
+_MONTH_DAY = re.compile(rf"\b{_MONTH_WORD}\s[0-3]?[0-9],?\s[12][0-9]{{3}}\b")
+_QUICK_WORDS = re.compile(r"[0-9]\s[A-Z]|[A-Z][a-z]{2,8}\.?\s[0-9]")
+_PREVAILS = 3  # how many times more often one order must occur to decide
+
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8}){0,6}")
 # Languages (BCP 47 primary subtags) and language-region pairs whose short numeric
 # date is month first, from CLDR's short date patterns ("M/d/yy"). Plain "en" is
@@ -92,10 +102,25 @@ def decide_style(texts: Iterable[str], *, language: str | None, pivot: int) -> D
     """The numeric date style of a document whose paragraphs and notes are `texts`.
 
     `language` is the document's BCP 47 tag ("en-US", "fr", "de-CH") or None;
-    `pivot` the year two-digit years are read near.
+    `pivot` the year two-digit years are read near. When neither its numeric
+    dates nor its language decide, the way it writes dates in words does, if it
+    is clear: "22 August 2013" three times as often as "August 22, 2013" or more.
+    """
+    seen: list[str] = []
+    style = _style_of_numbers(texts, pivot, seen) or _style_of_language(language, pivot)
+    if style.order is None and not style.why.startswith("both"):
+        return _style_of_words(seen, pivot) or style
+    return style
+
+
+def _style_of_numbers(texts: Iterable[str], pivot: int, seen: list[str]) -> DateStyle | None:
+    """The style the unambiguous numeric dates show, or None when there is none.
+
+    Every text read is added to `seen` (the reading stops once both orders are seen).
     """
     month_first = day_first = None  # the first date that shows each order
     for text in texts:
+        seen.append(text)
         if _QUICK.search(text) is None:
             continue  # the common case: no numeric date at all
         for m in _NUMERIC_DATE.finditer(text):
@@ -116,7 +141,24 @@ def decide_style(texts: Iterable[str], *, language: str | None, pivot: int) -> D
         return DateStyle(MONTH_FIRST, pivot, f"{month_first} has a day above 12")
     if day_first:
         return DateStyle(DAY_FIRST, pivot, f"{day_first} has a day above 12")
-    return _style_of_language(language, pivot)
+    return None
+
+
+def _style_of_words(texts: list[str], pivot: int) -> DateStyle | None:
+    """The order the dates written in words show, when one clearly prevails."""
+    day_month = month_day = 0
+    for text in texts:
+        if _QUICK_WORDS.search(text) is None:
+            continue
+        day_month += len(_DAY_MONTH.findall(text))
+        month_day += len(_MONTH_DAY.findall(text))
+    if day_month >= 2 and day_month >= _PREVAILS * month_day:
+        return DateStyle(DAY_FIRST, pivot, f"its dates are written day first ({day_month} times)")
+    if month_day >= 2 and month_day >= _PREVAILS * day_month:
+        return DateStyle(
+            MONTH_FIRST, pivot, f"its dates are written month first ({month_day} times)"
+        )
+    return None
 
 
 def _is_date(first: int, second: int, year_text: str, pivot: int) -> bool:

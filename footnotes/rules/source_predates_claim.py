@@ -14,9 +14,11 @@ can rest on is dated on or after the event. Those are the note's main citations;
 background ("See also", "Cf.", "Compare") counts only in a note that has nothing
 else. A citation's date is its publication date, else the date in its URL, else
 the date of the full citation a short form ("Lessing, 239.") or "Ibid." points
-to, else its access date: a page read before the event cannot report it. The
-finding says which citation and which of its dates it used; when only the year
-differs, it says it is probably a year typo.
+to, else its access date: a page read before the event cannot report it. A note
+whose own URL is dated on or after the event is left to DT005 when its text
+gives an earlier date: the text is the likely typo. The finding says which
+citation and which of its dates it used; when only the year differs, it says it
+is probably a year typo.
 
 Why is this bad?
 ----------------
@@ -42,10 +44,10 @@ The envoys met on September 7, 2023.[1]
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from footcheck.footnotes.citations import supporting_date
+from footcheck.footnotes.citations import Citation, resting_on, supporting_date
 from footcheck.footnotes.model import Document, Finding, PartialDate, Precision, Severity
 from footcheck.footnotes.rules.base import RuleId, shorten
 
@@ -70,7 +72,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         if used is None:
             continue
         citation, dated, origin = used
-        if not dated.before(event):
+        if not dated.before(event) or _url_bears_out(source.citations, event):
             continue
         label = claim.marker.label
         if origin == "accessed":
@@ -91,6 +93,17 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             hint=typo_hint(event, dated)
             or ("a source read before an event cannot report it" if origin == "accessed" else None),
         )
+
+
+def _url_bears_out(citations: Sequence[Citation], event: PartialDate) -> bool:
+    """Whether the URL of a citation the sentence rests on is dated on or after the event.
+
+    Its note then gives another date, which DT005 reports: the note's date is the
+    likely typo, and the source may well report the event.
+    """
+    return any(
+        c.url_date is not None and not c.url_date.before(event) for c in resting_on(citations)
+    )
 
 
 def typo_hint(event: PartialDate, dated: PartialDate) -> str | None:
