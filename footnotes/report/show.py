@@ -67,6 +67,8 @@ def show_dict(ctx: Context) -> dict[str, Any]:
         "report_date": iso_or_none(ctx.report_date),
         "report_date_origin": ctx.report.origin or None,
         "language": doc.metadata.get("language"),
+        "date_order": ctx.date_style.order,
+        "date_order_why": ctx.date_style.why,
         "error": None,
         "markers": markers,
         "notes": notes,
@@ -74,6 +76,9 @@ def show_dict(ctx: Context) -> dict[str, Any]:
     if doc.parts:  # a book in one file (EPUB): each chapter as it was read
         shown["parts"] = [show_dict(part) for part in _parts(ctx)]
     return shown
+
+
+_ORDER_WORDS = {"mdy": "month first", "dmy": "day first", None: "undecided"}
 
 
 def _dating(source: Source) -> dict[str, Any]:
@@ -176,7 +181,8 @@ def render_console(ctx: Context, stream: TextIO, *, colour: bool) -> None:
         Text(
             f"{safe(doc.path)} ({doc.format}): {len(doc.markers)} markers, "
             f"{len(doc.notes)} notes, report date {dated}, "
-            f"language {safe(doc.metadata.get('language') or 'unknown')}",
+            f"language {safe(doc.metadata.get('language') or 'unknown')}; "
+            f"numeric dates {_ORDER_WORDS[ctx.date_style.order]}: {safe(ctx.date_style.why)}",
             style="bold",
         )
     )
