@@ -85,8 +85,8 @@ def _has_quoted_title(text: str) -> bool:
             continue
         if _BEFORE_TITLE.search(text, 0, m.start()) is None:
             continue
-        after = text[m.end() : m.end() + 1]
-        closes = inner[-1] in ",.?!" or after in ("", ",", ".", ";", ":", ")")
+        after = text[m.end() : m.end() + 3].lstrip()[:1]
+        closes = inner[-1] in ",.?!" or after in ("", ",", ".", ";", ":", ")", "(")
         set_between_commas = text[: m.start()].rstrip().endswith(",") and (
             inner.endswith(",") or after == ","
         )
