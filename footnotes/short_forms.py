@@ -93,21 +93,32 @@ class FullCitation:
 
 
 class FullCitations:
-    """The full citations read so far, found by the words near their start."""
+    """The full citations read so far, found by the words near their start.
+
+    They are indexed only when a short form asks, each once: most documents have
+    no short form, and pay nothing for the index.
+    """
 
     def __init__(self) -> None:
         self._by_word: dict[str, list[FullCitation]] = defaultdict(list)
+        self._waiting: list[FullCitation] = []
 
     def add(self, citation: FullCitation) -> None:
-        seen: set[str] = set()
-        for word in _WORD.findall(citation.text[:_NAME_SPAN]):
-            folded = word.casefold()
-            if folded not in seen and word[:1].isupper():
-                seen.add(folded)
-                self._by_word[folded].append(citation)
+        self._waiting.append(citation)
+
+    def _index(self) -> None:
+        for citation in self._waiting:
+            seen: set[str] = set()
+            for word in _WORD.findall(citation.text[:_NAME_SPAN]):
+                folded = word.casefold()
+                if folded not in seen and word[:1].isupper():
+                    seen.add(folded)
+                    self._by_word[folded].append(citation)
+        self._waiting.clear()
 
     def find(self, short: ShortForm) -> FullCitation | None:
         """The latest full citation naming the short form's author (and title words)."""
+        self._index()
         for candidate in reversed(self._by_word.get(short.surname, ())):
             if not short.title_words:
                 return candidate

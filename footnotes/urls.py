@@ -74,6 +74,9 @@ _COMPACT = re.compile(r"(?:^|(?<=/)|(?<=_))(\d{4})(\d{2})(\d{2})(?=$|[/._-])")
 # A mailing-list archive's month: "/2006-May/".
 _YEAR_MONTH_NAME = re.compile(r"(?:^|(?<=/))(\d{4})-([A-Za-z]{3,9})(?=/|$)")
 
+# Every date form above has a year of four digits, 1800 to 2099 (the quick test).
+_YEAR_LIKE = re.compile(r"(?:18|19|20)[0-9]{2}")
+
 _FIRST_YEAR = 1800
 _FIRST_WEB_YEAR = 1990  # older eight-digit "dates" are identifiers; no archive is older
 _LAST_YEAR = 2099
@@ -81,6 +84,8 @@ _LAST_YEAR = 2099
 
 def url_date(url: str) -> PartialDate | None:
     """The date written in a URL's path, or None."""
+    if _YEAR_LIKE.search(url) is None:
+        return None  # most URLs: no year from 1800 to 2099 anywhere in them
     host, path = _host_and_path(url)
     archived = list(_EMBEDDED.finditer(path))
     if archived:  # the archived page's own address says when it is from
@@ -105,6 +110,8 @@ def capture_date(url: str) -> PartialDate | None:
     a stamp of six or four digits gives a month or a year. The archived copy shows
     the page as it was that day: published by then, and reporting nothing later.
     """
+    if _EMBEDDED.search(url, 8) is None:
+        return None  # no address inside it: no archive's copy
     _, path = _host_and_path(url)
     embedded = _EMBEDDED.search(path)
     if embedded is None:

@@ -107,18 +107,26 @@ def decide_style(texts: Iterable[str], *, language: str | None, pivot: int) -> D
     is clear: "22 August 2013" three times as often as "August 22, 2013" or more.
     """
     seen: list[str] = []
-    style = _style_of_numbers(texts, pivot, seen) or _style_of_language(language, pivot)
-    if style.order is None and not style.why.startswith("both"):
+    style, ambiguous = _style_of_numbers(texts, pivot, seen)
+    if style is not None:
+        return style
+    style = _style_of_language(language, pivot)
+    if style.order is None and ambiguous:
+        # Only a date that reads both ways needs the words' evidence (and its cost).
         return _style_of_words(seen, pivot) or style
     return style
 
 
-def _style_of_numbers(texts: Iterable[str], pivot: int, seen: list[str]) -> DateStyle | None:
-    """The style the unambiguous numeric dates show, or None when there is none.
+def _style_of_numbers(
+    texts: Iterable[str], pivot: int, seen: list[str]
+) -> tuple[DateStyle | None, bool]:
+    """The style the unambiguous numeric dates show (None when there is none), and
+    whether a date that reads both ways ("3/4/13") was seen.
 
     Every text read is added to `seen` (the reading stops once both orders are seen).
     """
     month_first = day_first = None  # the first date that shows each order
+    ambiguous = False
     for text in texts:
         seen.append(text)
         if _QUICK.search(text) is None:
@@ -131,17 +139,16 @@ def _style_of_numbers(texts: Iterable[str], pivot: int, seen: list[str]) -> Date
                 day_first = m.group()
             elif second > 12 and month_first is None:
                 month_first = m.group()
+            elif first <= 12 and second <= 12 and first != second:
+                ambiguous = True
         if month_first and day_first:
-            return DateStyle(
-                None,
-                pivot,
-                f"both {month_first} (month first) and {day_first} (day first) occur",
-            )
+            why = f"both {month_first} (month first) and {day_first} (day first) occur"
+            return DateStyle(None, pivot, why), ambiguous
     if month_first:
-        return DateStyle(MONTH_FIRST, pivot, f"{month_first} has a day above 12")
+        return DateStyle(MONTH_FIRST, pivot, f"{month_first} has a day above 12"), ambiguous
     if day_first:
-        return DateStyle(DAY_FIRST, pivot, f"{day_first} has a day above 12")
-    return None
+        return DateStyle(DAY_FIRST, pivot, f"{day_first} has a day above 12"), ambiguous
+    return None, ambiguous
 
 
 def _style_of_words(texts: list[str], pivot: int) -> DateStyle | None:
