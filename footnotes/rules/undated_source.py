@@ -1,4 +1,4 @@
-"""DT004 undated-source: a note with no date at all.
+"""DT004 undated-source: a note that cites a source and gives no date.
 
 What it does
 ------------
