@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from footcheck.footnotes.dates.lexicon import MONTHS
+from footcheck.footnotes.dates.lexicon import MONTHS, OTHER_MONTHS
+from footcheck.footnotes.dates.month_names import (
+    AFTER_A_DAY_ONLY,
+    DAY_MARKS,
+    LINK_WORDS,
+    YEAR_WORDS,
+)
 
 # Every repetition below is bounded or runs over a character class that the next
 # element cannot also match, so the scan stays linear on any input.
@@ -30,6 +36,73 @@ _YSEP = r"(?:,\s{0,3}|\s{1,3})"  # between a month or day and the year
 def _year(name: str) -> str:
     """A four-digit year that is not part of a longer number or word."""
     return rf"(?P<{name}>[12][0-9]{{3}})(?![\w]|[.,][0-9])"
+
+
+# ---- The dates of the other languages (month_names.py): "3 de marzo de 2023", "März 2023".
+
+
+def _branching(words: list[str]) -> str:
+    """An alternation of `words` that branches letter by letter, as a trie does.
+
+    The regex engine tries the alternatives of a plain alternation one by one; here
+    it compares a first letter once for all the names that start with it. A space
+    inside a name ("كانون الثاني") may be any one to three blanks.
+    """
+    tree: dict[str, dict[str, object]] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})  # type: ignore[assignment]
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict[str, dict[str, object]]) -> str:
+    ends_here = "" in node
+    branches = [
+        (r"\s{1,3}" if char == " " else re.escape(char)) + _branches(child)  # type: ignore[arg-type]
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends_here else f"(?:{'|'.join(branches)})"
+    return body + "?" if ends_here else body
+
+
+def _longest_first(words: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
+
+
+def _first_letters(words: set[str]) -> str:
+    return "[" + "".join(sorted({re.escape(word[0]) for word in words})) + "]"
+
+
+def _gated(words: set[str]) -> str:
+    """`_branching(words)` behind a look-ahead that turns away any other first letter at once."""
+    return f"(?={_first_letters(words)}){_branching(sorted(words))}"
+
+
+_OTHER_FIRST = _first_letters(set(OTHER_MONTHS))
+_OTHER_MON = _gated(set(OTHER_MONTHS))
+# Names that are English words ("set", "out") need a day before them.
+_OTHER_MON_ALONE = _gated(set(OTHER_MONTHS) - AFTER_A_DAY_ONLY)
+# "3.", "1er", "1.º" ("3.März" needs no blank after its dot), then "de" ("3 de marzo")
+_OTHER_DAY_END = (
+    rf"{_longest_first(DAY_MARKS)}?(?:\s{{1,3}}|(?<=\.))(?:{_longest_first(LINK_WORDS)}\s{{1,3}})?"
+)
+
+
+def _other_month_end(form: str) -> str:
+    """After the month: its dot, a second name of it ("آذار/مارس"), "de" ("marzo de 2023")."""
+    link = _longest_first(LINK_WORDS)
+    return rf"\.?(?:\s?/\s?(?P<{form}_m2>{_OTHER_MON})\.?)?(?:\s{{1,3}}{link})?\s{{1,3}}"
+
+
+def _other_year(name: str) -> str:
+    """A year, and the word after it of Russian and Arabic dates ("2023 г.", "2023م")."""
+    after = _longest_first(YEAR_WORDS)
+    return rf"(?P<{name}>[12][0-9]{{3}})(?:\s?{after}(?!\w))?(?![\w]|[.,][0-9])"
 
 
 _ALTERNATIVES = {
@@ -84,6 +157,18 @@ _ALTERNATIVES = {
         r"|h[12])\s{1,3})(?P<qy>[12][0-9]{3})|(?<![\w$€£¥₹₽₴₪#/.,:@&+-])(?P<by>[12][0-9]{3}))"
         r"(?![\w%]|[.,:/][0-9]|\s?[-–—]\s?[0-9])"
     ),
+    # another language's day, month and year: 7 septembre 2022, 3. März 2023, 1er mars
+    # 2023, 3 de marzo de 2023, 3 марта 2023 г., 3 مارس 2023, 15 آذار/مارس 2023
+    "ldmy": (
+        rf"(?=[0-9])(?<![\w.,/:-])(?P<ldmy_d>{_DAY}){_longest_first(DAY_MARKS)}?"
+        rf"(?:{_DASH}(?P<ldmy_d2>{_DAY}))?{_OTHER_DAY_END}(?P<ldmy_m>{_OTHER_MON})"
+        + _other_month_end("ldmy")
+        + _other_year("ldmy_y")
+    ),
+    # another language's month and year: März 2023, marzo de 2023, март 2023 г.
+    "lmy": (
+        rf"(?<!\w)(?P<lmy_m>{_OTHER_MON_ALONE})" + _other_month_end("lmy") + _other_year("lmy_y")
+    ),
 }
 
 _FORMS = "(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _ALTERNATIVES.items()) + ")"
@@ -94,13 +179,23 @@ _FORMS = "(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _ALTERNATIVES.
 SCAN = re.compile(r"(?=[0-9]|(?<!\w)[^\W\d_])" + _FORMS, re.IGNORECASE)
 
 
-# Under IGNORECASE an ASCII letter also matches these: "ſept" is "sept", "İ" an "i".
-# (tests/test_dates_fastpath.py checks the list against the regex engine.)
-CASE_VARIANTS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+# Under IGNORECASE a letter also matches these: "ſept" is "sept", "İ" an "i", and five
+# Cyrillic letters have old forms. (tests/test_dates_fastpath.py checks the list against
+# the regex engine, for every letter the start guard spells out.)
+CASE_VARIANTS = {
+    "i": "\u0130\u0131",
+    "k": "\u212a",
+    "s": "\u017f",
+    "в": "\u1c80",
+    "д": "\u1c81",
+    "о": "\u1c82",
+    "с": "\u1c83",
+    "т": "\u1c84\u1c85",
+}
 
 
 def _cased(letter: str) -> str:
-    """What IGNORECASE lets `letter` (lower-case ASCII) match, as a case-sensitive class."""
+    """What IGNORECASE lets `letter` (lower case) match, as a case-sensitive class."""
     return f"[{letter}{letter.upper()}{CASE_VARIANTS.get(letter, '')}]"
 
 
@@ -122,11 +217,25 @@ def _start_guard() -> str:
     rests: dict[str, list[str]] = {"q": ["[1-4]"], "h": ["[12]"]}  # "Q3 2023", "H1 2024"
     for word in sorted(words):
         rests.setdefault(word[0], []).append("".join(map(_cased, word[1:])))
+    # lmy ("März 2023"): a name's first four letters, or the whole of a shorter one, so
+    # that "main", "general" and "outcome" are turned away; a name in another script
+    # by its first letter (such letters are rare in English text).
+    other_script = ""
+    for name in sorted(set(OTHER_MONTHS) - AFTER_A_DAY_ONLY):
+        if not name[0].isascii():
+            other_script += _cased(name[0])[1:-1]
+            continue
+        if name[:3] in words:
+            continue  # admitted already: "sept", "mars", "juni"
+        rest = "".join(map(_cased, name[1:4])) + ("" if len(name) > 4 else r"(?!\w)")
+        if rest not in rests.setdefault(name[0], []):
+            rests[name[0]].append(rest)
     ordinal = "".join(_cased(c)[1:-1] for c in "snrt")  # the first letters of st, nd, rd, th
     alternatives = ["[12][0-9]{3}", f"[0-9]{{1,2}}[./\\s–—{ordinal}-]"]
     for first, tails in rests.items():
         for variant in first + first.upper() + CASE_VARIANTS.get(first, ""):
             alternatives.append(f"{variant}(?:{'|'.join(tails)})")
+    alternatives.append(f"[{''.join(sorted(set(other_script)))}]")
     return "(?=(?-i:" + "|".join(alternatives) + "))"
 
 

@@ -23,8 +23,10 @@ from footcheck.footnotes.dates.lexicon import (
     MONTHS,
     OPENING_VERBS,
     ORDINALS,
+    OTHER_MONTHS,
     PREPOSITIONS,
     QUANTITY_WORDS,
+    fold_month_name,
 )
 from footcheck.footnotes.dates.mention import DateMention
 from footcheck.footnotes.dates.neighbours import (
@@ -72,6 +74,15 @@ def _month(name: str) -> int:
         # capital I for "i"; lower() keeps the one and decomposes the other.
         number = MONTHS[key.replace("ſ", "s").replace("i\u0307", "i")]
     return number
+
+
+def _other_month(m: re.Match[str], form: str) -> int | None:
+    """The month of another language's date; None when its two names disagree ("mars/mai")."""
+    month = OTHER_MONTHS[fold_month_name(m[f"{form}_m"])]
+    second = m[f"{form}_m2"]
+    if second is not None and OTHER_MONTHS[fold_month_name(second)] != month:
+        return None
+    return month
 
 
 def _numeric(a: int, b: int, year: int, sep: str) -> PartialDate:
@@ -287,6 +298,12 @@ def interpret(
             return None
         begin = PartialDate(year if first < last else year - 1, first)
         parts = (PartialDate(year, last), begin)
+    elif kind == "ldmy":  # another language's: "3 de marzo de 2023"
+        year, other = int(m["ldmy_y"]), _other_month(m, kind)
+        parts = None if other is None else _day_range(year, other, int(m["ldmy_d"]), m["ldmy_d2"])
+    elif kind == "lmy":  # another language's: "März 2023"
+        year, other = int(m["lmy_y"]), _other_month(m, kind)
+        parts = None if other is None else (PartialDate(year, other), None)
     else:  # "my"
         year = int(m["my_y"])
         parts = (PartialDate(year, _month(m["my_m"])), None)
