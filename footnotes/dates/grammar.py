@@ -203,11 +203,11 @@ def _start_guard() -> str:
     """A case-sensitive look-ahead admitting what some form can start with.
 
     A number that can open a form: a year (iso, r2, r3, bare), or one or two digits
-    before a separator (num), an ordinal suffix, a dash or a space (dmy); "14%" and
-    "5,107" are turned away. Or a word that opens a form, spelled out in the cases
-    IGNORECASE would admit: each alternative opens with a plain literal, which the
-    regex engine rejects with one comparison (a case-insensitive literal or a class
-    costs a branch entry each).
+    before a separator (num), an ordinal suffix ("1st", "1er", "1º"), a dash or a
+    space (dmy, ldmy); "14%" and "5,107" are turned away. Or a word that opens a form,
+    spelled out in the cases IGNORECASE would admit: each alternative opens with a
+    plain literal, which the regex engine rejects with one comparison (a
+    case-insensitive literal or a class costs a branch entry each).
     """
     words = {name[:3] for name in MONTHS}  # "sept", "september" start as "sep"
     words |= {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}  # every _WEEKDAY
@@ -231,6 +231,7 @@ def _start_guard() -> str:
         if rest not in rests.setdefault(name[0], []):
             rests[name[0]].append(rest)
     ordinal = "".join(_cased(c)[1:-1] for c in "snrt")  # the first letters of st, nd, rd, th
+    ordinal += "".join(sorted({c for mark in DAY_MARKS for c in _cased(mark[0])[1:-1]} - {"."}))
     alternatives = ["[12][0-9]{3}", f"[0-9]{{1,2}}[./\\s–—{ordinal}-]"]
     for first, tails in rests.items():
         for variant in first + first.upper() + CASE_VARIANTS.get(first, ""):
