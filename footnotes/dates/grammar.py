@@ -85,18 +85,20 @@ def _gated(words: set[str]) -> str:
 
 _OTHER_FIRST = _first_letters(set(OTHER_MONTHS))
 _OTHER_MON = _gated(set(OTHER_MONTHS))
-# Names that are English words ("set", "out") need a day before them.
-_OTHER_MON_ALONE = _gated(set(OTHER_MONTHS) - AFTER_A_DAY_ONLY)
-# "3.", "1er", "1.º" ("3.März" needs no blank after its dot), then "de" ("3 de marzo")
-_OTHER_DAY_END = (
-    rf"{_longest_first(DAY_MARKS)}?(?:\s{{1,3}}|(?<=\.))(?:{_longest_first(LINK_WORDS)}\s{{1,3}})?"
+_LINK = _longest_first(LINK_WORDS)
+# Names that are English words ("set", "out") are read only after a day.
+_NOT_ALONE = rf"(?!{_longest_first(tuple(AFTER_A_DAY_ONLY))}(?!\w))"
+# The day: "3", "1er", "1.º", "3." ("3.März" needs no blank after its dot), "1-3"; "de"
+_OTHER_DAY = (
+    rf"(?P<lang_d>{_DAY}){_longest_first(DAY_MARKS)}?(?:{_DASH}(?P<lang_d2>{_DAY}))?"
+    rf"{_longest_first(DAY_MARKS)}?(?:\s{{1,3}}|(?<=\.))(?:{_LINK}\s{{1,3}})?"
 )
-
-
-def _other_month_end(form: str) -> str:
-    """After the month: its dot, a second name of it ("آذار/مارس"), "de" ("marzo de 2023")."""
-    link = _longest_first(LINK_WORDS)
-    return rf"\.?(?:\s?/\s?(?P<{form}_m2>{_OTHER_MON})\.?)?(?:\s{{1,3}}{link})?\s{{1,3}}"
+# After the month: its dot, a second name of it ("آذار/مارس", checked when read: one
+# more copy of the names would cost the pattern's compilation more), "de" ("marzo de").
+_OTHER_MONTH_END = (
+    rf"\.?(?:\s?/\s?(?P<lang_m2>[^\W\d_]{{2,12}}(?:\s{{1,3}}[^\W\d_]{{2,12}})?)\.?)?"
+    rf"(?:\s{{1,3}}{_LINK})?\s{{1,3}}"
+)
 
 
 def _other_year(name: str) -> str:
@@ -157,17 +159,12 @@ _ALTERNATIVES = {
         r"|h[12])\s{1,3})(?P<qy>[12][0-9]{3})|(?<![\w$€£¥₹₽₴₪#/.,:@&+-])(?P<by>[12][0-9]{3}))"
         r"(?![\w%]|[.,:/][0-9]|\s?[-–—]\s?[0-9])"
     ),
-    # another language's day, month and year: 7 septembre 2022, 3. März 2023, 1er mars
-    # 2023, 3 de marzo de 2023, 3 марта 2023 г., 3 مارس 2023, 15 آذار/مارس 2023
-    "ldmy": (
-        rf"(?=[0-9])(?<![\w.,/:-])(?P<ldmy_d>{_DAY}){_longest_first(DAY_MARKS)}?"
-        rf"(?:{_DASH}(?P<ldmy_d2>{_DAY}))?{_OTHER_DAY_END}(?P<ldmy_m>{_OTHER_MON})"
-        + _other_month_end("ldmy")
-        + _other_year("ldmy_y")
-    ),
-    # another language's month and year: März 2023, marzo de 2023, март 2023 г.
-    "lmy": (
-        rf"(?<!\w)(?P<lmy_m>{_OTHER_MON_ALONE})" + _other_month_end("lmy") + _other_year("lmy_y")
+    # another language's date: 7 septembre 2022, 3. März 2023, 1er mars 2023, 3 de marzo
+    # de 2023, 3 марта 2023 г., 15 آذار/مارس 2023; März 2023, marzo de 2023, март 2023
+    "lang": (
+        rf"(?:(?<![\w.,/:-]){_OTHER_DAY}|{_NOT_ALONE})(?<!\w)(?P<lang_m>{_OTHER_MON})"
+        + _OTHER_MONTH_END
+        + _other_year("lang_y")
     ),
 }
 
@@ -204,7 +201,7 @@ def _start_guard() -> str:
 
     A number that can open a form: a year (iso, r2, r3, bare), or one or two digits
     before a separator (num), an ordinal suffix ("1st", "1er", "1º"), a dash or a
-    space (dmy, ldmy); "14%" and "5,107" are turned away. Or a word that opens a form,
+    space (dmy, lang); "14%" and "5,107" are turned away. Or a word that opens a form,
     spelled out in the cases IGNORECASE would admit: each alternative opens with a
     plain literal, which the regex engine rejects with one comparison (a
     case-insensitive literal or a class costs a branch entry each).
@@ -217,7 +214,7 @@ def _start_guard() -> str:
     rests: dict[str, list[str]] = {"q": ["[1-4]"], "h": ["[12]"]}  # "Q3 2023", "H1 2024"
     for word in sorted(words):
         rests.setdefault(word[0], []).append("".join(map(_cased, word[1:])))
-    # lmy ("März 2023"): a name's first four letters, or the whole of a shorter one, so
+    # lang ("März 2023"): a name's first four letters, or the whole of a shorter one, so
     # that "main", "general" and "outcome" are turned away; a name in another script
     # by its first letter (such letters are rare in English text).
     other_script = ""

@@ -76,11 +76,12 @@ def _month(name: str) -> int:
     return number
 
 
-def _other_month(m: re.Match[str], form: str) -> int | None:
-    """The month of another language's date; None when its two names disagree ("mars/mai")."""
-    month = OTHER_MONTHS[fold_month_name(m[f"{form}_m"])]
-    second = m[f"{form}_m2"]
-    if second is not None and OTHER_MONTHS[fold_month_name(second)] != month:
+def _other_month(m: re.Match[str]) -> int | None:
+    """The month of a date in another language, or None when its second name is not
+    that month ("mars/mai 2023")."""
+    month = OTHER_MONTHS[fold_month_name(m["lang_m"])]
+    second = m["lang_m2"]
+    if second is not None and OTHER_MONTHS.get(fold_month_name(second)) != month:
         return None
     return month
 
@@ -298,12 +299,14 @@ def interpret(
             return None
         begin = PartialDate(year if first < last else year - 1, first)
         parts = (PartialDate(year, last), begin)
-    elif kind == "ldmy":  # another language's: "3 de marzo de 2023"
-        year, other = int(m["ldmy_y"]), _other_month(m, kind)
-        parts = None if other is None else _day_range(year, other, int(m["ldmy_d"]), m["ldmy_d2"])
-    elif kind == "lmy":  # another language's: "März 2023"
-        year, other = int(m["lmy_y"]), _other_month(m, kind)
-        parts = None if other is None else (PartialDate(year, other), None)
+    elif kind == "lang":  # another language's: "3 de marzo de 2023", "März 2023"
+        year, other = int(m["lang_y"]), _other_month(m)
+        if other is None:
+            return None
+        if m["lang_d"] is None:
+            parts = (PartialDate(year, other), None)
+        else:
+            parts = _day_range(year, other, int(m["lang_d"]), m["lang_d2"])
     else:  # "my"
         year = int(m["my_y"])
         parts = (PartialDate(year, _month(m["my_m"])), None)
