@@ -41,26 +41,31 @@ def _year(name: str) -> str:
 # ---- The dates of the other languages (month_names.py): "3 de marzo de 2023", "März 2023".
 
 
-def _branching(words: list[str]) -> str:
+Trie = dict[str, "Trie"]  # a letter -> the rest; "" -> {} where a word ends
+
+
+def _branching(words: set[str]) -> str:
     """An alternation of `words` that branches letter by letter, as a trie does.
 
     The regex engine tries the alternatives of a plain alternation one by one; here
-    it compares a first letter once for all the names that start with it. A space
-    inside a name ("كانون الثاني") may be any one to three blanks.
+    it compares a first letter once for all the names that start with it, and a
+    look-ahead turns any other first letter away at once. A space inside a name
+    ("كانون الثاني") may be any one to three blanks.
     """
-    tree: dict[str, dict[str, object]] = {}
+    tree: Trie = {}
     for word in words:
         node = tree
         for char in word:
-            node = node.setdefault(char, {})  # type: ignore[assignment]
+            node = node.setdefault(char, {})
         node[""] = {}
-    return _branches(tree)
+    first = "".join(sorted(re.escape(char) for char in tree))
+    return f"(?=[{first}]){_branches(tree)}"
 
 
-def _branches(node: dict[str, dict[str, object]]) -> str:
+def _branches(node: Trie) -> str:
     ends_here = "" in node
     branches = [
-        (r"\s{1,3}" if char == " " else re.escape(char)) + _branches(child)  # type: ignore[arg-type]
+        (r"\s{1,3}" if char == " " else re.escape(char)) + _branches(child)
         for char, child in sorted(node.items())
         if char
     ]
@@ -74,17 +79,7 @@ def _longest_first(words: tuple[str, ...]) -> str:
     return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
 
 
-def _first_letters(words: set[str]) -> str:
-    return "[" + "".join(sorted({re.escape(word[0]) for word in words})) + "]"
-
-
-def _gated(words: set[str]) -> str:
-    """`_branching(words)` behind a look-ahead that turns away any other first letter at once."""
-    return f"(?={_first_letters(words)}){_branching(sorted(words))}"
-
-
-_OTHER_FIRST = _first_letters(set(OTHER_MONTHS))
-_OTHER_MON = _gated(set(OTHER_MONTHS))
+_OTHER_MON = _branching(set(OTHER_MONTHS))
 _LINK = _longest_first(LINK_WORDS)
 # Names that are English words ("set", "out") are read only after a day.
 _NOT_ALONE = rf"(?!{_longest_first(tuple(AFTER_A_DAY_ONLY))}(?!\w))"
