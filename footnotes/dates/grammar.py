@@ -210,18 +210,19 @@ def _start_guard() -> str:
     for word in sorted(words):
         rests.setdefault(word[0], []).append("".join(map(_cased, word[1:])))
     # lang ("März 2023"): a name's first four letters, or the whole of a shorter one, so
-    # that "main", "general" and "outcome" are turned away; a name in another script
-    # by its first letter (such letters are rare in English text).
+    # that "main", "general" and "outcome" are turned away, the rest case-insensitive (a
+    # class per letter would double the time the pattern takes to compile); a name in
+    # another script by its first letter (such letters are rare in English text).
     other_script = ""
-    for name in sorted(set(OTHER_MONTHS) - AFTER_A_DAY_ONLY):
+    other_rests: dict[str, set[str]] = {}
+    for name in set(OTHER_MONTHS) - AFTER_A_DAY_ONLY:
         if not name[0].isascii():
             other_script += _cased(name[0])[1:-1]
-            continue
-        if name[:3] in words:
-            continue  # admitted already: "sept", "mars", "juni"
-        rest = "".join(map(_cased, name[1:4])) + ("" if len(name) > 4 else r"(?!\w)")
-        if rest not in rests.setdefault(name[0], []):
-            rests[name[0]].append(rest)
+        elif name[:3] not in words:  # else admitted already: "sept", "mars", "juni"
+            rest = re.escape(name[1:4]) + ("" if len(name) > 4 else r"(?!\w)")
+            other_rests.setdefault(name[0], set()).add(rest)
+    for first in sorted(other_rests):
+        rests.setdefault(first, []).append(f"(?i:{'|'.join(sorted(other_rests[first]))})")
     ordinal = "".join(_cased(c)[1:-1] for c in "snrt")  # the first letters of st, nd, rd, th
     ordinal += "".join(sorted({c for mark in DAY_MARKS for c in _cased(mark[0])[1:-1]} - {"."}))
     alternatives = ["[12][0-9]{3}", f"[0-9]{{1,2}}[./\\s–—{ordinal}-]"]
