@@ -45,6 +45,10 @@ WORDS = """
     https://www.Example.org/a/?utm_medium=x&b=1#F HTTP://WWW.EX.ORG/ httpſ://y.org/ſ www.Z.org
     J. Dr. U.S. e.g. approx. districts. 2019. 34%. “ ” ‘ ’ « » – — ( ) [ ] " ' , . ; : ! ? …
     é É ß ǅ Ⅻ ² ﬁ Ａ \u0301 \u00a0 \u212a \ue000 \ue001 _ \n \t
+    septembre Septembre mars Mars MAI März MÄRZ Maerz maart marzo março marco mai. 1er 3. 1.º 1º
+    de del set. out out. ago gen mag main general outcome setting Août aout févr. Jänner
+    марта Марта март марте мая ᲁек. декабря ᲂктября сент. г. года 2023г. ᲃентября
+    مارس آذار/مارس كانون الثاني كانون  الثاني تشرين الأول ابريل أيار م 2023م
 """
 PHRASES = [
     "archived from the original",
@@ -93,6 +97,16 @@ def test_ignorecase_adds_only_the_listed_variants_to_ascii_letters(every_charact
     for letter in "abcdefghijklmnopqrstuvwxyz":
         matched = set(re.findall(letter, every_character, re.IGNORECASE))
         assert matched == {letter, letter.upper(), *grammar.CASE_VARIANTS.get(letter, "")}
+
+
+def test_ignorecase_variants_of_every_letter_the_start_guard_spells_out(
+    every_character: str,
+) -> None:
+    # The month names of the other languages ("märz", "марта", "مارس") open forms too.
+    letters = {c for name in lexicon.OTHER_MONTHS for c in name if c != " "}
+    for letter in sorted(letters):
+        matched = set(re.findall(re.escape(letter), every_character, re.IGNORECASE))
+        assert matched == set(grammar._cased(letter)[1:-1]), letter
 
 
 def test_only_the_kelvin_sign_lower_cases_to_an_ascii_letter(every_character: str) -> None:

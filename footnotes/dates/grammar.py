@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from footcheck.footnotes.dates.lexicon import MONTHS
+from footcheck.footnotes.dates.lexicon import MONTHS, OTHER_MONTHS
+from footcheck.footnotes.dates.month_names import (
+    AFTER_A_DAY_ONLY,
+    DAY_MARKS,
+    LINK_WORDS,
+    YEAR_WORDS,
+)
 
 # Every repetition below is bounded or runs over a character class that the next
 # element cannot also match, so the scan stays linear on any input.
@@ -30,6 +36,70 @@ _YSEP = r"(?:,\s{0,3}|\s{1,3})"  # between a month or day and the year
 def _year(name: str) -> str:
     """A four-digit year that is not part of a longer number or word."""
     return rf"(?P<{name}>[12][0-9]{{3}})(?![\w]|[.,][0-9])"
+
+
+# ---- The dates of the other languages (month_names.py): "3 de marzo de 2023", "März 2023".
+
+
+Trie = dict[str, "Trie"]  # a letter -> the rest; "" -> {} where a word ends
+
+
+def _branching(words: set[str]) -> str:
+    """An alternation of `words` that branches letter by letter, as a trie does.
+
+    The regex engine tries the alternatives of a plain alternation one by one; here
+    it compares a first letter once for all the names that start with it, and a
+    look-ahead turns any other first letter away at once. A space inside a name
+    ("كانون الثاني") may be any one to three blanks.
+    """
+    tree: Trie = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    first = "".join(sorted(re.escape(char) for char in tree))
+    return f"(?=[{first}]){_branches(tree)}"
+
+
+def _branches(node: Trie) -> str:
+    ends_here = "" in node
+    branches = [
+        (r"\s{1,3}" if char == " " else re.escape(char)) + _branches(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends_here else f"(?:{'|'.join(branches)})"
+    return body + "?" if ends_here else body
+
+
+def _longest_first(words: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
+
+
+_OTHER_MON = _branching(set(OTHER_MONTHS))
+_LINK = _longest_first(LINK_WORDS)
+# Names that are English words ("set", "out") are read only after a day.
+_NOT_ALONE = rf"(?!{_longest_first(tuple(AFTER_A_DAY_ONLY))}(?!\w))"
+# The day: "3", "1er", "1.º", "3." ("3.März" needs no blank after its dot), "1-3"; "de"
+_OTHER_DAY = (
+    rf"(?P<lang_d>{_DAY}){_longest_first(DAY_MARKS)}?(?:{_DASH}(?P<lang_d2>{_DAY}))?"
+    rf"{_longest_first(DAY_MARKS)}?(?:\s{{1,3}}|(?<=\.))(?:{_LINK}\s{{1,3}})?"
+)
+# After the month: its dot, a second name of it ("آذار/مارس", checked when read: one
+# more copy of the names would cost the pattern's compilation more), "de" ("marzo de").
+_OTHER_MONTH_END = (
+    rf"\.?(?:\s?/\s?(?P<lang_m2>[^\W\d_]{{2,12}}(?:\s{{1,3}}[^\W\d_]{{2,12}})?)\.?)?"
+    rf"(?:\s{{1,3}}{_LINK})?\s{{1,3}}"
+)
+
+
+def _other_year(name: str) -> str:
+    """A year, and the word after it of Russian and Arabic dates ("2023 г.", "2023م")."""
+    after = _longest_first(YEAR_WORDS)
+    return rf"(?P<{name}>[12][0-9]{{3}})(?:\s?{after}(?!\w))?(?![\w]|[.,][0-9])"
 
 
 _ALTERNATIVES = {
@@ -95,6 +165,13 @@ _ALTERNATIVES = {
         r"|h[12])\s{1,3})(?P<qy>[12][0-9]{3})|(?<![\w$€£¥₹₽₴₪#/.,:@&+-])(?P<by>[12][0-9]{3}))"
         r"(?![\w%]|[.,:/][0-9]|\s?[-–—]\s?[0-9])"
     ),
+    # another language's date: 7 septembre 2022, 3. März 2023, 1er mars 2023, 3 de marzo
+    # de 2023, 3 марта 2023 г., 15 آذار/مارس 2023; März 2023, marzo de 2023, март 2023
+    "lang": (
+        rf"(?:(?<![\w.,/:-]){_OTHER_DAY}|{_NOT_ALONE})(?<!\w)(?P<lang_m>{_OTHER_MON})"
+        + _OTHER_MONTH_END
+        + _other_year("lang_y")
+    ),
 }
 
 _FORMS = "(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _ALTERNATIVES.items()) + ")"
@@ -105,13 +182,23 @@ _FORMS = "(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _ALTERNATIVES.
 SCAN = re.compile(r"(?=[0-9]|(?<!\w)[^\W\d_])" + _FORMS, re.IGNORECASE)
 
 
-# Under IGNORECASE an ASCII letter also matches these: "ſept" is "sept", "İ" an "i".
-# (tests/test_dates_fastpath.py checks the list against the regex engine.)
-CASE_VARIANTS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+# Under IGNORECASE a letter also matches these: "ſept" is "sept", "İ" an "i", and five
+# Cyrillic letters have old forms. (tests/test_dates_fastpath.py checks the list against
+# the regex engine, for every letter the start guard spells out.)
+CASE_VARIANTS = {
+    "i": "\u0130\u0131",
+    "k": "\u212a",
+    "s": "\u017f",
+    "в": "\u1c80",
+    "д": "\u1c81",
+    "о": "\u1c82",
+    "с": "\u1c83",
+    "т": "\u1c84\u1c85",
+}
 
 
 def _cased(letter: str) -> str:
-    """What IGNORECASE lets `letter` (lower-case ASCII) match, as a case-sensitive class."""
+    """What IGNORECASE lets `letter` (lower case) match, as a case-sensitive class."""
     return f"[{letter}{letter.upper()}{CASE_VARIANTS.get(letter, '')}]"
 
 
@@ -119,11 +206,11 @@ def _start_guard() -> str:
     """A case-sensitive look-ahead admitting what some form can start with.
 
     A number that can open a form: a year (iso, r2, r3, bare), or one or two digits
-    before a separator (num), an ordinal suffix, a dash or a space (dmy); "14%" and
-    "5,107" are turned away. Or a word that opens a form, spelled out in the cases
-    IGNORECASE would admit: each alternative opens with a plain literal, which the
-    regex engine rejects with one comparison (a case-insensitive literal or a class
-    costs a branch entry each).
+    before a separator (num), an ordinal suffix ("1st", "1er", "1º"), a dash or a
+    space (dmy, lang); "14%" and "5,107" are turned away. Or a word that opens a form,
+    spelled out in the cases IGNORECASE would admit: each alternative opens with a
+    plain literal, which the regex engine rejects with one comparison (a
+    case-insensitive literal or a class costs a branch entry each).
     """
     words = {name[:3] for name in MONTHS}  # "sept", "september" start as "sep"
     words |= {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}  # every _WEEKDAY
@@ -133,11 +220,27 @@ def _start_guard() -> str:
     rests: dict[str, list[str]] = {"q": ["[1-4]"], "h": ["[12]"]}  # "Q3 2023", "H1 2024"
     for word in sorted(words):
         rests.setdefault(word[0], []).append("".join(map(_cased, word[1:])))
+    # lang ("März 2023"): a name's first four letters, or the whole of a shorter one, so
+    # that "main", "general" and "outcome" are turned away, the rest case-insensitive (a
+    # class per letter would double the time the pattern takes to compile); a name in
+    # another script by its first letter (such letters are rare in English text).
+    other_script = ""
+    other_rests: dict[str, set[str]] = {}
+    for name in set(OTHER_MONTHS) - AFTER_A_DAY_ONLY:
+        if not name[0].isascii():
+            other_script += _cased(name[0])[1:-1]
+        elif name[:3] not in words:  # else admitted already: "sept", "mars", "juni"
+            rest = re.escape(name[1:4]) + ("" if len(name) > 4 else r"(?!\w)")
+            other_rests.setdefault(name[0], set()).add(rest)
+    for first in sorted(other_rests):
+        rests.setdefault(first, []).append(f"(?i:{'|'.join(sorted(other_rests[first]))})")
     ordinal = "".join(_cased(c)[1:-1] for c in "snrt")  # the first letters of st, nd, rd, th
+    ordinal += "".join(sorted({c for mark in DAY_MARKS for c in _cased(mark[0])[1:-1]} - {"."}))
     alternatives = ["[12][0-9]{3}", f"[0-9]{{1,2}}[./\\s–—{ordinal}-]"]
     for first, tails in rests.items():
         for variant in first + first.upper() + CASE_VARIANTS.get(first, ""):
             alternatives.append(f"{variant}(?:{'|'.join(tails)})")
+    alternatives.append(f"[{''.join(sorted(set(other_script)))}]")
     return "(?=(?-i:" + "|".join(alternatives) + "))"
 
 

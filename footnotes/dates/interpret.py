@@ -24,8 +24,10 @@ from footcheck.footnotes.dates.lexicon import (
     MONTHS,
     OPENING_VERBS,
     ORDINALS,
+    OTHER_MONTHS,
     PREPOSITIONS,
     QUANTITY_WORDS,
+    fold_month_name,
 )
 from footcheck.footnotes.dates.mention import DateMention
 from footcheck.footnotes.dates.neighbours import (
@@ -79,6 +81,16 @@ def _month(name: str) -> int:
         # capital I for "i"; lower() keeps the one and decomposes the other.
         number = MONTHS[key.replace("ſ", "s").replace("i\u0307", "i")]
     return number
+
+
+def _other_month(m: re.Match[str]) -> int | None:
+    """The month of a date in another language, or None when its second name is not
+    that month ("mars/mai 2023")."""
+    month = OTHER_MONTHS[fold_month_name(m["lang_m"])]
+    second = m["lang_m2"]
+    if second is not None and OTHER_MONTHS.get(fold_month_name(second)) != month:
+        return None
+    return month
 
 
 def _day_range(
@@ -289,6 +301,14 @@ def interpret(
             return None
         begin = PartialDate(year if first < last else year - 1, first)
         parts = (PartialDate(year, last), begin)
+    elif kind == "lang":  # another language's: "3 de marzo de 2023", "März 2023"
+        year, other = int(m["lang_y"]), _other_month(m)
+        if other is None:
+            return None
+        if m["lang_d"] is None:
+            parts = (PartialDate(year, other), None)
+        else:
+            parts = _day_range(year, other, int(m["lang_d"]), m["lang_d2"])
     else:  # "my"
         year = int(m["my_y"])
         parts = (PartialDate(year, _month(m["my_m"])), None)

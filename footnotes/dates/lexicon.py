@@ -1,15 +1,17 @@
 """The words the date layer knows: month names, and the word tables around a number.
 
-`MONTHS` maps month names and abbreviations to numbers (the grammar's month
-forms are built from it). The other tables tell the scanner what a four-digit
-number is from the words next to it: a year after "in" or "the", an amount before
-"people" or after "rose by", a document number after "No." or "Resolution", a
-price after "$"; and which words ending in "." do not end a sentence.
+`MONTHS` maps English month names and abbreviations to numbers, `OTHER_MONTHS`
+those of the other languages (the grammar's month forms are built from them). The
+other tables tell the scanner what a four-digit number is from the words next to
+it: a year after "in" or "the", an amount before "people" or after "rose by", a
+document number after "No." or "Resolution", a price after "$"; and which words
+ending in "." do not end a sentence.
 """
 
 from __future__ import annotations
 
 from footcheck.footnotes.abbreviations import ABBREVIATIONS
+from footcheck.footnotes.dates.month_names import MONTH_NAMES
 
 _MONTH_NAMES = (
     "january",
@@ -30,6 +32,17 @@ _MONTH_NAMES = (
 MONTHS: dict[str, int] = {name: i for i, name in enumerate(_MONTH_NAMES, start=1)}
 MONTHS.update({name[:3]: i for i, name in enumerate(_MONTH_NAMES, start=1)})
 MONTHS.update({"sept": 9, "jun": 6, "jul": 7})
+
+#: The month names of the other languages (month_names.py, made from CLDR), folded as
+#: `fold_month_name` folds them, to month numbers: "märz", "marzo", "марта", "مارس".
+OTHER_MONTHS: dict[str, int] = {
+    name: number for names in MONTH_NAMES.values() for name, number in names.items()
+}
+
+
+def fold_month_name(name: str) -> str:
+    """A month name as written ("März", "Sept.", "كانون  الثاني") as OTHER_MONTHS keys it."""
+    return " ".join(name.casefold().split()).replace("i\u0307", "i").rstrip(".")
 
 
 def word_set(listing: str) -> frozenset[str]:

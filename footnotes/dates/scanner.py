@@ -29,6 +29,12 @@ _RELATIVE_ANCHOR = re.compile("|".join(_RELATIVE_ANCHORS), re.IGNORECASE)
 _SEGMENT_BACK = 48
 _SEGMENT_SLACK = 40
 
+# Eastern Arabic and Persian digits ("٣ مارس ٢٠٢٣", "۳ مارس ۲۰۲۳") are scanned as the
+# ASCII digits they are: translated one for one, so every offset stays right.
+_TO_ASCII_DIGITS = str.maketrans(
+    {chr(zero + i): str(i) for zero in (0x0660, 0x06F0) for i in range(10)}
+)
+
 # Long texts are scanned more than once (the report-date search reads the first
 # paragraphs, the claims read every one): the last few results are kept.
 _MEMO_MIN = 50_000
@@ -69,9 +75,24 @@ def find_dates(
     return list(found)
 
 
+def _ascii_digits(text: str) -> str:
+    """`text` with its Eastern Arabic and Persian digits as ASCII ones (most texts: as it is).
+
+    A year written in them starts with one or two ("١", "٢", "۱", "۲"): a text without
+    these has no date to translate. (Each test is one fast character search, and none
+    at all for a text of ASCII or Latin-1 characters only.)
+    """
+    if text.isascii() or not (
+        "\u0662" in text or "\u0661" in text or "\u06f2" in text or "\u06f1" in text
+    ):
+        return text
+    return text.translate(_TO_ASCII_DIGITS)
+
+
 def _find_dates(
-    text: str, reference: PartialDate | None, style: DateStyle | None, note: bool
+    written: str, reference: PartialDate | None, style: DateStyle | None, note: bool
 ) -> list[DateMention]:
+    text = _ascii_digits(written)
     found: list[DateMention] = []
     prev: DateMention | None = None
     search = SCAN_AFTER.search
@@ -110,7 +131,7 @@ def _find_dates(
                 # "will be held in 2024 and 2025": a date joined to a planned one is planned
                 future = CONNECTOR.fullmatch(text, prev.end, start) is not None
             valid = got.date.is_valid() and (got.range_start is None or got.range_start.is_valid())
-            phrase = text[start:end]
+            phrase = written[start:end]
             mention = DateMention(
                 got.date, start, end, phrase, valid, future, got.range_start, got.attributive
             )
