@@ -41,12 +41,21 @@ _BACKGROUND_SIGNAL = re.compile(
 # also ...", "..., see also ...", "... 2003. Cf. ...", "... 2003. See Smith ...".
 _SIGNAL_AFTER_STOP = re.compile(
     r"(?<=[.?!)\]”\"'])\s+(?=(?:see|compare|but\s+see|also|for\s+\w+|contra)\b|cf\.)"
-    r"|,\s+(?=(?:see\s+also|see\s+generally|but\s+see|compare)\b|cf\.)",
+    r"|(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:see\s+also|see\s+generally|but\s+see|compare)\b|cf\.)",
     re.IGNORECASE,
 )
 _SEE_WHAT = re.compile(r"see\s+(?:e\.g\.,?\s+|, e\.g\.,\s+)?(\S+)", re.IGNORECASE)
 # "(2001) and Jones" / "2001, and Jones": "and" between two citations, each dated.
 _AND_BETWEEN = re.compile(r",?\s+(?:and|&)\s+(?=[^\W\d_])")
+# "(2012). IMF, ...": a full stop right after a citation's date, and a new sentence.
+_STOP_AFTER_DATE = re.compile(r"[)\]]?\.\s+(?=[^\W\d_])")
+# The words before a date that make it when the source was read, not published.
+_READ_BEFORE = re.compile(
+    r"(?:accessed|retrieved|visited|viewed|consulted|updated|modified|archived|downloaded"
+    r"|consulté|abgerufen|zugegriffen|consultado|acesso|acessado|consultato|geraadpleegd)"
+    r"\b[^.;]{0,15}$",
+    re.IGNORECASE,
+)
 _AND_OPENING = re.compile(r"(?:and|&)\s+")
 
 
@@ -62,7 +71,8 @@ class Citation:
     full citation it points to: `inherited_date`, from note `inherited_from`.
     `undated` is true when the citation says it has no date ("n.d.").
     `captured_date` is a web archive's capture of its URL: the page was
-    published by then.
+    published by then. `updated_date` is when it says it was last updated: what
+    it reports may be as late as that.
     """
 
     text: str
@@ -78,6 +88,7 @@ class Citation:
     inherited_from: str | None = None
     undated: bool = False
     captured_date: PartialDate | None = None
+    updated_date: PartialDate | None = None
 
     def dated(self) -> tuple[PartialDate, str] | None:
         """The date that bounds what the citation can report, and where it comes from.
@@ -85,6 +96,10 @@ class Citation:
         The origin is said for people: "published", "from its URL", "of note [3],
         which it shortens", "accessed".
         """
+        if self.updated_date is not None and (
+            self.publication_date is None or self.updated_date.after(self.publication_date)
+        ):
+            return self.updated_date, "updated"
         if self.publication_date is not None:
             return self.publication_date, "published"
         if self.url_date is not None:
@@ -189,17 +204,33 @@ def _signal_starts(text: str, at: int) -> bool:
 def _and_cuts(
     text: str, mentions: Sequence[DateMention], inside_quote: Callable[[int], bool]
 ) -> list[int]:
-    """Cuts at "and" between two citations that each carry a date: "(2001) and Jones"."""
+    """Cuts between two citations that each carry a date of their own.
+
+    "Smith (2001) and Jones (2003).": at "and" before a name; "OECD, Outlook
+    (2012). IMF, Fiscal Monitor (2009).": after the full stop that closes the first
+    date's sentence. Not where the second date is when the source was read
+    ("... (2015). Title. Retrieved 3 May 2019"): that is one citation.
+    """
     cuts: list[int] = []
     for left, right in itertools.pairwise(mentions):
         gap_start = left.end + (1 if text[left.end : left.end + 1] == ")" else 0)
-        m = _AND_BETWEEN.match(text, gap_start)
-        if m is None or m.end() >= right.start or inside_quote(m.start()):
+        between = text[gap_start : right.start]
+        if ";" in between or len(between) > 200:
             continue
-        between = text[m.end() : right.start]
-        if ";" in between or len(between) > 200 or not text[m.end()].isupper():
+        joined = _AND_BETWEEN.match(text, gap_start)
+        if joined is not None and joined.end() < right.start and text[joined.end()].isupper():
+            if not inside_quote(joined.start()):
+                cuts.append(joined.start())
             continue
-        cuts.append(m.start())
+        stop = _STOP_AFTER_DATE.match(text, left.end)
+        if (
+            stop is not None
+            and stop.end() < right.start
+            and text[stop.end()].isupper()
+            and not inside_quote(stop.start())
+            and _READ_BEFORE.search(text, max(stop.end(), right.start - 40), right.start) is None
+        ):
+            cuts.append(stop.end())
     return cuts
 
 

@@ -20,17 +20,24 @@ _CITES = re.compile(
     | (?<![\w*])_[A-Z][^_\s]*\s[^_]{2,}_(?!\w)|(?<![\w*])\*[A-Z][^*\s]*\s[^*]{2,}\*(?!\w)
     | \b(?:[A-Z][\w&'.-]*\s+)?(?:Press|Publish(?:ing|ers?|ed\s+by)|Verlag|Éditions|Editions
           |Books|Publications|Printing\s+Office)\b
-    | \b(?:vol|vols|no|nos|pp|p|art|ch|sec|para|fol|col)\.\s*[\dIVXLC]
-    | (?i:\b(?:accessed|retrieved|available\s+(?:at|from|online)|consulted|archived)\b)
-    | (?i:\b(?:journal|review|proceedings|quarterly|bulletin|gazette|magazine|newspaper
-          |working\s+paper|discussion\s+paper|policy\s+brief|white\s+paper|report|survey
-          |dataset|database|press\s+release|communiqué|statement\s+by|transcript
-          |testimony|hearing|interview|letter|memorandum|memo|email|e-mail|cable
-          |correspondence|conversation\s+with|speech|lecture|thesis|dissertation
-          |manuscript|archive|archives|collection|papers\s+of|minutes|records?)\b)
+    | (?i:\b(?:vol|vols|no|nos|pp|p|art|ch|sec|para|fol|col|page|pages)\.?\s*[\dIVXLC]+\b)
+    | (?i:\b(?:accessed|retrieved|consulted|archived)\b)
+    | (?:^|(?<=[,;:(])\s*)(?i:(?:(?:author|authors|personal|telephone|phone|private|video
+          |e-?mail|confidential|anonymous|background|unpublished|oral)['’]?s?\s+)?
+          (?:interview|conversation|correspondence|letter|e-?mail|memo(?:randum)?|cable
+          |telegram|statement|testimony|speech|remarks|lecture|briefing|press\s+release
+          |communiqué|message|phone\s+call|call)
+          \s+(?:with|by|to(?!\s*:)|from|of|before|at|between)\b)
+    | (?<=[\w,:]\s)(?:Journal|Review|Proceedings|Quarterly|Bulletin|Gazette|Magazine|Report
+          |Survey|Yearbook|Transactions|Annals|Papers|Working\s+Paper|Discussion\s+Paper
+          |Policy\s+Brief|White\s+Paper|Dataset|Database|Museum|Archives?|Library
+          |Collection|Records|Minutes|Thesis|Dissertation|Times|Post|Tribune|Herald|Daily
+          |Weekly|Chronicle|Observer|Guardian|Telegraph|Monitor|Dispatch|Courier)\b
+    | \(\s*[A-Z][\w .'’-]{1,40}:\s*[A-Z][^)]{1,60}\)
+    | ^(?:[A-Z][\w.'’-]+\s){1,3}[A-Z][\w.'’-]+,\s+(?:[“"«]|[A-Z][\w'’-]+\s)
     | \b(?:ed|eds|trans|tr|comp)\.\s|\bet\s+al\b|\bibid\b|\bop\.\s*cit\b|\bid\.\s
     | \(\s*(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+,?\s+[12]\d{3}[a-z]?\s*\)
-    | \b[A-Z][\w'’-]+\s+v\.\s+[A-Z]
+    | \b[A-Z][\w'’-]+\s+v\.?\s+[A-Z]
     """,
     re.VERBOSE,
 )
@@ -46,11 +53,15 @@ _CROSS_REFERENCE = re.compile(
 _QUOTED = re.compile(
     r"“([^”]{3,200})”|\"([^\"]{3,200})\"|«\s?([^»]{3,200}?)\s?»|„([^“”]{3,200})[“”]"
 )
+_OUTLET_SPAN = 40  # a citation names its outlet or author this near its start
 _TITLE_WORDS = 20  # a title is shorter than this
 _SHORT_NOTE_WORDS = 25  # a citation with a quoted title and nothing else is shorter
 # What stands before a title in a citation: the note's start, a separator, "in",
 # "called", "titled".
 _BEFORE_TITLE = re.compile(r"(?:^|[,.:;(]|\b(?:in|called|titled|entitled|see))\s*$", re.IGNORECASE)
+# A pandoc citation ("[@smith2001, p. 12]", "@smith2001 says"): the bibliography
+# dates it, not the note.
+_CITEKEY = re.compile(r"(?:^|[\s\[;(])-?@[A-Za-z_][\w:.#$%&+?<>~/-]*")
 _UNDATED = re.compile(
     r"(?<!\w)(?:n\.\s?d\.|\(n\.d\)|no\s+date|undated|s\.\s?d\.|o\.\s?J\.|sin\s+fecha|sans\s+date)(?!\w)",
     re.IGNORECASE,
@@ -63,9 +74,11 @@ def cites_source(text: str) -> bool:
         text = _CROSS_REFERENCE.sub(" ", text)
     if _CITES.search(text) is not None or _has_quoted_title(text):
         return True
-    from footcheck.footnotes.outlets import named_outlets  # its table compiled when asked
+    from footcheck.footnotes.outlets import cited_outlets  # its table compiled when asked
 
-    return bool(named_outlets(text))
+    # An outlet named where a citation names it: near the note's start ("Reuters,
+    # 3 May."), not in a sentence about it ("the views of the Federal Reserve").
+    return bool(cited_outlets(text[:_OUTLET_SPAN], ()))
 
 
 def _has_quoted_title(text: str) -> bool:
@@ -93,6 +106,11 @@ def _has_quoted_title(text: str) -> bool:
         if closes and (short or set_between_commas):
             return True
     return False
+
+
+def cites_by_key(text: str) -> bool:
+    """Whether a note cites by a pandoc citation key, dated by its bibliography."""
+    return "@" in text and _CITEKEY.search(text) is not None
 
 
 def says_undated(text: str) -> bool:

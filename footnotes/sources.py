@@ -20,8 +20,9 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 from urllib.parse import parse_qsl, urlencode
 
 from footcheck.footnotes.citations import Citation, role_of, split_spans
@@ -29,7 +30,7 @@ from footcheck.footnotes.dates import DateMention, DateStyle, find_dates
 from footcheck.footnotes.model import Note, PartialDate
 from footcheck.footnotes.note_kinds import cites_source, says_undated
 from footcheck.footnotes.short_forms import FullCitation, FullCitations, parse_short_form
-from footcheck.footnotes.urls import capture_date, first_url_date
+from footcheck.footnotes.urls import capture_date, url_date
 
 _IBID = re.compile(
     r"^\W{0,3}(?:ibid(?:em)?\b|ib\.|id\.|idem\b|op\.?\s*cit\b)|^[^.;]{0,60}?,\s*op\.?\s*cit\b",
@@ -48,6 +49,18 @@ _ACCESS_WORDS = re.compile(
     r"downloaded)\s*(?:on|at|from)?\s*[:,]?\s*$",
     re.IGNORECASE,
 )
+# The same in the languages whose dates footcheck reads: "consulté le", "abgerufen am",
+# "consultado el", "acesso em", "consultato il", "geraadpleegd op", "дата обращения",
+# "تاريخ الاطلاع" (tried only when the English pattern's quick test fails).
+_FOREIGN_ACCESS_WORDS = re.compile(
+    r"(?:consult[ée]e?s?\s+le|abgerufen\s+am|zugegriffen\s+am|aufgerufen\s+am|"
+    r"consultad[oa]\s+(?:el|en)|acess(?:o|ado)\s+em|consultat[oa]\s+il|geraadpleegd\s+op|"
+    r"дата\s+обращения|تاريخ\s+الاطلاع|تاريخ\s+الوصول)\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+_FOREIGN_ACCESS_LAST_LETTERS = frozenset("elmpnELMPNяع")
+# What an update clause says (the rest of _ACCESS_WORDS says when it was read).
+_UPDATE_WORD = re.compile(r"updated|modified", re.IGNORECASE)
 # Every form of _ACCESS_WORDS ends with one of these words (then only "on", "at" or
 # "from", blanks, a colon or a comma): a text that does not is no access clause.
 _ACCESS_ENDINGS = (
@@ -239,17 +252,22 @@ def read_source(note: Note, style: DateStyle | None = None) -> Source:
     """A single note, without "Ibid." resolution."""
     text = note.text
     mentions = find_dates(text, None, style, note=True)
-    publication, access = _publication_and_access(text, mentions)
+    dates = _note_dates(text, mentions)
     urls = tuple(_clean_url(url) for url in _URL.findall(text))
+    spans = [(0, len(text))]
     if len(text) > 20 and (";" in text or len(mentions) > 1 or _MAY_SIGNAL.search(text)):
-        citations = _split(text, mentions, publication, access)
+        quoted = _quoted_spans(text)
+        spans = split_spans(text, mentions, lambda at: _inside(quoted, at))
+    if len(spans) == 1:
+        start, end = spans[0]
+        citations: tuple[Citation, ...] = (_citation(text, start, end, dates, urls),)
     else:
-        citations = (_citation(text, 0, len(text), publication, access, urls),)
+        citations = tuple(_part(text, start, end, mentions) for start, end in spans)
     return Source(
         note=note,
         dates=tuple(mentions),
-        publication_date=publication,
-        access_date=access,
+        publication_date=dates.publication or dates.fallback,
+        access_date=dates.access or dates.updated,  # as it always was: when it was seen
         urls=urls,
         key=duplicate_key(text, mentions),
         ibid=_IBID.match(text) is not None,  # both forms are anchored at the start
@@ -257,42 +275,39 @@ def read_source(note: Note, style: DateStyle | None = None) -> Source:
     )
 
 
-def _split(
-    text: str,
-    mentions: Sequence[DateMention],
-    publication: PartialDate | None,
-    access: PartialDate | None,
-) -> tuple[Citation, ...]:
-    """The note's citations, each with the dates and URLs inside it."""
-    quoted = _quoted_spans(text)
-    spans = split_spans(text, mentions, lambda at: _inside(quoted, at))
-    if len(spans) == 1:
-        start, end = spans[0]
-        urls = tuple(_clean_url(url) for url in _URL.findall(text))
-        return (_citation(text, start, end, publication, access, urls),)
-    citations = []
-    for start, end in spans:
-        inside = [m for m in mentions if start <= m.start and m.end <= end]
-        own_publication, own_access = _publication_and_access(text, inside)
-        urls = tuple(_clean_url(url) for url in _URL.findall(text, start, end))
-        citation = _citation(text, start, end, own_publication, own_access, urls)
-        citations.append(replace(citation, role=role_of(citation.text)))
-    return tuple(citations)
+def _part(text: str, start: int, end: int, mentions: Sequence[DateMention]) -> Citation:
+    """The citation text[start:end] of a note that holds several."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    urls = tuple(_clean_url(url) for url in _URL.findall(text, start, end))
+    citation = _citation(text, start, end, _note_dates(text, inside), urls)
+    return replace(citation, role=role_of(citation.text))
 
 
-def _publication_and_access(
-    text: str, mentions: Sequence[DateMention]
-) -> tuple[PartialDate | None, PartialDate | None]:
+class _NoteDates(NamedTuple):
+    """The dates of (part of) a note's text, by what they say."""
+
+    publication: PartialDate | None  # the last free-standing date of the citation
+    fallback: PartialDate | None  # the last other date that may be it
+    access: PartialDate | None  # "accessed", "retrieved", "archived"
+    updated: PartialDate | None  # "updated", "last modified"
+
+
+def _note_dates(text: str, mentions: Sequence[DateMention]) -> _NoteDates:
     quoted = _quoted_spans(text)
     publication: PartialDate | None = None
     fallback: PartialDate | None = None
     access: PartialDate | None = None
+    updated: PartialDate | None = None
     for mention in mentions:
         if not mention.valid:
             continue
         before = text[max(0, mention.start - 40) : mention.start]
-        if _access_start(text, mention) is not None:
-            access = mention.date
+        clause = _access_clause(text, mention)
+        if clause is not None:
+            if _UPDATE_WORD.search(clause.group()):
+                updated = mention.date
+            else:
+                access = mention.date
             continue
         if _inside(quoted, mention.start) or not _one_occasion(mention):
             continue
@@ -302,34 +317,47 @@ def _publication_and_access(
             publication = mention.date
         else:
             fallback = mention.date
-    return publication or fallback, access
+    return _NoteDates(publication, fallback, access, updated)
 
 
 def _citation(
-    text: str,
-    start: int,
-    end: int,
-    publication: PartialDate | None,
-    access: PartialDate | None,
-    urls: tuple[str, ...],
+    text: str, start: int, end: int, dates: _NoteDates, urls: tuple[str, ...]
 ) -> Citation:
-    """The citation text[start:end], with the dates in its URLs and whether it says "n.d."."""
+    """The citation text[start:end] with its dates, the dates in its URLs, and "n.d.".
+
+    A date that is not set off as a citation's ("founded in 2009") is its
+    publication date only in a citation that names a source: in a note that
+    explains, it is a date of what the note tells.
+    """
     part = text[start:end]
-    url_date = captured = None
+    publication = dates.publication
+    if publication is None and dates.fallback is not None and cites_source(part):
+        publication = dates.fallback
+    in_url = captured = None
     if urls:
-        url_date = first_url_date(urls)
+        in_url = latest(d for d in map(url_date, urls) if d is not None)
         captured = next((d for d in map(capture_date, urls) if d is not None), None)
     return Citation(
         part,
         start,
         end,
         publication,
-        access,
+        dates.access,
         urls,
-        url_date=url_date,
+        url_date=in_url,
         undated=says_undated(part),
         captured_date=captured,
+        updated_date=dates.updated,
     )
+
+
+def latest(dates: Iterable[PartialDate]) -> PartialDate | None:
+    """The latest of some dates (compared at the precision both have), or None."""
+    best: PartialDate | None = None
+    for date in dates:
+        if best is None or not date.before(best):
+            best = date
+    return best
 
 
 def _one_occasion(mention: DateMention) -> bool:
@@ -366,11 +394,19 @@ def _subject_or_designation(before: str) -> bool:
 
 def _access_start(text: str, mention: DateMention) -> int | None:
     """Where the "accessed"/"retrieved"... words before an access date start, if any."""
-    window = max(0, mention.start - 40)
-    if not _may_end_with_access_words(text[window : mention.start]):
-        return None
-    match = _ACCESS_WORDS.search(text, window, mention.start)
+    match = _access_clause(text, mention)
     return match.start() if match else None
+
+
+def _access_clause(text: str, mention: DateMention) -> re.Match[str] | None:
+    """The "accessed"/"retrieved"/"updated"... words just before a date, if any."""
+    window = max(0, mention.start - 40)
+    before = text[window : mention.start]
+    if _may_end_with_access_words(before):
+        return _ACCESS_WORDS.search(text, window, mention.start)
+    if before.rstrip().rstrip(":,").rstrip()[-1:] in _FOREIGN_ACCESS_LAST_LETTERS:
+        return _FOREIGN_ACCESS_WORDS.search(text, window, mention.start)
+    return None
 
 
 def _may_end_with_access_words(before: str) -> bool:

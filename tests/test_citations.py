@@ -171,6 +171,13 @@ def test_an_unresolved_short_form_is_not_undated_either() -> None:
         "I confess that I was also interested to hear from the lips of my friend, at parting, "
         'the familiar Italian word, "Addio." It was a coincidence we both remarked on.',
         "Mrs. Brown spells the name as follows: _Squaw-oc-t'moos_.",
+        "In this report, youth means people under 25.",
+        "The survey sample is described in Appendix B.",
+        "The interview protocol is available from the author.",
+        "This paper does not reflect the views of the Federal Reserve.",
+        "The letter was never sent.",
+        "Correspondence to: b.lawrence@example.ac.uk",
+        "[@smith2001, p. 12]",
     ],
 )
 def test_explanations_and_declared_undated_sources_are_not_reported(text: str) -> None:
@@ -190,6 +197,10 @@ def test_explanations_and_declared_undated_sources_are_not_reported(text: str) -
         "I have touched on this in a short essay called “Anonymity.”",
         'Harbour Office, "Tide tables," Harbour Board, each spring.',
         "Reuters.",
+        "Telephone interview with J. Smith, Kabul.",
+        "See the Letters of H. James, Vol. II.",
+        "Translated by Dorothy Bussy as The Counterfeiters (New York: Knopf).",
+        "Robert Caro, The Power Broker, 45.",
     ],
 )
 def test_an_undated_citation_is_reported(text: str) -> None:
@@ -351,3 +362,67 @@ def test_with_nothing_to_decide_an_ambiguous_date_keeps_its_certain_part() -> No
 def test_two_digit_years_are_read_near_the_report_date() -> None:
     ctx = context("Met.[1]\n\n[1] Letter from the governor, 3/64.\n", report_date=PartialDate(2014))
     assert ctx.sources[0].citations[0].publication_date == PartialDate(1964, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "OECD, Economic Outlook (2012). IMF, Fiscal Monitor (2009).",
+            ["OECD, Economic Outlook (2012).", "IMF, Fiscal Monitor (2009)."],
+        ),
+        (
+            "Jones, The Vote (2016), 4, and see also Brown, Old Votes (1999).",
+            ["Jones, The Vote (2016), 4", "see also Brown, Old Votes (1999)."],
+        ),
+        (
+            "Smith, J. (2015). Ports and Power. City Press. Retrieved May 3, 2019.",
+            ["Smith, J. (2015). Ports and Power. City Press. Retrieved May 3, 2019."],
+        ),
+    ],
+)
+def test_citations_end_at_a_full_stop_before_another_dated_one(
+    text: str, expected: list[str]
+) -> None:
+    assert [c for c, _, _ in parts(text)] == expected
+
+
+def test_a_year_in_an_explanatory_note_is_not_its_date() -> None:
+    doc = "Sales rose in 2015.[1]\n\n[1] The firm was founded in 2009.\n"
+    assert findings(doc, select={"DT001", "DT004"}) == []
+
+
+def test_an_update_date_bounds_what_a_page_reports() -> None:
+    doc = (
+        "The plant closed in May 2016.[1]\n\n"
+        "[1] Harbour Times, “Plant review,” March 3, 2012, updated May 20, 2016.\n"
+    )
+    assert findings(doc, select={"DT001"}) == []
+    (source,) = sources("Harbour Times, “Plant review,” March 3, 2012, updated May 20, 2016.")
+    assert source.citations[0].dated() == (PartialDate(2016, 5, 20), "updated")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Monde, 3 mars 2022. Consulté le 5 mai 2023.",
+        "Der Spiegel, 3. März 2022, abgerufen am 5. Mai 2023.",
+        "El País, 3 de marzo de 2022. Consultado el 5 de mayo de 2023.",
+    ],
+)
+def test_an_access_clause_in_another_language_is_not_the_publication(text: str) -> None:
+    (source,) = sources(text)
+    citation = source.citations[0]
+    assert (citation.publication_date, citation.access_date) == (
+        PartialDate(2022, 3, 3),
+        PartialDate(2023, 5, 5),
+    )
+
+
+def test_several_urls_date_a_citation_by_the_latest() -> None:
+    doc = (
+        "Both companies opened their code by November 2015.[1]\n\n"
+        "[1] Microsoft's (see https://blogs.example.com/2014/11/12/net-open) and Google's "
+        "(see https://blog.example.com/2015/11/tensorflow.html).\n"
+    )
+    assert findings(doc, select={"DT001"}) == []

@@ -7,7 +7,8 @@ publication date, no date in its URLs, no access date. An "Ibid." or a short for
 ("Lessing, 239.") is dated by the full citation it points to and is never
 reported; nor is a citation marked "n.d." (its author knows), nor a note that
 cites nothing (an explanatory note: "The figure excludes Scotland.", "See the
-Exceptions section."). A note cites a source when it names one the way citations
+Exceptions section."), nor one that cites by a pandoc key ("[@smith2001, p. 12]":
+its bibliography gives the date). A note cites a source when it names one the way citations
 do: a URL, a quoted or italic title, a publisher, a journal's volume or pages, an
 access clause, an interview, a letter, a report. Empty notes are left to FN005.
 
@@ -40,6 +41,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import Document, Finding, Severity
+from footcheck.footnotes.note_kinds import cites_by_key
 from footcheck.footnotes.rules.base import RuleId, shorten
 
 if TYPE_CHECKING:
@@ -67,8 +69,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def _dated_elsewhere(source: Source) -> bool:
-    """A citation dated by its URL, or pointing to a full one, or marked "n.d."."""
-    return any(
+    """A citation dated by its URL, or pointing to a full one, or marked "n.d.", or a
+    pandoc citation key ("[@smith2001]"), which the bibliography dates."""
+    return cites_by_key(source.note.text) or any(
         c.url_date is not None or c.short_form or c.undated or c.dated() is not None
         for c in source.citations
     )
