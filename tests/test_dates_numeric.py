@@ -54,10 +54,10 @@ def test_two_digit_years_in_each_style(text: str, mdy: str, dmy: str, undecided:
 
 
 def test_the_century_comes_from_the_style() -> None:
-    # pivot 2014: 13 -> 2013, 24 -> 2024, 25 -> 1925, 64 -> 1964
+    # pivot 2014: 13 -> 2013, 15 -> 2015, 16 -> 1916, 64 -> 1964
     assert dates("Memo, 8/22/13.", MONTH_FIRST) == ["2013-08-22"]
-    assert dates("Memo, 8/22/24.", MONTH_FIRST) == ["2024-08-22"]
-    assert dates("Memo, 8/22/25.", MONTH_FIRST) == ["1925-08-22"]
+    assert dates("Memo, 8/22/15.", MONTH_FIRST) == ["2015-08-22"]
+    assert dates("Memo, 8/22/16.", MONTH_FIRST) == ["1916-08-22"]
     assert dates("Memo, 8/22/64.", MONTH_FIRST) == ["1964-08-22"]
     assert dates("Memo, 8/22/25.", DateStyle("mdy", 2030, "")) == ["2025-08-22"]
 
@@ -71,10 +71,12 @@ def test_without_a_style_the_fields_must_decide() -> None:
 
 def test_without_a_style_the_century_is_the_reference_dates_else_todays() -> None:
     assert dates("Memo, 8/22/25.", reference=PartialDate(2014, 3, 1)) == ["1925-08-22"]
-    assert dates("Memo, 8/22/25.", reference=PartialDate(2020)) == ["2025-08-22"]
+    assert dates("Memo, 8/22/25.", reference=PartialDate(2024)) == ["2025-08-22"]
     today = datetime.date.today().year
-    yy = (today + 5) % 100  # five years ahead of today: this century's, not the last
-    assert dates(f"Memo, 8/22/{yy:02d}.") == [f"{today + 5}-08-22"]
+    yy = (today + 1) % 100  # next year: this century's, not the last
+    assert dates(f"Memo, 8/22/{yy:02d}.") == [f"{today + 1}-08-22"]
+    yy = (today + 2) % 100  # the year after: the last century's
+    assert dates(f"Memo, 8/22/{yy:02d}.") == [f"{today + 2 - 100}-08-22"]
 
 
 def test_dotted_two_digit_years_are_version_numbers() -> None:
@@ -119,7 +121,7 @@ def test_dotted_dates_stay_day_first() -> None:
         ("Letter from the director (3/64).", "1964-03"),
         ("Annual survey, 11/2007.", "2007-11"),
         ("Annual survey (11/2007), p. 4.", "2007-11"),
-        ("Minutes, 12/13; see also the report.", "2013-12"),
+        ("Minutes, 12/1998; see also the report.", "1998-12"),
     ],
 )
 def test_month_and_year_in_a_note(text: str, date: str) -> None:
@@ -140,6 +142,8 @@ def test_month_and_year_in_a_note(text: str, date: str) -> None:
         "Version 2/13.1, released.",
         "Report No. 3/64.",  # a document number
         "Survey, 11/2007/3.",
+        "Email to the author, 3/15.",  # March 15 as often as March 2015
+        "Minutes, 12/13; see also the report.",
     ],
 )
 def test_what_is_no_month_and_year(text: str) -> None:

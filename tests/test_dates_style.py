@@ -15,17 +15,17 @@ from footcheck.footnotes.dates.style import DAY_FIRST, MONTH_FIRST
 
 @pytest.mark.parametrize(
     ("yy", "year"),
-    [(13, 2013), (0, 2000), (24, 2024), (25, 1925), (64, 1964), (99, 1999)],
+    [(13, 2013), (0, 2000), (14, 2014), (15, 2015), (16, 1916), (24, 1924), (64, 1964)],
 )
 def test_two_digit_years_fall_in_the_century_around_the_pivot(yy: int, year: int) -> None:
-    # pivot 2014: from 1925 (pivot - 89) to 2024 (pivot + 10)
+    # pivot 2014: from 1916 (pivot - 98) to 2015 (pivot + 1)
     assert DateStyle(None, 2014, "").full_year(yy) == year
 
 
 @pytest.mark.parametrize("pivot", [1950, 1999, 2000, 2014, 2089, 2090, 2100])
-def test_the_century_window_is_a_hundred_years_ending_ten_after_the_pivot(pivot: int) -> None:
+def test_the_century_window_is_a_hundred_years_ending_the_year_after_the_pivot(pivot: int) -> None:
     years = sorted(DateStyle(None, pivot, "").full_year(yy) for yy in range(100))
-    assert years == list(range(pivot - 89, pivot + 11))
+    assert years == list(range(pivot - 98, pivot + 2))
 
 
 # ------------------------------------------------------------------ evidence from dates

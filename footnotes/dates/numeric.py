@@ -62,8 +62,11 @@ def read_numeric(
         year = century.full_year(int(m["num2_y"]))
         return _day_and_month(a, b, year, m["num2_s"], order)
     # "my2": a citation's month and year, set off by a comma or parentheses and
-    # closing the citation ("Letter, 3/64.", "(11/2007)"), not an amount ("3/64 inch").
+    # closing the citation ("Letter, 3/64.", "(11/2007)"), not an amount ("3/64 inch"),
+    # and with a two-digit year that cannot be a day.
     month, year_text = int(m["my2_m"]), m["my2_y"]
+    if len(year_text) == 2 and int(year_text) <= 31:
+        return None  # "Email to the author, 3/15.": March 15 as often as March 2015
     year = century.full_year(int(year_text)) if len(year_text) == 2 else int(year_text)
     set_off = before.glued[-1:] == "(" or (not before.glued and before.raw[-1:] in (",", ";"))
     end = m.end()

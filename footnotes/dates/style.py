@@ -23,9 +23,10 @@ from footcheck.footnotes.model import PartialDate
 MONTH_FIRST = "mdy"
 DAY_FIRST = "dmy"
 
-# How far a two-digit year reaches around the pivot: a century that ends ten years
-# after it (cited sources are rarely dated after the report, often decades before).
-_YEARS_AFTER_PIVOT = 10
+# How far a two-digit year reaches around the pivot: a century that ends the year
+# after it (a source cannot postdate its report; archival notes cite decades before:
+# "Letter, Kellogg to Coolidge, 5/26/26" in a 2024 report is 1926).
+_YEARS_AFTER_PIVOT = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,7 @@ class DateStyle:
     why: str
 
     def full_year(self, yy: int) -> int:
-        """The year `yy` (0-99) names: the one within pivot - 89 .. pivot + 10."""
+        """The year `yy` (0-99) names: the one within pivot - 98 .. pivot + 1."""
         year = self.pivot // 100 * 100 + yy
         if year > self.pivot + _YEARS_AFTER_PIVOT:
             year -= 100
