@@ -28,8 +28,8 @@ _SHORT = re.compile(
     (?P<author>(?:(?:van|von|de|der|den|di|da|du|la|le|del|al)\s+){0,2}
        [^\W\d_][\w'’.-]*(?:\s+(?:and|&)\s+[^\W\d_][\w'’-]*)?)
     (?P<etal>\s+et\s+al\.?)?
-    (?:,\s*(?!(?:pp?\.|at\s|s\.)\s*\d)(?P<title>“[^”]{1,80}”|"[^"]{1,80}"|[^\W\d_][^,;()]{0,80}?))?
-    (?:(?:,|(?<=[”"]))\s*(?P<prefix>(?:pp?\.|at|S\.|s\.)\s*)?
+    (?:,\s*(?!(?:pp?\.|pages?\s|at\s|s\.)\s*\d)(?P<title>“[^”]{1,80}”|"[^"]{1,80}"|[^\W\d_][^,;()]{0,80}?))?
+    (?:(?:,|(?<=[”"]))\s*(?P<prefix>(?:pp?\.|pages?|at|S\.|s\.)\s*)?
        (?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:n\d+)?|[ivxlcdm]{1,8}))?
     \s*\.?$""",
     re.IGNORECASE | re.VERBOSE,
@@ -39,6 +39,16 @@ _NAME_SPAN = 160  # where a full citation names its author: near its start
 _TITLE_STOP = word_set(
     "a an the of in on and or for to at by with from de la le les des der die das el"
 )
+
+
+# "Sunstein, supra note 1, at 1812.": the note it shortens, by number (Bluebook).
+_SUPRA = re.compile(r"\bsupra\s+notes?\s+(\d{1,4})\b", re.IGNORECASE)
+
+
+def supra_note(text: str) -> str | None:
+    """The label of the note a "supra note N" citation points to, if it is one."""
+    m = _SUPRA.search(text)
+    return m.group(1) if m else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,15 +25,21 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 from urllib.parse import parse_qsl, urlencode
 
-from footcheck.footnotes.citations import Citation, role_of, split_spans
+from footcheck.footnotes.citations import Citation, role_of, split_spans, supporting_date
 from footcheck.footnotes.dates import DateMention, DateStyle, find_dates
 from footcheck.footnotes.model import Note, PartialDate
 from footcheck.footnotes.note_kinds import cites_source, says_undated
-from footcheck.footnotes.short_forms import FullCitation, FullCitations, parse_short_form
+from footcheck.footnotes.short_forms import (
+    FullCitation,
+    FullCitations,
+    parse_short_form,
+    supra_note,
+)
 from footcheck.footnotes.urls import capture_date, url_date
 
 _IBID = re.compile(
-    r"^\W{0,3}(?:ibid(?:em)?\b|ib\.|id\.|idem\b|op\.?\s*cit\b)|^[^.;]{0,60}?,\s*op\.?\s*cit\b",
+    r"^\W{0,3}(?:(?:see\s+(?:also\s+)?|cf\.\s+)?(?:ibid(?:em)?\b|ib\.|id\.|idem\b)|op\.?\s*cit\b)"
+    r"|^[^.;]{0,60}?,\s*op\.?\s*cit\b",
     re.IGNORECASE,
 )
 # "Ames, op. cit., 102": the author whose earlier note it repeats.
@@ -182,6 +188,7 @@ def read_sources(notes: Sequence[Note], style: DateStyle | None = None) -> list[
     names: dict[str, Source] = {}
     named = 0
     full = FullCitations()
+    by_label: dict[str, Source] = {}  # the first note of each label
     for note in notes:
         source = read_source(note, style)
         if source.ibid and sources:
@@ -197,30 +204,56 @@ def read_sources(notes: Sequence[Note], style: DateStyle | None = None) -> list[
                 before = _named(author, names)
             if before is not None:
                 label = before.antecedent or before.note.label
+                date = _date_of(before)
                 first = source.citations[0]
                 source = replace(
                     source,
                     antecedent=label,
-                    inherited_date=before.date,
+                    inherited_date=date,
                     citations=(
-                        replace(first, inherited_date=before.date, inherited_from=label),
+                        replace(first, inherited_date=date, inherited_from=label),
                         *source.citations[1:],
                     ),
                 )
         elif not source.ibid:
-            source = _resolve_short_forms(source, full)
+            source = _resolve_short_forms(source, full, by_label)
         sources.append(source)
+        by_label.setdefault(note.label, source)
     return sources
 
 
-def _resolve_short_forms(source: Source, full: FullCitations) -> Source:
-    """Mark the note's short citations and date them by their full ones; remember the rest."""
+def _date_of(source: Source) -> PartialDate | None:
+    """The date a note repeating `source` takes: what its citations are dated by (a
+    short form's full citation's, too), else its own."""
+    used = supporting_date(source.citations)
+    return used[1] if used is not None else source.date
+
+
+def _resolve_short_forms(
+    source: Source, full: FullCitations, by_label: dict[str, Source]
+) -> Source:
+    """Mark the note's short citations and date them by their full ones; remember the rest.
+
+    A short form names its author (and short title), or the note it shortens
+    ("supra note 3").
+    """
     citations = list(source.citations)
     changed = False
     label = source.note.label
     for index, citation in enumerate(citations):
         short = None
         if citation.dated() is None and not citation.urls:
+            supra = supra_note(citation.text)
+            if supra is not None:
+                earlier = by_label.get(supra)
+                citations[index] = replace(
+                    citation,
+                    short_form=True,
+                    inherited_date=_date_of(earlier) if earlier else None,
+                    inherited_from=supra if earlier else None,
+                )
+                changed = True
+                continue
             short = parse_short_form(citation.text)
         if short is None:
             dated = citation.dated()

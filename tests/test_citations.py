@@ -426,3 +426,27 @@ def test_several_urls_date_a_citation_by_the_latest() -> None:
         "(see https://blog.example.com/2015/11/tensorflow.html).\n"
     )
     assert findings(doc, select={"DT001"}) == []
+
+
+def test_ibid_after_a_short_form_and_supra_note_take_the_full_citations_date() -> None:
+    got = sources(
+        "Doris Lessing, Going Home (London: Joseph, 1957), 12.",
+        "Lessing, Going Home, 239.",
+        "Ibid., 240.",
+        "Cass Sunstein, Republic (Princeton: Princeton Press, 2017), 1800.",
+        "Sunstein, supra note 4, at 1812.",
+        "See id.",
+        "Webb, page 324.",
+    )
+    dated = [s.citations[0].dated() for s in got]
+    assert [d[0] if d else None for d in dated] == [
+        PartialDate(1957),
+        PartialDate(1957),
+        PartialDate(1957),
+        PartialDate(2017),  # 1800 is the page after the year
+        PartialDate(2017),
+        PartialDate(2017),
+        None,  # a short form with no full citation of Webb before it
+    ]
+    assert got[4].citations[0].inherited_from == "4" and got[4].short_form
+    assert got[5].ibid and got[6].short_form

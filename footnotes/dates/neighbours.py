@@ -184,10 +184,15 @@ def in_parentheses(text: str, start: int) -> bool:
     return text.rfind("(", lo, start) > text.rfind(")", lo, start)
 
 
+# A citation's year in parentheses, then a comma: what follows is its page.
+_AFTER_PARENTHESISED_YEAR = re.compile(r"[12][0-9]{3}[a-z]?\),$")
+
+
 def is_page(text: str, start: int, end: int, before: WordsBefore) -> bool:
     """Whether the number text[start:end] is a citation's page, not a year.
 
-    After an issue's date ("(July 2017): 1807"), a pin cite's ", at" ("supra
+    After an issue's date ("(July 2017): 1807") or a book's year in parentheses
+    ("(New York: Knopf, 2017), 1800"), a pin cite's ", at" ("supra
     note 3, at 1807-08"), a volume and an abbreviated journal ("126 Harv. L. Rev.
     1807, 1810"), or before pin cites and the citation's year in
     parentheses ("Harv. L. Rev. 1807, 1810 (1990)"), unless a word before makes it
@@ -195,6 +200,8 @@ def is_page(text: str, start: int, end: int, before: WordsBefore) -> bool:
     """
     if before.raw.endswith("):") or _PIN_CITE_AT.search(text, max(0, start - 8), start):
         return True
+    if _AFTER_PARENTHESISED_YEAR.search(before.raw) is not None:
+        return True  # "(Princeton: Princeton Press, 2017), 1800": a page after the year
     if _VOLUME_AND_REPORTER.search(text, max(0, start - 80), start):
         return True
     return before.word not in _YEAR_CONTEXT and _PIN_CITES_THEN_YEAR.match(text, end) is not None
