@@ -126,3 +126,13 @@ def test_the_finding_points_at_the_note_with_its_publication_date() -> None:
     )
     assert (finding.footnote, finding.location.line) == ("2", 4)
     assert finding.source_date == PartialDate(2024, 1, 12)
+
+
+def test_a_year_of_publication_counts_when_the_access_is_years_before() -> None:
+    doc = (
+        "Rents rose.[1] Prices too.[2]\n\n"
+        "[1] Ames, Rents and Wages (Boston: Hill Press, 2016). Retrieved 3 March 2012.\n"
+        "[2] Ames, Prices, Harbour Review (2020). Retrieved 3 December 2019.\n"
+    )
+    got = findings(doc, select={"DT006"}, report_date=PartialDate(2024, 1, 1))
+    assert [f.footnote for f in got] == ["1"]

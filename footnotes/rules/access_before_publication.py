@@ -8,8 +8,9 @@ March 2023" is not before "published 12 March 2023"), and with the report's own
 date (or a later update the document declares; when the report's date is
 unknown, the day footcheck runs). A publication date known only to the year or
 the month is an issue's date (a journal volume's year, a magazine's cover
-month), often later than the day the piece went online, and is not compared;
-two days may differ by one (time zones).
+month), often later than the day the piece went online: it counts only when the
+access is in an earlier year than the one before it ("(2016) ... Retrieved 3
+March 2012"); two days may differ by one (time zones).
 
 Why is this bad?
 ----------------
@@ -98,11 +99,13 @@ def _read_before(accessed: PartialDate, published: PartialDate) -> bool:
     """Whether a note was read before the day it gives as its publication's.
 
     A year or a month of publication is an issue's date (a volume's year, a
-    magazine's cover month), often later than the day the piece was first online:
-    only a day counts. Two days tell apart by more than a time zone can.
+    magazine's cover month), often later than the day the piece was first online,
+    but not by more than a year: read in an earlier year than the one before the
+    issue's, it was read before it existed. Two days tell apart by more than a
+    time zone can.
     """
     if published.precision is not Precision.DAY:
-        return False
+        return accessed.year < published.year - 1
     gap = days_apart(accessed, published)
     return accessed.before(published) if gap is None else gap > TIME_ZONE_DAYS
 
