@@ -44,8 +44,10 @@ def read_numeric(
     if kind == "my2" and not note:
         return None  # "9/11", "3/64 inch": in running text a month and year is too rarely one
     before = words_before(text, start)
-    if numbered(before):
-        return None  # "No. 8/22/13", "p. 3/64"
+    if numbered(before) and not (kind != "my2" and before.raw.endswith(",")):
+        # "No. 8/22/13", "p. 3/64"; but "Notice No. 14, 8/14/13": a full date after a
+        # number and a comma is the next element of the citation.
+        return None
     order = style.order if style is not None else None
     if kind == "num":
         year = int(m["num_y"])
