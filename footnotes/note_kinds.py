@@ -53,6 +53,7 @@ _CROSS_REFERENCE = re.compile(
 _QUOTED = re.compile(
     r"“([^”]{3,200})”|\"([^\"]{3,200})\"|«\s?([^»]{3,200}?)\s?»|„([^“”]{3,200})[“”]"
 )
+_BEFORE_SPAN = 12  # what stands before a title is read this far back
 _OUTLET_SPAN = 40  # a citation names its outlet or author this near its start
 _TITLE_WORDS = 20  # a title is shorter than this
 _SHORT_NOTE_WORDS = 25  # a citation with a quoted title and nothing else is shorter
@@ -96,13 +97,12 @@ def _has_quoted_title(text: str) -> bool:
         inner = next(g for g in m.groups() if g is not None).strip()
         if not inner[:1].isupper() or len(inner.split()) > _TITLE_WORDS:
             continue
-        if _BEFORE_TITLE.search(text, 0, m.start()) is None:
+        before = text[max(0, m.start() - _BEFORE_SPAN) : m.start()]
+        if _BEFORE_TITLE.search(before) is None:
             continue
         after = text[m.end() : m.end() + 3].lstrip()[:1]
         closes = inner[-1] in ",.?!" or after in ("", ",", ".", ";", ":", ")", "(")
-        set_between_commas = text[: m.start()].rstrip().endswith(",") and (
-            inner.endswith(",") or after == ","
-        )
+        set_between_commas = before.rstrip().endswith(",") and (inner.endswith(",") or after == ",")
         if closes and (short or set_between_commas):
             return True
     return False

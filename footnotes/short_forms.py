@@ -36,6 +36,7 @@ _SHORT = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_SPAN = 160  # where a full citation names its author: near its start
+_CANDIDATES = 50  # a short form points to one of its author's latest full citations
 _TITLE_STOP = word_set(
     "a an the of in on and or for to at by with from de la le les des der die das el"
 )
@@ -129,7 +130,8 @@ class FullCitations:
     def find(self, short: ShortForm) -> FullCitation | None:
         """The latest full citation naming the short form's author (and title words)."""
         self._index()
-        for candidate in reversed(self._by_word.get(short.surname, ())):
+        named = self._by_word.get(short.surname, [])
+        for candidate in reversed(named[-_CANDIDATES:]):
             if not short.title_words:
                 return candidate
             words = {w.casefold() for w in _WORD.findall(candidate.text)}

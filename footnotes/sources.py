@@ -285,17 +285,18 @@ def read_source(note: Note, style: DateStyle | None = None) -> Source:
     """A single note, without "Ibid." resolution."""
     text = note.text
     mentions = find_dates(text, None, style, note=True)
-    dates = _note_dates(text, mentions)
+    quoted = _quoted_spans(text)
+    dates = _note_dates(text, mentions, quoted)
     urls = tuple(_clean_url(url) for url in _URL.findall(text))
     spans = [(0, len(text))]
     if len(text) > 20 and (";" in text or len(mentions) > 1 or _MAY_SIGNAL.search(text)):
-        quoted = _quoted_spans(text)
         spans = split_spans(text, mentions, lambda at: _inside(quoted, at))
     if len(spans) == 1:
         start, end = spans[0]
         citations: tuple[Citation, ...] = (_citation(text, start, end, dates, urls),)
     else:
-        citations = tuple(_part(text, start, end, mentions) for start, end in spans)
+        starts = [m.start for m in mentions]
+        citations = tuple(_part(text, start, end, mentions, starts, quoted) for start, end in spans)
     return Source(
         note=note,
         dates=tuple(mentions),
@@ -308,11 +309,22 @@ def read_source(note: Note, style: DateStyle | None = None) -> Source:
     )
 
 
-def _part(text: str, start: int, end: int, mentions: Sequence[DateMention]) -> Citation:
-    """The citation text[start:end] of a note that holds several."""
-    inside = [m for m in mentions if start <= m.start and m.end <= end]
+def _part(
+    text: str,
+    start: int,
+    end: int,
+    mentions: Sequence[DateMention],
+    starts: list[int],
+    quoted: list[tuple[int, int]],
+) -> Citation:
+    """The citation text[start:end] of a note that holds several.
+
+    `starts` are the mentions' starts (in order), `quoted` the note's quotations.
+    """
+    first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    inside = [m for m in mentions[first:last] if m.end <= end]
     urls = tuple(_clean_url(url) for url in _URL.findall(text, start, end))
-    citation = _citation(text, start, end, _note_dates(text, inside), urls)
+    citation = _citation(text, start, end, _note_dates(text, inside, quoted), urls)
     return replace(citation, role=role_of(citation.text))
 
 
@@ -325,8 +337,10 @@ class _NoteDates(NamedTuple):
     updated: PartialDate | None  # "updated", "last modified"
 
 
-def _note_dates(text: str, mentions: Sequence[DateMention]) -> _NoteDates:
-    quoted = _quoted_spans(text)
+def _note_dates(
+    text: str, mentions: Sequence[DateMention], quoted: list[tuple[int, int]]
+) -> _NoteDates:
+    """The dates of `mentions` by what they say; `quoted` are the text's quotations."""
     publication: PartialDate | None = None
     fallback: PartialDate | None = None
     access: PartialDate | None = None

@@ -201,6 +201,27 @@ def _repeated_notes(kind: str, fmt: str) -> Callable[[int], str]:
     return make
 
 
+def _many_citations(fmt: str) -> Callable[[int], str]:
+    """One note of n citations: semicolons, "See also", brackets, short forms, URLs."""
+
+    def make(n: int) -> str:
+        parts = "; ".join(
+            (
+                f"Ames{i % 7}, Harbours (Hill Press, {1900 + i % 120}), {i}. "
+                f"See also Bell{i}, p. {i} (ed.; trans.), "
+                f"https://x.example/{2000 + i % 20}/05/0{i % 9 + 1}/"
+                if i % 3
+                else f"Ames{i % 7}, {i}"
+            )
+            for i in range(n)
+        )
+        if fmt == "md":
+            return f"# Report\n\nA claim of 2023.[^1]\n\n[^1]: {parts}.\n"
+        return f"Report\n\nA claim of 2023.[1]\n\nNotes\n\n[1] {parts}.\n"
+
+    return make
+
+
 def _many_quotes(fmt: str) -> Callable[[int], str]:
     """One note made of n quoted titles, curly and straight, some never closed."""
 
@@ -344,6 +365,7 @@ def cases() -> list[Case]:
         *_each("ibid-notes", lambda fmt: _repeated_notes("ibid", fmt), 20_000, "txt md", 20_000),
         *_each("op-cit-notes", lambda fmt: _repeated_notes("opcit", fmt), 20_000, "txt md", 20_000),
         *_each("many-quotes", _many_quotes, 30_000, "txt md", 1),
+        *_each("many-citations", _many_citations, 30_000, "txt md", 1),
         Case("op-cit-unknown", "txt", _op_cit_unknown, 30_000, 30_000),
         *_each("markers-no-notes", _markers_without_notes, 50_000, "txt md", 0),
     ]

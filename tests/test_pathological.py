@@ -77,6 +77,7 @@ _SIZES: dict[str, int] = {
     "op-cit-notes.md": 3_000,
     "op-cit-unknown.txt": 20_000,
     "many-quotes.txt": 10_000,
+    "many-citations.txt": 20_000,
     "markers-no-notes.txt": 10_000,
 }
 
