@@ -1,5 +1,11 @@
 """When two notes cite one source: the keys they are compared by.
 
+`duplicate_key` normalises a note's text so that the same source written twice
+compares equal: casefold, NFKC, quotes and dashes folded, punctuation outside URLs
+dropped, dates written as ISO, URLs without scheme, "www.", trailing slash or
+tracking parameters (`normalise_url`). Access clauses do not count: the same page
+read on two days is the same source.
+
 `comparable_key` is a note's duplicate key when the note names a source at all (CT001
 compares them); `undated_key` is that key without the note's publication date, when
 the source is named well enough to tell one article from another (CT003 compares
@@ -9,10 +15,50 @@ the dates of notes that share it).
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl, urlencode
+
+from footcheck.footnotes.dates import DateMention, find_dates
+from footcheck.footnotes.note_dates import access_start
 
 if TYPE_CHECKING:
     from footcheck.footnotes.sources import Source
+
+# "http://" or "www.", in any case: the first letter is written as plain literals so
+# that the regex engine looks for an "h" or a "w" in C (a case-insensitive pattern
+# is tried at every position). No letter but these matches them under IGNORECASE.
+URL = re.compile(r"""(?:h(?i:ttps?://)|H(?i:ttps?://)|w(?i:ww\.)|W(?i:ww\.))[^\s<>"'“”‘’)\]]+""")
+_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
+_WWW = re.compile(r"^www\.", re.IGNORECASE)
+_URL_TRAILING = ".,;:!?"
+_TRACKING = re.compile(r"^(?:utm_\w*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid)$")
+# Quotes, dashes and no-break spaces folded to ASCII. They end up as blanks either
+# way; folded first, most notes' text is all ASCII and takes the fast path in
+# _fold_words. (A chain of str.replace: str.translate with a table is slow on
+# non-ASCII text.)
+_FOLD_MAP = {
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "«": '"',
+    "»": '"',
+    "‘": "'",
+    "’": "'",
+    "‚": "'",
+    "–": "-",
+    "—": "-",
+    "‒": "-",
+    "―": "-",
+    "\u00a0": " ",
+}
+_FOLD_PAIRS = tuple(_FOLD_MAP.items())
+# On ASCII text, _NON_WORD and "_" to blanks, one blank per character.
+_ASCII_PUNCTUATION_TO_BLANK = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c).isspace())}
+)
+_NON_WORD = re.compile(r"[^\w\s]+")
 
 
 # Notes that point elsewhere rather than name a source.
@@ -115,3 +161,85 @@ def undated_key(source: Source, key: str | None = None) -> str:
     if not source.urls and (len(words) < _MIN_UNDATED_WORDS or _SERIES_WORDS & set(words)):
         return ""
     return " ".join(words)
+
+
+def clean_url(url: str) -> str:
+    return url.rstrip(_URL_TRAILING)
+
+
+def normalise_url(url: str) -> str:
+    """A URL's identity: no scheme, no "www.", no trailing slash, no tracking parameters."""
+    url = clean_url(url)
+    url = _SCHEME.sub("", url)
+    url = _WWW.sub("", url)
+    fragment = ""
+    if "#" in url:
+        url, fragment = url.split("#", 1)
+        fragment = "#" + fragment
+    query = ""
+    if "?" in url:
+        url, query = url.split("?", 1)
+        kept = [
+            (k, v) for k, v in parse_qsl(query, keep_blank_values=True) if not _TRACKING.match(k)
+        ]
+        query = "?" + urlencode(kept) if kept else ""
+    host, _, rest = url.partition("/")
+    url = host.lower() + ("/" + rest if rest else "")
+    return url.rstrip("/") + query + fragment
+
+
+def duplicate_key(text: str, mentions: Sequence[DateMention] | None = None) -> str:
+    """The normalised form under which two notes count as the same source."""
+    if mentions is None:
+        mentions = find_dates(text)
+    # U+E000 and U+E001 read as blanks (they once marked the URLs set aside; a
+    # one-for-one replacement keeps the mentions' offsets right).
+    text = text.replace("\ue000", " ").replace("\ue001", " ")
+    # Dates as ISO and access clauses dropped (from the end, so offsets stay right).
+    pieces: list[str] = []
+    last = len(text)
+    for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
+        if mention.end > last:
+            continue
+        pieces.append(text[mention.end : last])
+        access = access_start(text, mention) if mention.valid else None
+        if access is None:
+            pieces.append(f" {mention.date.iso()} ")
+            last = mention.start
+        else:
+            pieces.append(" ")
+            last = access
+    pieces.append(text[:last])
+    text = "".join(reversed(pieces))
+    # URLs keep their own normal form; the text around them is folded, each stretch
+    # between two URLs apart (the same as folding the whole text with the URLs set
+    # aside behind blanks: folding works character by character, and NFKC composes
+    # nothing across a blank). Blanks are collapsed last, over the whole key.
+    folded: list[str] = []
+    pos = 0
+    for match in URL.finditer(text):
+        folded.append(_fold_words(text[pos : match.start()]))
+        folded.append(normalise_url(match.group()))
+        pos = match.end()
+    folded.append(_fold_words(text[pos:]))
+    return " ".join(" ".join(folded).split())
+
+
+def _fold_words(text: str) -> str:
+    """NFKC, quotes and dashes folded, casefold, and punctuation and "_" as blanks.
+
+    Blanks are left as they come (the caller collapses them). ASCII text skips what
+    cannot change it: NFKC, the folding of non-ASCII quotes and dashes, and the
+    pattern for punctuation (a translation table does it character by character).
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        for char, folded in _FOLD_PAIRS:
+            if char in text:
+                text = text.replace(char, folded)
+        text = text.casefold()
+        if not text.isascii():
+            return _NON_WORD.sub(" ", text).replace("_", " ")
+    else:
+        text = text.lower()  # casefold on ASCII
+    return text.translate(_ASCII_PUNCTUATION_TO_BLANK)

@@ -1,8 +1,9 @@
 """The fast paths of the language layer give what the plain code gives.
 
-dates/, sources.py and claims.py take shortcuts for speed: a scanner that skips
-from one non-word character to the next, quick tests on bytes or on a text's last
-letters before a pattern is run, ASCII text folded with a table. Each is checked
+dates/, sources.py, note_dates.py, source_keys.py and claims.py take shortcuts for
+speed: a scanner that skips from one non-word character to the next, quick tests on
+bytes or on a text's last letters before a pattern is run, ASCII text folded with a
+table. Each is checked
 here against the plain formulation it replaces (kept below as the reference), on
 generated text full of the characters that make shortcuts go wrong: case variants
 that IGNORECASE matches ("ſ", "İ", "ı", the Kelvin sign), combining marks, curly
@@ -19,7 +20,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from footcheck.footnotes import claims, sources
+from footcheck.footnotes import claims, note_dates, source_keys, sources
 from footcheck.footnotes.dates import (
     DateMention,
     context,
@@ -244,7 +245,7 @@ def test_find_dates_from_the_first_character() -> None:
 
 def plain_access_start(text: str, mention: DateMention) -> int | None:
     window = max(0, mention.start - 40)
-    match = sources._ACCESS_WORDS.search(text, window, mention.start)
+    match = note_dates._ACCESS_WORDS.search(text, window, mention.start)
     return match.start() if match else None
 
 
@@ -252,19 +253,19 @@ def test_access_words_and_subject_words_before_a_date() -> None:
     for text, _, start in windows(20000, 8):
         text = text[:start] + "2020"
         mention = DateMention(PartialDate(2020), start, start + 4, "2020", True, False)
-        assert sources._access_start(text, mention) == plain_access_start(text, mention), text
+        assert note_dates.access_start(text, mention) == plain_access_start(text, mention), text
         before = text[max(0, start - 40) : start]
         plain = bool(
-            sources._SUBJECT_WORDS.search(before)
-            or sources._DESIGNATION_BEFORE_PAREN.search(before)
+            note_dates._SUBJECT_WORDS.search(before)
+            or note_dates._DESIGNATION_BEFORE_PAREN.search(before)
         )
-        assert sources._subject_or_designation(before) == plain, before
+        assert note_dates._subject_or_designation(before) == plain, before
 
 
 def test_urls() -> None:
     plain = re.compile(r"""(?:https?://|www\.)[^\s<>"'“”‘’)\]]+""", re.IGNORECASE)
     for text in texts(5000, 9):
-        assert sources._URL.findall(text) == plain.findall(text), text
+        assert source_keys.URL.findall(text) == plain.findall(text), text
 
 
 def test_ibid_is_read_at_the_start() -> None:
@@ -293,11 +294,11 @@ def plain_duplicate_key(text: str, mentions: list[DateMention]) -> str:
     urls: list[str] = []
 
     def set_url_aside(match: re.Match[str]) -> str:
-        urls.append(sources.normalise_url(match.group()))
+        urls.append(source_keys.normalise_url(match.group()))
         return f" \ue000{len(urls) - 1}\ue001 "
 
     text = re.sub(r"""(?:https?://|www\.)[^\s<>"'“”‘’)\]]+""", set_url_aside, text, flags=re.I)
-    text = unicodedata.normalize("NFKC", text).translate(str.maketrans(sources._FOLD_MAP))
+    text = unicodedata.normalize("NFKC", text).translate(str.maketrans(source_keys._FOLD_MAP))
     text = re.sub("[^\\w\\s\ue000\ue001]+", " ", text.casefold()).replace("_", " ")
     text = re.sub("\ue000(\\d+)\ue001", lambda m: urls[int(m.group(1))], text)
     return re.sub(r"\s+", " ", text).strip()
@@ -309,7 +310,9 @@ def test_duplicate_key() -> None:
             mentions = find_dates(text)
         except KeyError:  # "ſept 2020": a bug of its own, not a fast path's
             continue
-        assert sources.duplicate_key(text, mentions) == plain_duplicate_key(text, mentions), text
+        assert source_keys.duplicate_key(text, mentions) == plain_duplicate_key(text, mentions), (
+            text
+        )
 
 
 # --------------------------------------------------------------------------- claims

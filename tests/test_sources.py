@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from footcheck.footnotes.model import Location, Note, PartialDate
-from footcheck.footnotes.sources import duplicate_key, normalise_url, read_source, read_sources
+from footcheck.footnotes.source_keys import duplicate_key, normalise_url
+from footcheck.footnotes.sources import read_source, read_sources
 
 
 def note(text: str, label: str = "1") -> Note:

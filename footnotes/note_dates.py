@@ -1,0 +1,220 @@
+"""Which date of a note is which: when its source was published, read, or updated.
+
+The publication date is the one a reader takes it to be: the last free-standing
+date of the citation ("Reuters, "Title," March 3, 2023."), not a date inside a
+quoted title or a subject ("Interim Report January-September 2024", "Arbitral
+Award of 3 October 1899", "resolution 2231 (2015)"), and never an access,
+retrieval or update date ("accessed", "retrieved", "consulté le", "abgerufen am",
+"last updated"). A date that is not set off as a citation's ("founded in 2009")
+is kept apart: only a citation that names a source takes it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from footcheck.footnotes.dates import DateMention
+from footcheck.footnotes.model import PartialDate
+
+_ACCESS_WORDS = re.compile(
+    r"(?:accessed|retrieved|last\s+(?:visited|accessed|checked|modified|updated)|"
+    r"viewed|consulted|updated|modified|archived(?:\s+from\s+the\s+original)?|"
+    r"downloaded)\s*(?:on|at|from)?\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+# The same in the languages whose dates footcheck reads: "consulté le", "abgerufen am",
+# "consultado el", "acesso em", "consultato il", "geraadpleegd op", "дата обращения",
+# "تاريخ الاطلاع" (tried only when the English pattern's quick test fails).
+_FOREIGN_ACCESS_WORDS = re.compile(
+    r"(?:consult[ée]e?s?\s+le|abgerufen\s+am|zugegriffen\s+am|aufgerufen\s+am|"
+    r"consultad[oa]\s+(?:el|en)|acess(?:o|ado)\s+em|consultat[oa]\s+il|geraadpleegd\s+op|"
+    r"дата\s+обращения|تاريخ\s+الاطلاع|تاريخ\s+الوصول)\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+_FOREIGN_ACCESS_LAST_LETTERS = frozenset("elmpnELMPNяع")
+# What an update clause says (the rest of _ACCESS_WORDS says when it was read).
+_UPDATE_WORD = re.compile(r"updated|modified", re.IGNORECASE)
+# Every form of _ACCESS_WORDS ends with one of these words (then only "on", "at" or
+# "from", blanks, a colon or a comma): a text that does not is no access clause.
+_ACCESS_ENDINGS = (
+    "accessed",
+    "retrieved",
+    "visited",
+    "checked",
+    "modified",
+    "updated",
+    "viewed",
+    "consulted",
+    "archived",
+    "original",
+    "downloaded",
+)
+# The last letters of those endings and of "on", "at" and "from", in both cases (no
+# other letter matches them under IGNORECASE).
+_ACCESS_LAST_LETTERS = frozenset("dlnmtDLNMT")
+_SUBJECT_WORDS = re.compile(r"\b(?:of|for|from|to|until|through|since|between)\s*$", re.IGNORECASE)
+_SUBJECT_ENDINGS = ("of", "for", "from", "to", "until", "through", "since", "between")
+_SUBJECT_LAST_LETTERS = frozenset("frmolhenFRMOLHEN")  # no other letter matches them
+# "resolution 2231 (2015)": the year belongs to a legal instrument's designation.
+# (A journal's "33, no. 4 (2020)" is its publication year and is kept.)
+_DESIGNATION_BEFORE_PAREN = re.compile(
+    r"\b(?:resolutions?|res|decisions?|directives?|regulations?|decrees?|conventions?|"
+    r"protocols?|treaty|acts?|orders?|ordinances?|laws?|rules?|cases?)\.?\s+"
+    r"(?:no\.?\s*)?[\w/.-]*\d[\w/.-]*\s*\(\s*$",
+    re.IGNORECASE,
+)
+_WINDOW = 40  # characters around a date that decide how it is set off
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’"))
+
+
+class NoteDates(NamedTuple):
+    """The dates of (part of) a note's text, by what they say."""
+
+    publication: PartialDate | None  # the last free-standing date of the citation
+    fallback: PartialDate | None  # the last other date that may be it
+    access: PartialDate | None  # "accessed", "retrieved", "archived"
+    updated: PartialDate | None  # "updated", "last modified"
+
+
+def note_dates(
+    text: str, mentions: Sequence[DateMention], quoted: list[tuple[int, int]]
+) -> NoteDates:
+    """The dates of `mentions` by what they say; `quoted` are the text's quotations."""
+    publication: PartialDate | None = None
+    fallback: PartialDate | None = None
+    access: PartialDate | None = None
+    updated: PartialDate | None = None
+    for mention in mentions:
+        if not mention.valid:
+            continue
+        before = text[max(0, mention.start - 40) : mention.start]
+        clause = _access_clause(text, mention)
+        if clause is not None:
+            if _UPDATE_WORD.search(clause.group()):
+                updated = mention.date
+            else:
+                access = mention.date
+            continue
+        if inside(quoted, mention.start) or not _one_occasion(mention):
+            continue
+        if _subject_or_designation(before):
+            continue
+        if _free_standing(text, mention):
+            publication = mention.date
+        else:
+            fallback = mention.date
+    return NoteDates(publication, fallback, access, updated)
+
+
+def _one_occasion(mention: DateMention) -> bool:
+    """A date, or a range of days in one month ("19-21 Aug 2003": a conference's).
+
+    A longer range is a subject's span ("Report 2019-2021"), not a citation's date.
+    """
+    start = mention.range_start
+    return start is None or (
+        mention.date.day is not None
+        and start.day is not None
+        and (start.year, start.month) == (mention.date.year, mention.date.month)
+    )
+
+
+def _subject_or_designation(before: str) -> bool:
+    """Whether `before` ends with a subject word ("Report for") or a designation's "(".
+
+    Both patterns end with blanks only, so the last other character decides first
+    whether either can match; then lower-casing stands for IGNORECASE on ASCII
+    (other characters are left to the pattern).
+    """
+    tail = before.rstrip()
+    last = tail[-1:]
+    if last == "(":
+        return bool(_SUBJECT_WORDS.search(before) or _DESIGNATION_BEFORE_PAREN.search(before))
+    if last not in _SUBJECT_LAST_LETTERS:
+        return False  # the usual case: "Daily," "Ledger*," end no subject word
+    end = tail[-7:]  # the longest subject word, "between", "through"
+    if end.isascii() and not end.lower().endswith(_SUBJECT_ENDINGS):
+        return False
+    return _SUBJECT_WORDS.search(before) is not None
+
+
+def access_start(text: str, mention: DateMention) -> int | None:
+    """Where the "accessed"/"retrieved"... words before an access date start, if any."""
+    match = _access_clause(text, mention)
+    return match.start() if match else None
+
+
+def _access_clause(text: str, mention: DateMention) -> re.Match[str] | None:
+    """The "accessed"/"retrieved"/"updated"... words just before a date, if any."""
+    window = max(0, mention.start - 40)
+    before = text[window : mention.start]
+    if _may_end_with_access_words(before):
+        return _ACCESS_WORDS.search(text, window, mention.start)
+    if before.rstrip().rstrip(":,").rstrip()[-1:] in _FOREIGN_ACCESS_LAST_LETTERS:
+        return _FOREIGN_ACCESS_WORDS.search(text, window, mention.start)
+    return None
+
+
+def _may_end_with_access_words(before: str) -> bool:
+    """False when `before` cannot end with _ACCESS_WORDS: the pattern need not be run.
+
+    Undoes the pattern's tail (blanks, one colon or comma, one "on", "at" or "from")
+    and looks for one of _ACCESS_ENDINGS. Lower-casing matches IGNORECASE on ASCII;
+    an ending with other characters ("İ", "ſ") is left to the pattern.
+    """
+    tail = before.rstrip().rstrip(":,").rstrip()
+    if tail[-1:] not in _ACCESS_LAST_LETTERS:
+        return False  # the usual case: "Ledger*," "Daily," end otherwise
+    for word in ("on", "at", "from"):
+        if tail[-len(word) :].lower() == word:
+            tail = tail[: -len(word)].rstrip()
+            break
+    end = tail[-10:]  # the longest ending, "downloaded"
+    return not end.isascii() or end.lower().endswith(_ACCESS_ENDINGS)
+
+
+def _free_standing(text: str, mention: DateMention) -> bool:
+    """A date set off by the punctuation of a citation, not run into a title."""
+    before = text[max(0, mention.start - _WINDOW) : mention.start].rstrip()
+    after = text[mention.end : mention.end + _WINDOW].lstrip()
+    opens = (
+        not before
+        or before[-1] in ",;:([—–-\"'”’"
+        or before.lower().endswith(
+            ("published", "dated", "posted", "issued", "released", " on", "date")
+        )
+    )
+    closes = not after or after[0] in ",.;)]"
+    return opens and closes
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for opening, closing in _QUOTE_PAIRS:
+        start = text.find(opening)
+        while start != -1:
+            end = text.find(closing, start + 1)
+            if end == -1:
+                break
+            # An apostrophe inside a word ("Russia's") does not open a quotation.
+            if opening == "‘" and start > 0 and text[start - 1].isalnum():
+                start = text.find(opening, start + 1)
+                continue
+            spans.append((start, end))
+            start = text.find(opening, end + 1)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether `position` lies inside one of `spans` (sorted by start, not overlapping)."""
+    i = bisect.bisect_right(spans, (position, -1)) - 1
+    return i >= 0 and spans[i][0] < position < spans[i][1]
