@@ -138,6 +138,8 @@ def _subject_or_designation(before: str) -> bool:
     end = tail[-7:]  # the longest subject word, "between", "through"
     if end.isascii() and not end.lower().endswith(_SUBJECT_ENDINGS):
         return False
+    if tail[-5:].lower() == "as of":
+        return False  # "figures as of July 5, 2004": the date the source speaks for
     return _SUBJECT_WORDS.search(before) is not None
 
 
@@ -184,7 +186,7 @@ def _free_standing(text: str, mention: DateMention) -> bool:
         not before
         or before[-1] in ",;:([—–-\"'”’"
         or before.lower().endswith(
-            ("published", "dated", "posted", "issued", "released", " on", "date")
+            ("published", "dated", "posted", "issued", "released", " on", "date", "as of", "as at")
         )
     )
     closes = not after or after[0] in ",.;)]"

@@ -38,6 +38,9 @@ _CITES = re.compile(
     | \b(?:ed|eds|trans|tr|comp)\.\s|\bet\s+al\b|\bibid\b|\bop\.\s*cit\b|\bid\.\s
     | \(\s*(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+,?\s+[12]\d{3}[a-z]?\s*\)
     | \b[A-Z][\w'’-]+\s+v\.?\s+[A-Z]
+    | ^\W{0,3}(?:see\s+(?:also\s+)?|cf\.\s+)?(?!(?:In|On|By|From|Since|During|Until|After
+          |Before|The|A|An|This|That|For|At|As|Of|To|Between|Through|Around|Circa|About)\b)
+          [A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?,?\s+\(?[12]\d{3}[a-h]?\b
     """,
     re.VERBOSE,
 )

@@ -450,3 +450,19 @@ def test_ibid_after_a_short_form_and_supra_note_take_the_full_citations_date() -
     ]
     assert got[4].citations[0].inherited_from == "4" and got[4].short_form
     assert got[5].ibid and got[6].short_form
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Smith, Harbours (2019a), 12.", PartialDate(2019)),
+        ("Smith 2019b, 14.", PartialDate(2019)),
+        ("Smith and Jones 2001, 3.", PartialDate(2001)),
+        ("Harbour Office, station list as of July 5, 2004.", PartialDate(2004, 7, 5)),
+        ("In 2009 the firm was founded.", None),  # explains: a year of what it tells
+        ("Version 2019a is out.", None),
+    ],
+)
+def test_author_date_and_as_of_dates(text: str, date: PartialDate | None) -> None:
+    (source,) = sources(text)
+    assert source.citations[0].publication_date == date

@@ -159,10 +159,12 @@ _ALTERNATIVES = {
         rf"(?=[adfjmnos])(?<!\w)(?P<my_m>{_MON})\.?(?:,\s{{0,3}}|\s{{1,3}}(?:of\s{{1,3}})?)"
         + _year("my_y")
     ),
-    # 2021, mid-2023, early 2023, Q3 2023, spring 2023
+    # 2021, mid-2023, early 2023, Q3 2023, spring 2023; an author-date year with its
+    # letter, "(2019a)", "Smith 2019b,"
     "bare": (
         r"(?:(?=[aefhlmqsw])(?<!\w)(?P<qual>mid-|(?:mid|early|late|spring|summer|autumn|fall|winter|q[1-4]"
-        r"|h[12])\s{1,3})(?P<qy>[12][0-9]{3})|(?<![\w$€£¥₹₽₴₪#/.,:@&+-])(?P<by>[12][0-9]{3}))"
+        r"|h[12])\s{1,3})(?P<qy>[12][0-9]{3})|(?<![\w$€£¥₹₽₴₪#/.,:@&+-])(?P<by>[12][0-9]{3})"
+        r"(?:[a-h](?=[),;]))?)"
         r"(?![\w%]|[.,:/][0-9]|\s?[-–—]\s?[0-9])"
     ),
     # another language's date: 7 septembre 2022, 3. März 2023, 1er mars 2023, 3 de marzo
