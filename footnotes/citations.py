@@ -20,9 +20,12 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from footcheck.footnotes.dates import DateMention
 from footcheck.footnotes.model import PartialDate
+
+if TYPE_CHECKING:
+    from footcheck.footnotes.dates import DateMention
 
 #: A citation the sentence rests on.
 MAIN = "main"

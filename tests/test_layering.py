@@ -9,6 +9,8 @@ with `ast`, every import counts: at the top, inside a function, or for type chec
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -97,3 +99,25 @@ def _cycle_through(start: str, edges: dict[str, set[str]]) -> list[str]:
                 seen.add(nxt)
                 stack.append((nxt, [*chain, nxt]))
     return []
+
+
+def test_starting_the_command_loads_no_language_layer() -> None:
+    """`footcheck --version` and every run pay for the command line only: the date
+    grammar (tens of milliseconds of regex compiling), the month tables, the outlets
+    and the note readers load when a document is checked, not at start-up."""
+    heavy = (
+        "footcheck.footnotes.dates",
+        "footcheck.footnotes.dates.grammar",
+        "footcheck.footnotes.dates.month_names",
+        "footcheck.footnotes.outlets",
+        "footcheck.footnotes.note_kinds",
+        "footcheck.footnotes.urls",
+        "footcheck.footnotes.sources",
+    )
+    script = (
+        "import sys, footcheck.cli\n"
+        f"print(sorted(name for name in {heavy!r} if name in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

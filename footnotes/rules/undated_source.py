@@ -37,11 +37,10 @@ The bridge was finished in 1931.[1]
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import Document, Finding, Severity
-from footcheck.footnotes.note_kinds import cites_by_key
 from footcheck.footnotes.rules.base import RuleId, shorten
 
 if TYPE_CHECKING:
@@ -55,9 +54,11 @@ RULE = RuleId(CODE, NAME, SEVERITY)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    from footcheck.footnotes.note_kinds import cites_by_key  # its patterns compiled when run
+
     for source in ctx.sources:
         note = source.note
-        if source.has_date or not source.cites or _dated_elsewhere(source):
+        if source.has_date or not source.cites or _dated_elsewhere(source, cites_by_key):
             continue
         yield RULE.finding(
             doc.path,
@@ -68,7 +69,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _dated_elsewhere(source: Source) -> bool:
+def _dated_elsewhere(source: Source, cites_by_key: Callable[[str], bool]) -> bool:
     """A citation dated by its URL, or pointing to a full one, or marked "n.d.", or a
     pandoc citation key ("[@smith2001]"), which the bibliography dates."""
     return cites_by_key(source.note.text) or any(
