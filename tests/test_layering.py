@@ -113,6 +113,7 @@ def test_starting_the_command_loads_no_language_layer() -> None:
         "footcheck.footnotes.note_kinds",
         "footcheck.footnotes.urls",
         "footcheck.footnotes.sources",
+        "footcheck.footnotes.citations",
     )
     script = (
         "import sys, footcheck.cli\n"

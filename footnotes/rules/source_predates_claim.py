@@ -47,11 +47,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from footcheck.footnotes.citations import Citation, resting_on, supporting_date
 from footcheck.footnotes.model import Document, Finding, PartialDate, Precision, Severity
 from footcheck.footnotes.rules.base import RuleId, shorten
 
 if TYPE_CHECKING:
+    from footcheck.footnotes.citations import Citation
     from footcheck.footnotes.context import Context
 
 CODE = "DT001"
@@ -61,6 +61,8 @@ RULE = RuleId(CODE, NAME, SEVERITY)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    from footcheck.footnotes.citations import supporting_date  # loaded with the sources
+
     sources = ctx.first_source_by_key
     bound = ctx.report_date or ctx.today
     for claim in ctx.claims:
@@ -101,6 +103,8 @@ def _url_bears_out(citations: Sequence[Citation], event: PartialDate) -> bool:
     Its note then gives another date, which DT005 reports: the note's date is the
     likely typo, and the source may well report the event.
     """
+    from footcheck.footnotes.citations import resting_on
+
     return any(
         c.url_date is not None and not c.url_date.before(event) for c in resting_on(citations)
     )
