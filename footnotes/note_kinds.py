@@ -65,7 +65,7 @@ _SHORT_NOTE_WORDS = 25  # a citation with a quoted title and nothing else is sho
 _BEFORE_TITLE = re.compile(r"(?:^|[,.:;(]|\b(?:in|called|titled|entitled|see))\s*$", re.IGNORECASE)
 # A pandoc citation ("[@smith2001, p. 12]", "@smith2001 says"): the bibliography
 # dates it, not the note.
-_CITEKEY = re.compile(r"(?:^|[\s\[;(])-?@[A-Za-z_][\w:.#$%&+?<>~/-]*")
+_CITEKEY = re.compile(r"(?:^|[\s\[;(])-?@[^\W\d][\w:.#$%&+?<>~/-]*")
 _UNDATED = re.compile(
     r"(?<!\w)(?:n\.\s?d\.|\(n\.d\)|no\s+date|undated|s\.\s?d\.|o\.\s?J\.|sin\s+fecha|sans\s+date)(?!\w)",
     re.IGNORECASE,

@@ -178,6 +178,7 @@ def test_an_unresolved_short_form_is_not_undated_either() -> None:
         "The letter was never sent.",
         "Correspondence to: b.lawrence@example.ac.uk",
         "[@smith2001, p. 12]",
+        "@пункт3 [p. 12] and a citation without locators [@пункт3].",
     ],
 )
 def test_explanations_and_declared_undated_sources_are_not_reported(text: str) -> None:
