@@ -462,6 +462,8 @@ def test_ibid_after_a_short_form_and_supra_note_take_the_full_citations_date() -
         ("Harbour Office, station list as of July 5, 2004.", PartialDate(2004, 7, 5)),
         ("In 2009 the firm was founded.", None),  # explains: a year of what it tells
         ("Version 2019a is out.", None),
+        ("Smith, J. (2014, May 12). Ports reopen. Harbour Times.", PartialDate(2014, 5, 12)),
+        ("Ames, K. (2014, Sept. 3). Quays. Harbour Review.", PartialDate(2014, 9, 3)),
     ],
 )
 def test_author_date_and_as_of_dates(text: str, date: PartialDate | None) -> None:

@@ -159,6 +159,11 @@ _ALTERNATIVES = {
         rf"(?=[adfjmnos])(?<!\w)(?P<my_m>{_MON})\.?(?:,\s{{0,3}}|\s{{1,3}}(?:of\s{{1,3}})?)"
         + _year("my_y")
     ),
+    # (2014, May 12): an author-date citation's year, month and day (APA)
+    "ymd": (
+        rf"(?<=\()(?P<ymd_y>[12][0-9]{{3}}),\s{{1,3}}(?P<ymd_m>{_MON})\.?\s{{1,3}}"
+        rf"(?P<ymd_d>{_DAY})(?=\))"
+    ),
     # 2021, mid-2023, early 2023, Q3 2023, spring 2023; an author-date year with its
     # letter, "(2019a)", "Smith 2019b,"
     "bare": (

@@ -285,6 +285,11 @@ def interpret(
         return None if numeric is None else Reading(numeric)
     if kind in ("r1", "r2", "r3"):
         return _range(text, m, kind, start, prev)
+    if kind == "ymd":  # "(2014, May 12)"
+        year = int(m["ymd_y"])
+        if not year_ok(year):
+            return None
+        return Reading(PartialDate(year, _month(m["ymd_m"]), int(m["ymd_d"])))
     # The forms that end with a year written after a month.
     if is_quantity_after(text, end):
         return None  # "On October 7, 2000 people ..."
