@@ -95,8 +95,8 @@ def note_dates(
         if clause is not None:
             if _UPDATE_WORD.search(clause.group()):
                 updated = mention.date
-            else:
-                access = mention.date
+            elif access is None or not mention.date.before(access):
+                access = mention.date  # the latest: "archived ... 2015. Retrieved 2012."
             continue
         if inside(quoted, mention.start) or not _one_occasion(mention):
             continue

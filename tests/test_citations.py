@@ -469,3 +469,11 @@ def test_ibid_after_a_short_form_and_supra_note_take_the_full_citations_date() -
 def test_author_date_and_as_of_dates(text: str, date: PartialDate | None) -> None:
     (source,) = sources(text)
     assert source.citations[0].publication_date == date
+
+
+def test_the_latest_of_several_access_dates_bounds_a_citation() -> None:
+    (source,) = sources(
+        '"Traffic counts". Roads Agency. Archived from the original on 4 March 2015. '
+        "Retrieved 3 March 2012."
+    )
+    assert source.citations[0].dated() == (PartialDate(2015, 3, 4), "accessed")
