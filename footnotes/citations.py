@@ -37,13 +37,14 @@ _BACKGROUND_SIGNAL = re.compile(
     r"(?:see\s+also|see\s+generally|see\s+further|cf\.?|compare|but\s+see|but\s+cf\.?"
     r"|contra|for\s+(?:background|more|further|a\s+(?:discussion|review|summary|history)"
     r"|an\s+(?:overview|account|analysis))\b[^.;:]{0,80}?,\s*see"
-    r"|voir\s+aussi|siehe\s+auch|vgl\.|véase\s+también|vedi\s+anche)\b",
+    r"|voir\s+aussi|siehe\s+auch|vgl|véase\s+también|vedi\s+anche|zie\s+ook)\b",
     re.IGNORECASE,
 )
 # A signal that opens a new citation after a full stop or a comma: "... 2003. See
 # also ...", "..., see also ...", "... 2003. Cf. ...", "... 2003. See Smith ...".
 _SIGNAL_AFTER_STOP = re.compile(
-    r"(?<=[.?!)\]”\"'])\s+(?=(?:see|compare|but\s+see|also|for\s+\w+|contra)\b|cf\.)"
+    r"(?<=[.?!)\]”\"'])\s+(?=(?:see|compare|but\s+see|also|for\s+\w+|contra|voir|siehe|vgl"
+    r"|véase|vedi|zie)\b|cf\.)"
     r"|(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:see\s+also|see\s+generally|but\s+see|compare)\b|cf\.)",
     re.IGNORECASE,
 )

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from footcheck.footnotes.abbreviations import ABBREVIATIONS
 from footcheck.footnotes.dates import DateMention, find_dates
+from footcheck.footnotes.dates.lexicon import is_month_name
 from footcheck.footnotes.model import Marker, Paragraph, PartialDate
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before
@@ -32,6 +33,7 @@ _SENTENCE_END = re.compile(
     r"""(?=(\s++)["'“‘«(\[]?[A-Z0-9\u00c0-\u024f]|(\s*+)$)"""
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_NEXT_WORD = re.compile(r"\s{1,3}([^\W\d_]+\.?)")
 # Everything up to the last character that is not a word character or a dot: one
 # greedy pass, where searching for _WORD_BEFORE tries every start in the window.
 _UP_TO_LAST_BREAK = re.compile(r"(?s:.*)[^\w.]")
@@ -92,12 +94,23 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _ordinal_before_month(text: str, dot: int) -> bool:
+    """Whether the period at `dot` closes a day written as an ordinal before its month
+    ("am 3. März 2023", "den 7. September"): one or two digits, a month's name."""
+    if dot >= 3 and text[dot - 3 : dot - 2].isdigit():
+        return False  # three digits or more: a number or a year ends the sentence
+    nxt = _NEXT_WORD.match(text, dot + 1)
+    return nxt is not None and is_month_name(nxt.group(1))
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at `dot` closes an abbreviation or an initial, not a sentence."""
     # The word before the period ends in a digit ("2019."), or is longer than any
     # abbreviation: neither an abbreviation nor an initial, whatever precedes it.
     tail = text[max(0, dot - _LONGEST_ABBREVIATION - 1) : dot]
-    if tail[-1:].isdigit() or (len(tail) > _LONGEST_ABBREVIATION and tail.isalnum()):
+    if tail[-1:].isdigit():
+        return _ordinal_before_month(text, dot)  # "am 3. März 2023", not "in 2019."
+    if len(tail) > _LONGEST_ABBREVIATION and tail.isalnum():
         return False
     lo = max(0, dot - 40)
     window = text[lo:dot]

@@ -70,11 +70,16 @@ _WINDOW = 40  # characters around a date that decide how it is set off
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’"))
 
 
+# Words before a date that tell what happened then, not when a source appeared.
+_NARRATING = [[word] for word in ("in", "In", "since", "during", "until", "after", "before")]
+
+
 class NoteDates(NamedTuple):
     """The dates of (part of) a note's text, by what they say."""
 
     publication: PartialDate | None  # the last free-standing date of the citation
     fallback: PartialDate | None  # the last other date that may be it
+    narrated: bool  # the fallback follows a word that tells a story ("in", "since")
     access: PartialDate | None  # "accessed", "retrieved", "archived"
     updated: PartialDate | None  # "updated", "last modified"
 
@@ -87,6 +92,7 @@ def note_dates(
     fallback: PartialDate | None = None
     access: PartialDate | None = None
     updated: PartialDate | None = None
+    narrated = False
     for mention in mentions:
         if not mention.valid:
             continue
@@ -106,7 +112,8 @@ def note_dates(
             publication = mention.date
         else:
             fallback = mention.date
-    return NoteDates(publication, fallback, access, updated)
+            narrated = before.rstrip().rsplit(None, 1)[-1:] in _NARRATING
+    return NoteDates(publication, fallback, narrated, access, updated)
 
 
 def _one_occasion(mention: DateMention) -> bool:

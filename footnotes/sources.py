@@ -45,6 +45,7 @@ _NAME_WORD = re.compile(r"[^\W\d_]{2,}")
 # note without them, without ";" and with at most one date is one citation.
 _MAY_SIGNAL = re.compile(r"\b(?:see|cf|compare|contra|also|vgl|voir|siehe)\b", re.IGNORECASE)
 _NAME_SPAN = 120  # an author is named near the start of a note
+_EXPLAINING_WORDS = 8  # a note this long that names no source explains
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,14 +246,17 @@ def _part(
 def _citation(text: str, start: int, end: int, dates: NoteDates, urls: tuple[str, ...]) -> Citation:
     """The citation text[start:end] with its dates, the dates in its URLs, and "n.d.".
 
-    A date that is not set off as a citation's ("founded in 2009") is its
-    publication date only in a citation that names a source: in a note that
-    explains, it is a date of what the note tells.
+    A date that is not set off as a citation's is its publication date in a
+    citation that names a source, or in a short note where no "in" or "since"
+    tells a story ("Minutes of the council of 12.10.2023"); in a note that explains
+    ("The firm was founded in 2009."), it is a date of what the note tells.
     """
     part = text[start:end]
     publication = dates.publication
-    if publication is None and dates.fallback is not None and cites_source(part):
-        publication = dates.fallback
+    if publication is None and dates.fallback is not None:
+        plain = not dates.narrated and len(part.split()) < _EXPLAINING_WORDS
+        if plain or cites_source(part):
+            publication = dates.fallback
     in_url = captured = None
     if urls:
         in_url = latest(d for d in map(url_date, urls) if d is not None)

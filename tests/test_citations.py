@@ -477,3 +477,23 @@ def test_the_latest_of_several_access_dates_bounds_a_citation() -> None:
         "Retrieved 3 March 2012."
     )
     assert source.citations[0].dated() == (PartialDate(2015, 3, 4), "accessed")
+
+
+def test_a_german_report_reads_its_ordinal_days_signals_and_plain_notes() -> None:
+    doc = (
+        "---\nlang: de-DE\ndate: 2023-11-15\n---\n\n"
+        "Der Hafen wurde am 7. September 2023 geschlossen.[^1] Der Rat tagte am 12.10.2023.[^2]\n\n"
+        "[^1]: Hafenzeitung, 7. September 2022, abgerufen am 8. September 2023. "
+        "Vgl. auch Müller, Häfen (Berlin: Hafenverlag, 2024), S. 12.\n"
+        "[^2]: Protokoll des Rates vom 12.10.2023.\n"
+    )
+    ctx = context(doc, "markdown")
+    assert [c.event_dates for c in ctx.claims] == [
+        (PartialDate(2023, 9, 7),),
+        (PartialDate(2023, 10, 12),),
+    ]
+    assert [c.role for c in ctx.sources[0].citations] == [MAIN, BACKGROUND]
+    assert ctx.sources[1].citations[0].publication_date == PartialDate(2023, 10, 12)
+    # The main citation is a year older than the closing: the later "Vgl." does not save it.
+    (f,) = findings(doc, "markdown", select={"DT001"})
+    assert (f.footnote, f.source_date) == ("1", PartialDate(2022, 9, 7))

@@ -45,6 +45,12 @@ def fold_month_name(name: str) -> str:
     return " ".join(name.casefold().split()).replace("i\u0307", "i").rstrip(".")
 
 
+def is_month_name(word: str) -> bool:
+    """Whether `word` (as written) is a month's name in English or another language."""
+    folded = fold_month_name(word)
+    return folded in MONTHS or folded in OTHER_MONTHS
+
+
 def word_set(listing: str) -> frozenset[str]:
     """The words of a listing, separated by white space."""
     return frozenset(listing.split())
