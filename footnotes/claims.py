@@ -33,7 +33,7 @@ _SENTENCE_END = re.compile(
     r"""(?=(\s++)["'“‘«(\[]?[A-Z0-9\u00c0-\u024f]|(\s*+)$)"""
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
-_NEXT_WORD = re.compile(r"\s{1,3}([^\W\d_]+\.?)")
+_NEXT_WORD = re.compile(r" ([^\W\d_]+\.?)")
 # Everything up to the last character that is not a word character or a dot: one
 # greedy pass, where searching for _WORD_BEFORE tries every start in the window.
 _UP_TO_LAST_BREAK = re.compile(r"(?s:.*)[^\w.]")
@@ -96,9 +96,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _ordinal_before_month(text: str, dot: int) -> bool:
     """Whether the period at `dot` closes a day written as an ordinal before its month
-    ("am 3. März 2023", "den 7. September"): one or two digits, a month's name."""
-    if dot >= 3 and text[dot - 3 : dot - 2].isdigit():
-        return False  # three digits or more: a number or a year ends the sentence
+    ("am 3. März 2023", "den 7. September"): one or two digits standing alone, one
+    space, a month's name."""
+    if not ("0" <= text[dot - 1] <= "9"):
+        return False  # "²." is a superscript, not a day
+    digits = 2 if dot >= 2 and "0" <= text[dot - 2] <= "9" else 1
+    if dot > digits and not text[dot - digits - 1].isspace():
+        return False  # "2019.", "21–22.": a number or a year ends the sentence
     nxt = _NEXT_WORD.match(text, dot + 1)
     return nxt is not None and is_month_name(nxt.group(1))
 

@@ -30,6 +30,7 @@ from footcheck.footnotes.dates import (
     neighbours,
     scanner,
 )
+from footcheck.footnotes.dates.lexicon import is_month_name
 from footcheck.footnotes.model import PartialDate
 
 WORDS = """
@@ -319,6 +320,10 @@ def test_duplicate_key() -> None:
 
 
 def plain_is_abbreviation(text: str, dot: int) -> bool:
+    ordinal = re.compile(r"(?:^|(?<=\s))[0-9]{1,2}\Z").search(text[:dot])
+    after = re.compile(r" ([^\W\d_]+\.?)").match(text, dot + 1)
+    if ordinal is not None and after is not None:
+        return is_month_name(after.group(1))  # "am 3. März"
     word = re.compile(r"([\w.]+)$").search(text, max(0, dot - 40), dot)
     if word is None:
         return False
