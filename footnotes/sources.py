@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from footcheck.footnotes.citations import Citation, role_of, split_spans, supporting_date
@@ -31,7 +31,7 @@ from footcheck.footnotes.short_forms import (
     supra_note,
 )
 from footcheck.footnotes.source_keys import URL, clean_url, duplicate_key
-from footcheck.footnotes.urls import capture_date, url_date
+from footcheck.footnotes.urls import capture_date, latest_url_date
 
 _IBID = re.compile(
     r"^\W{0,3}(?:(?:see\s+(?:also\s+)?|cf\.\s+)?(?:ibid(?:em)?\b|ib\.|id\.|idem\b)|op\.?\s*cit\b)"
@@ -43,7 +43,9 @@ _OP_CIT_AUTHOR = re.compile(r"^\W{0,3}([^,.;]{2,60}?),\s*op\.?\s*cit\b", re.IGNO
 _NAME_WORD = re.compile(r"[^\W\d_]{2,}")
 # Words that may open a second citation ("See also", "Cf.", "Compare", "and"): a
 # note without them, without ";" and with at most one date is one citation.
-_MAY_SIGNAL = re.compile(r"\b(?:see|cf|compare|contra|also|vgl|voir|siehe)\b", re.IGNORECASE)
+_MAY_SIGNAL = re.compile(
+    r"\b(?:see|cf|compare|contra|also|vgl|voir|siehe|véase|vedi|zie)\b", re.IGNORECASE
+)
 _NAME_SPAN = 120  # an author is named near the start of a note
 _EXPLAINING_WORDS = 8  # a note this long that names no source explains
 
@@ -259,7 +261,7 @@ def _citation(text: str, start: int, end: int, dates: NoteDates, urls: tuple[str
             publication = dates.fallback
     in_url = captured = None
     if urls:
-        in_url = latest(d for d in map(url_date, urls) if d is not None)
+        in_url = latest_url_date(urls)
         captured = next((d for d in map(capture_date, urls) if d is not None), None)
     return Citation(
         part,
@@ -273,12 +275,3 @@ def _citation(text: str, start: int, end: int, dates: NoteDates, urls: tuple[str
         captured_date=captured,
         updated_date=dates.updated,
     )
-
-
-def latest(dates: Iterable[PartialDate]) -> PartialDate | None:
-    """The latest of some dates (compared at the precision both have), or None."""
-    best: PartialDate | None = None
-    for date in dates:
-        if best is None or not date.before(best):
-            best = date
-    return best

@@ -98,9 +98,17 @@ def url_date(url: str) -> PartialDate | None:
     return found.pop() if len(found) == 1 else None
 
 
-def first_url_date(urls: Iterable[str]) -> PartialDate | None:
-    """The date of the first of `urls` whose path carries one (a citation's URL date)."""
-    return next((date for date in map(url_date, urls) if date is not None), None)
+def latest_url_date(urls: Iterable[str]) -> PartialDate | None:
+    """The latest date the paths of `urls` carry (a citation's URL date), or None.
+
+    A citation that links two pages ("see .../2014/11/12/... and .../2015/11/...")
+    reports what the later one does.
+    """
+    best: PartialDate | None = None
+    for date in map(url_date, urls):
+        if date is not None and (best is None or not date.before(best)):
+            best = date
+    return best
 
 
 def capture_date(url: str) -> PartialDate | None:

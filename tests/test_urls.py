@@ -7,7 +7,7 @@ import time
 import pytest
 
 from footcheck.footnotes.model import PartialDate, iso_or_none
-from footcheck.footnotes.urls import capture_date, first_url_date, url_date
+from footcheck.footnotes.urls import capture_date, latest_url_date, url_date
 
 
 @pytest.mark.parametrize(
@@ -144,15 +144,15 @@ def test_web_archives_are_dated_by_the_archived_address(
     assert iso_or_none(capture_date(url)) == captured
 
 
-def test_first_url_date_takes_the_first_url_that_has_one() -> None:
+def test_latest_url_date_takes_the_latest_date_any_url_carries() -> None:
     urls = (
         "https://example.com/about",
-        "https://example.com/2013/08/18/x",
         "https://e.com/2014/01/02/",
+        "https://example.com/2013/08/18/x",
     )
-    assert first_url_date(urls) == PartialDate(2013, 8, 18)
-    assert first_url_date(("https://example.com/about",)) is None
-    assert first_url_date(()) is None
+    assert latest_url_date(urls) == PartialDate(2014, 1, 2)
+    assert latest_url_date(("https://example.com/about",)) is None
+    assert latest_url_date(()) is None
 
 
 @pytest.mark.parametrize(
