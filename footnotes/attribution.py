@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.citations import MAIN
 from footcheck.footnotes.organisations import Organisation, organisation_names
 from footcheck.footnotes.outlets import NEWS, Outlet, cited_outlets, named_outlets, strict_mentions
@@ -35,7 +36,7 @@ _WORKS = (
     r"research)"
 )
 # What, written just before a name, makes it the claim's source.
-_SOURCE_BEFORE = re.compile(
+_SOURCE_BEFORE = pattern_store.compile(
     r"(?:\baccording\s+to|"
     r"\b(?:reported|found|estimated|published|documented|compiled|conducted|released|"
     r"calculated|counted|tallied|analy[sz]ed|commissioned)\s+by|"
@@ -43,23 +44,25 @@ _SOURCE_BEFORE = re.compile(
     r"\b(?:articles?|reports?|story|piece|editorial|column|op-ed|interview)\s+in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_NEWS_SOURCE_BEFORE = re.compile(r"\btold\s+(?:the\s+)?$", re.IGNORECASE)
+_NEWS_SOURCE_BEFORE = pattern_store.compile(r"\btold\s+(?:the\s+)?$", re.IGNORECASE)
 # What, written just after a name, makes it the claim's source: "X's report", "a
 # X survey", "X reported".
-_WORK_AFTER = re.compile(
+_WORK_AFTER = pattern_store.compile(
     rf"(?:['’]s?)?\s+(?:(?:own|latest|new|recent|annual|preliminary|official|\d{{4}})\s+)?"
     rf"{_WORKS}\b",
     re.IGNORECASE,
 )
 _ADVERBS = r"(?:(?:has|have|had|also|recently|previously|later|itself|first|then|now)\s+)*"
-_VERB_AFTER = re.compile(
+_VERB_AFTER = pattern_store.compile(
     rf"\s+{_ADVERBS}(?:reported|reports|found|finds|estimated|estimates|counted|counts|"
     r"calculated|calculates|recorded|records|documented|documents|concluded|concludes|"
     r"projected|projects|revealed|reveals|showed|shows|tallied|put|puts)\b"
 )
-_NEWS_VERB_AFTER = re.compile(rf"\s+{_ADVERBS}(?:wrote|writes|cited|cites|quoted|quotes)\b")
+_NEWS_VERB_AFTER = pattern_store.compile(
+    rf"\s+{_ADVERBS}(?:wrote|writes|cited|cites|quoted|quotes)\b"
+)
 # A note that says it cites at second hand.
-_SECOND_HAND = re.compile(
+_SECOND_HAND = pattern_store.compile(
     r"\b(?:quoted|cited|reprinted|reproduced|republished|summari[sz]ed|excerpted|"
     r"syndicated|reported|translated)\s+(?:in|by)\b|\bvia\b|\bquoting\b|\bciting\b|"
     r"\bas\s+reported\b",
@@ -75,9 +78,9 @@ _CLAUSE_WORDS = (
 )
 # A name (or its work) followed by another word, which it qualifies: "EU rules", "a
 # UN official", "EU data protection".
-_QUALIFIES_NEXT_WORD = re.compile(rf"(?:['’]s?)?\s+(?!{_CLAUSE_WORDS}\b)[a-z]")
+_QUALIFIES_NEXT_WORD = pattern_store.compile(rf"(?:['’]s?)?\s+(?!{_CLAUSE_WORDS}\b)[a-z]")
 _BEFORE_SPAN = 60
-_ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_ARTICLE_BEFORE = pattern_store.compile(r"\b[Tt]he\s+$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,18 +12,18 @@ entries that no longer occur in the files this run checked.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import DocumentError, Finding
 from footcheck.footnotes.results import RunResult
 
 FORMAT_VERSION = 1
-_NUMBERS = re.compile(r"\d+")
+_NUMBERS = pattern_store.compile(r"\d+")
 
 Key = tuple[str, str, str]  # (path, code, text)
 

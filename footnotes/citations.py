@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import PartialDate
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ MAIN = "main"
 BACKGROUND = "background"
 
 # What opens a citation that is background to the sentence, not its source.
-_BACKGROUND_SIGNAL = re.compile(
+_BACKGROUND_SIGNAL = pattern_store.compile(
     r"(?:see\s+also|see\s+generally|see\s+further|cf\.?|compare|but\s+see|but\s+cf\.?"
     r"|contra|for\s+(?:background|more|further|a\s+(?:discussion|review|summary|history)"
     r"|an\s+(?:overview|account|analysis))\b[^.;:]{0,80}?,\s*see"
@@ -42,25 +43,25 @@ _BACKGROUND_SIGNAL = re.compile(
 )
 # A signal that opens a new citation after a full stop or a comma: "... 2003. See
 # also ...", "..., see also ...", "... 2003. Cf. ...", "... 2003. See Smith ...".
-_SIGNAL_AFTER_STOP = re.compile(
+_SIGNAL_AFTER_STOP = pattern_store.compile(
     r"(?<=[.?!)\]”\"'])\s+(?=(?:see|compare|but\s+see|also|for\s+\w+|contra|voir|siehe|vgl"
     r"|véase|vedi|zie)\b|cf\.)"
     r"|(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:see\s+also|see\s+generally|but\s+see|compare)\b|cf\.)",
     re.IGNORECASE,
 )
-_SEE_WHAT = re.compile(r"see\s+(?:e\.g\.,?\s+|, e\.g\.,\s+)?(\S+)", re.IGNORECASE)
+_SEE_WHAT = pattern_store.compile(r"see\s+(?:e\.g\.,?\s+|, e\.g\.,\s+)?(\S+)", re.IGNORECASE)
 # "(2001) and Jones" / "2001, and Jones": "and" between two citations, each dated.
-_AND_BETWEEN = re.compile(r",?\s+(?:and|&)\s+(?=[^\W\d_])")
+_AND_BETWEEN = pattern_store.compile(r",?\s+(?:and|&)\s+(?=[^\W\d_])")
 # "(2012). IMF, ...": a full stop right after a citation's date, and a new sentence.
-_STOP_AFTER_DATE = re.compile(r"[)\]]?\.\s+(?=[^\W\d_])")
+_STOP_AFTER_DATE = pattern_store.compile(r"[)\]]?\.\s+(?=[^\W\d_])")
 # The words before a date that make it when the source was read, not published.
-_READ_BEFORE = re.compile(
+_READ_BEFORE = pattern_store.compile(
     r"(?:accessed|retrieved|visited|viewed|consulted|updated|modified|archived|downloaded"
     r"|consulté|abgerufen|zugegriffen|consultado|acesso|acessado|consultato|geraadpleegd)"
     r"\b[^.;]{0,15}$",
     re.IGNORECASE,
 )
-_AND_OPENING = re.compile(r"(?:and|&)\s+")
+_AND_OPENING = pattern_store.compile(r"(?:and|&)\s+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,10 +11,10 @@ that lie inside its span.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.abbreviations import ABBREVIATIONS
 from footcheck.footnotes.dates import DateMention, find_dates
 from footcheck.footnotes.dates.lexicon import is_month_name
@@ -28,15 +28,15 @@ from footcheck.footnotes.model import Marker, Paragraph, PartialDate
 # possessive, so a run of a million dots is read once.
 # The whitespace after the end is captured (group 1 or 2): the next sentence starts
 # after it.
-_SENTENCE_END = re.compile(
+_SENTENCE_END = pattern_store.compile(
     r"""[.!?…](?<![.!?…]{2})[.!?…]*+["'”’»)\]]*+"""
     r"""(?=(\s++)["'“‘«(\[]?[A-Z0-9\u00c0-\u024f]|(\s*+)$)"""
 )
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
-_NEXT_WORD = re.compile(r" ([^\W\d_]+\.?)")
+_WORD_BEFORE = pattern_store.compile(r"([\w.]+)$")
+_NEXT_WORD = pattern_store.compile(r" ([^\W\d_]+\.?)")
 # Everything up to the last character that is not a word character or a dot: one
 # greedy pass, where searching for _WORD_BEFORE tries every start in the window.
-_UP_TO_LAST_BREAK = re.compile(r"(?s:.*)[^\w.]")
+_UP_TO_LAST_BREAK = pattern_store.compile(r"(?s:.*)[^\w.]")
 _LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
 _TRAILING_CLOSERS = "\"'”’»)] \t"
 _TERMINAL = ".!?…"

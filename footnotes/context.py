@@ -8,18 +8,17 @@ worked out twice or for a rule that was not selected.
 from __future__ import annotations
 
 import itertools
-import re
 from collections import defaultdict
 from functools import cached_property
 
-from footcheck.footnotes import reportdate
+from footcheck.footnotes import pattern_store, reportdate
 from footcheck.footnotes.claims import Claim, paragraph_claims
 from footcheck.footnotes.dates import DateMention, DateStyle, decide_style, find_dates
 from footcheck.footnotes.model import Document, Note, PartialDate, current_date
 from footcheck.footnotes.sources import Source, read_sources
 
 # A numeric date with a two-digit year ("8/22/13", "3/64"): its century needs a pivot.
-_TWO_DIGIT_YEAR = re.compile(r"[0-9][/-][0-9]{2}(?![0-9])")
+_TWO_DIGIT_YEAR = pattern_store.compile(r"[0-9][/-][0-9]{2}(?![0-9])")
 
 
 class Context:

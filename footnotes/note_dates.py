@@ -16,10 +16,11 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.dates import DateMention
 from footcheck.footnotes.model import PartialDate
 
-_ACCESS_WORDS = re.compile(
+_ACCESS_WORDS = pattern_store.compile(
     r"(?:accessed|retrieved|last\s+(?:visited|accessed|checked|modified|updated)|"
     r"viewed|consulted|updated|modified|archived(?:\s+from\s+the\s+original)?|"
     r"downloaded)\s*(?:on|at|from)?\s*[:,]?\s*$",
@@ -28,7 +29,7 @@ _ACCESS_WORDS = re.compile(
 # The same in the languages whose dates footcheck reads: "consulté le", "abgerufen am",
 # "consultado el", "acesso em", "consultato il", "geraadpleegd op", "дата обращения",
 # "تاريخ الاطلاع" (tried only when the English pattern's quick test fails).
-_FOREIGN_ACCESS_WORDS = re.compile(
+_FOREIGN_ACCESS_WORDS = pattern_store.compile(
     r"(?:consult[ée]e?s?\s+le|abgerufen\s+am|zugegriffen\s+am|aufgerufen\s+am|"
     r"consultad[oa]\s+(?:el|en)|acess(?:o|ado)\s+em|consultat[oa]\s+il|geraadpleegd\s+op|"
     r"дата\s+обращения|تاريخ\s+الاطلاع|تاريخ\s+الوصول)\s*[:,]?\s*$",
@@ -36,7 +37,7 @@ _FOREIGN_ACCESS_WORDS = re.compile(
 )
 _FOREIGN_ACCESS_LAST_LETTERS = frozenset("elmpnELMPNяع")
 # What an update clause says (the rest of _ACCESS_WORDS says when it was read).
-_UPDATE_WORD = re.compile(r"updated|modified", re.IGNORECASE)
+_UPDATE_WORD = pattern_store.compile(r"updated|modified", re.IGNORECASE)
 # Every form of _ACCESS_WORDS ends with one of these words (then only "on", "at" or
 # "from", blanks, a colon or a comma): a text that does not is no access clause.
 _ACCESS_ENDINGS = (
@@ -55,12 +56,14 @@ _ACCESS_ENDINGS = (
 # The last letters of those endings and of "on", "at" and "from", in both cases (no
 # other letter matches them under IGNORECASE).
 _ACCESS_LAST_LETTERS = frozenset("dlnmtDLNMT")
-_SUBJECT_WORDS = re.compile(r"\b(?:of|for|from|to|until|through|since|between)\s*$", re.IGNORECASE)
+_SUBJECT_WORDS = pattern_store.compile(
+    r"\b(?:of|for|from|to|until|through|since|between)\s*$", re.IGNORECASE
+)
 _SUBJECT_ENDINGS = ("of", "for", "from", "to", "until", "through", "since", "between")
 _SUBJECT_LAST_LETTERS = frozenset("frmolhenFRMOLHEN")  # no other letter matches them
 # "resolution 2231 (2015)": the year belongs to a legal instrument's designation.
 # (A journal's "33, no. 4 (2020)" is its publication year and is kept.)
-_DESIGNATION_BEFORE_PAREN = re.compile(
+_DESIGNATION_BEFORE_PAREN = pattern_store.compile(
     r"\b(?:resolutions?|res|decisions?|directives?|regulations?|decrees?|conventions?|"
     r"protocols?|treaty|acts?|orders?|ordinances?|laws?|rules?|cases?)\.?\s+"
     r"(?:no\.?\s*)?[\w/.-]*\d[\w/.-]*\s*\(\s*$",

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 
+from footcheck.footnotes import pattern_store
+
 # Each alternative is a way citations name a source.
-_CITES = re.compile(
+_CITES = pattern_store.compile(
     r"""
       https?://|www\.|\bdoi\b|\bisbn\b|\bissn\b|\barxiv\b|\bssrn\b
     | (?<![\w*])_[A-Z][^_\s]*\s[^_]{2,}_(?!\w)|(?<![\w*])\*[A-Z][^*\s]*\s[^*]{2,}\*(?!\w)
@@ -46,14 +48,14 @@ _CITES = re.compile(
 )
 # "See the 'Exceptions' section.", "See Appendix A.", "See note 4 above.": a sentence
 # that points inside the document names no source.
-_CROSS_REFERENCE = re.compile(
+_CROSS_REFERENCE = pattern_store.compile(
     r"(?:^|(?<=[.!?])\s)\W*(?:see|cf\.?|compare)\b[^.;]{0,100}\b(?:section|chapter|appendix|annex"
     r"|part|note|notes|table|figure|fig|box|above|below|infra|supra|glossary|introduction)\b"
     r"[^.;]{0,100}[.;]?",
     re.IGNORECASE,
 )
 # A quoted title: “Title,” / "Title." / «Titre», of a few words, opening with a capital.
-_QUOTED = re.compile(
+_QUOTED = pattern_store.compile(
     r"“([^”]{3,200})”|\"([^\"]{3,200})\"|«\s?([^»]{3,200}?)\s?»|„([^“”]{3,200})[“”]"
 )
 _BEFORE_SPAN = 12  # what stands before a title is read this far back
@@ -62,11 +64,13 @@ _TITLE_WORDS = 20  # a title is shorter than this
 _SHORT_NOTE_WORDS = 25  # a citation with a quoted title and nothing else is shorter
 # What stands before a title in a citation: the note's start, a separator, "in",
 # "called", "titled".
-_BEFORE_TITLE = re.compile(r"(?:^|[,.:;(]|\b(?:in|called|titled|entitled|see))\s*$", re.IGNORECASE)
+_BEFORE_TITLE = pattern_store.compile(
+    r"(?:^|[,.:;(]|\b(?:in|called|titled|entitled|see))\s*$", re.IGNORECASE
+)
 # A pandoc citation ("[@smith2001, p. 12]", "@smith2001 says"): the bibliography
 # dates it, not the note.
-_CITEKEY = re.compile(r"(?:^|[\s\[;(])-?@[^\W\d][\w:.#$%&+?<>~/-]*")
-_UNDATED = re.compile(
+_CITEKEY = pattern_store.compile(r"(?:^|[\s\[;(])-?@[^\W\d][\w:.#$%&+?<>~/-]*")
+_UNDATED = pattern_store.compile(
     r"(?<!\w)(?:n\.\s?d\.|\(n\.d\)|no\s+date|undated|s\.\s?d\.|o\.\s?J\.|sin\s+fecha|sans\s+date)(?!\w)",
     re.IGNORECASE,
 )

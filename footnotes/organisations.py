@@ -14,10 +14,10 @@ initials ("ISW").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.outlets import BODY, NEWS
 
 
@@ -41,14 +41,14 @@ _GENERIC = _words(
     "new affairs economic statistics statistical development"
 )
 _CAPITALISED = r"[A-Z][\w’'.&-]*"
-_ORGANISATION = re.compile(
+_ORGANISATION = pattern_store.compile(
     rf"{_CAPITALISED}(?:\s+(?:(?:of|for|on)(?:\s+the)?\s+|(?:and|&|de|du|des)\s+)?{_CAPITALISED})+"
 )
 _CONNECTORS = _words("of for on")
 # A text with no head word holds no organisation's name: most claims, looked at once.
-_ANY_HEAD = re.compile("|".join(sorted(_BODY_HEADS | _NEWS_HEADS)))
-_POSSESSIVE = re.compile(r"['’]s?$")
-_WORD = re.compile(r"\w+")
+_ANY_HEAD = pattern_store.compile("|".join(sorted(_BODY_HEADS | _NEWS_HEADS)))
+_POSSESSIVE = pattern_store.compile(r"['’]s?$")
+_WORD = pattern_store.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)

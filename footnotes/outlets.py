@@ -26,6 +26,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from footcheck.footnotes import pattern_store
+
 #: A news organisation: papers, agencies, broadcasters, magazines.
 NEWS = "news"
 #: A body publishing its own reports and data: international organisations,
@@ -219,19 +221,19 @@ class Mention:
 
 # Capitalised words that may stand just before a name without being part of it
 # (a sentence's first word, an article): "According to", "In a Pew survey".
-_LEADING_WORD = re.compile(
+_LEADING_WORD = pattern_store.compile(
     r"The|An?|According|As|In|By|From|Per|Via|For|On|At|And|But|While|When|Both|Also|Even|"
     r"Last|Recent(?:ly)?|New(?:ly)?|Earlier|Later|Yet|So|Since|Until|Data"
 )
-_NEXT_WORD = re.compile(r"[ \t-]+([A-Z])")
-_WORD_BEFORE = re.compile(r"([A-Z][\w.’'&/]*)[ \t-]+$")
+_NEXT_WORD = pattern_store.compile(r"[ \t-]+([A-Z])")
+_WORD_BEFORE = pattern_store.compile(r"([A-Z][\w.’'&/]*)[ \t-]+$")
 # A dot and two letters: a text without one writes no domain (and is not searched
 # for one, which costs more).
-_DOTTED = re.compile(r"\.[A-Za-z]{2}")
-_HOST = re.compile(r"(?<![\w.-])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])")
+_DOTTED = pattern_store.compile(r"\.[A-Za-z]{2}")
+_HOST = pattern_store.compile(r"(?<![\w.-])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])")
 # The host of a URL, with or without its scheme ("www.bbc.co.uk/news").
-_URL_HOST = re.compile(r"(?:[A-Za-z][\w+.-]*://)?(?:[^/?#@\s]*@)?([^/?#:@\s\[\]]+)")
-_ACRONYM = re.compile(r"[A-Z][A-Z./&]*")
+_URL_HOST = pattern_store.compile(r"(?:[A-Za-z][\w+.-]*://)?(?:[^/?#@\s]*@)?([^/?#:@\s\[\]]+)")
+_ACRONYM = pattern_store.compile(r"[A-Z][A-Z./&]*")
 
 
 def _key(name: str) -> str:
@@ -241,7 +243,8 @@ def _key(name: str) -> str:
 def _alternation(names: list[str]) -> str:
     """A regex alternation of `names`, grouped by first character, longest first in each."""
     by_first: dict[str, list[str]] = {}
-    for name in sorted(set(names), key=len, reverse=True):
+    # Ties alphabetically: the same pattern text in every run (see pattern_store).
+    for name in sorted(set(names), key=lambda name: (-len(name), name)):
         by_first.setdefault(name[0], []).append(name)
     branches = []
     for first, group in sorted(by_first.items()):
@@ -253,7 +256,7 @@ def _alternation(names: list[str]) -> str:
 def _bounded(names: list[str]) -> re.Pattern[str]:
     # No look-behind in front: a pattern that opens with the names' first letters is
     # searched for in C. What stands before a match is checked in `_names_in`.
-    return re.compile(rf"(?:{_alternation(names)})(?![\w])")
+    return pattern_store.compile(rf"(?:{_alternation(names)})(?![\w])")
 
 
 # The look-up tables and patterns are built on first use, not at import; the

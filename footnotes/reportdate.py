@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.dates import find_dates, parse_date_string
 from footcheck.footnotes.model import Document, PartialDate
 
@@ -31,24 +32,24 @@ def _cut(text: str) -> str:
     return text[: cut if cut > 0 else _HEAD_TEXT]
 
 
-_MEMO_DATE = re.compile(r"^\s*(?:date|dated|as of)\s*:\s*", re.IGNORECASE)
-_BYLINE = re.compile(
+_MEMO_DATE = pattern_store.compile(r"^\s*(?:date|dated|as of)\s*:\s*", re.IGNORECASE)
+_BYLINE = pattern_store.compile(
     r"^\s*(?:by\b|published\b|posted\b|updated\b|issued\b|released\b|first published\b"
     r"|revised\b|draft\b|version\b|as of\b)",
     re.IGNORECASE,
 )
 # "WASHINGTON, Feb. 1, 2024 -" / "KYIV (Reuters), 3 March 2024 —": capitalised place, date, dash.
-_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40}(?:\([^)]{1,40}\))?\s*[,—–-]\s*")
-_DASH_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:[-—–]+|:)\s*")
-_LEFTOVER = re.compile(r"[\W\d_]*")
+_DATELINE = pattern_store.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40}(?:\([^)]{1,40}\))?\s*[,—–-]\s*")
+_DASH_AFTER = pattern_store.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:[-—–]+|:)\s*")
+_LEFTOVER = pattern_store.compile(r"[\W\d_]*")
 _ISSUED = frozenset(
     ["revised", "updated", "published", "posted", "issued", "released", "dated", "version"]
 )
-_TITLE_WORD = re.compile(r"[^\W_]+")
+_TITLE_WORD = pattern_store.compile(r"[^\W_]+")
 _SMALL_WORDS = frozenset(
     ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "vs"]
 )
-_WEEKDAYS = re.compile(
+_WEEKDAYS = pattern_store.compile(
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?", re.IGNORECASE
 )
 

@@ -17,13 +17,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.dates.lexicon import word_set
 from footcheck.footnotes.model import PartialDate
 
 # An author ("Lessing", "Wu et al.", "Smith and Jones", "van der Berg"), an optional
 # short title, and a page or a range ("239", "pp. 12-14", "at 7", "xii"). No year,
 # no URL: those make a full citation.
-_SHORT = re.compile(
+_SHORT = pattern_store.compile(
     r"""^(?:see\s+(?:also\s+)?|cf\.\s+)?
     (?P<author>(?:(?:van|von|de|der|den|di|da|du|la|le|del|al)\s+){0,2}
        [^\W\d_][\w'’.-]*(?:\s+(?:and|&)\s+[^\W\d_][\w'’-]*)?)
@@ -34,7 +35,7 @@ _SHORT = re.compile(
     \s*\.?$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD = pattern_store.compile(r"[^\W\d_][\w'’-]*")
 _NAME_SPAN = 160  # where a full citation names its author: near its start
 _CANDIDATES = 50  # a short form points to one of its author's latest full citations
 _TITLE_STOP = word_set(
@@ -43,7 +44,7 @@ _TITLE_STOP = word_set(
 
 
 # "Sunstein, supra note 1, at 1812.": the note it shortens, by number (Bluebook).
-_SUPRA = re.compile(r"\bsupra\s+notes?\s+(\d{1,4})\b", re.IGNORECASE)
+_SUPRA = pattern_store.compile(r"\bsupra\s+notes?\s+(\d{1,4})\b", re.IGNORECASE)
 
 
 def supra_note(text: str) -> str | None:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.dates import DateMention, find_dates
 from footcheck.footnotes.note_dates import access_start
 
@@ -29,11 +30,13 @@ if TYPE_CHECKING:
 # "http://" or "www.", in any case: the first letter is written as plain literals so
 # that the regex engine looks for an "h" or a "w" in C (a case-insensitive pattern
 # is tried at every position). No letter but these matches them under IGNORECASE.
-URL = re.compile(r"""(?:h(?i:ttps?://)|H(?i:ttps?://)|w(?i:ww\.)|W(?i:ww\.))[^\s<>"'“”‘’)\]]+""")
-_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
-_WWW = re.compile(r"^www\.", re.IGNORECASE)
+URL = pattern_store.compile(
+    r"""(?:h(?i:ttps?://)|H(?i:ttps?://)|w(?i:ww\.)|W(?i:ww\.))[^\s<>"'“”‘’)\]]+"""
+)
+_SCHEME = pattern_store.compile(r"^https?://", re.IGNORECASE)
+_WWW = pattern_store.compile(r"^www\.", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?"
-_TRACKING = re.compile(r"^(?:utm_\w*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid)$")
+_TRACKING = pattern_store.compile(r"^(?:utm_\w*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid)$")
 # Quotes, dashes and no-break spaces folded to ASCII. They end up as blanks either
 # way; folded first, most notes' text is all ASCII and takes the fast path in
 # _fold_words. (A chain of str.replace: str.translate with a table is slow on
@@ -58,11 +61,11 @@ _FOLD_PAIRS = tuple(_FOLD_MAP.items())
 _ASCII_PUNCTUATION_TO_BLANK = str.maketrans(
     {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c).isspace())}
 )
-_NON_WORD = re.compile(r"[^\w\s]+")
+_NON_WORD = pattern_store.compile(r"[^\w\s]+")
 
 
 # Notes that point elsewhere rather than name a source.
-_CROSS_REFERENCE = re.compile(
+_CROSS_REFERENCE = pattern_store.compile(
     r"^\W*(?:see|cf|compare|supra|infra|above|below|ibid|id|idem|op cit|loc cit)\b", re.IGNORECASE
 )
 # A key shorter than this names too little to call two notes one source.

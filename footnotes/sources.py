@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.citations import Citation, role_of, split_spans, supporting_date
 from footcheck.footnotes.dates import DateMention, DateStyle, find_dates
 from footcheck.footnotes.model import Note, PartialDate
@@ -33,17 +34,17 @@ from footcheck.footnotes.short_forms import (
 from footcheck.footnotes.source_keys import URL, clean_url, duplicate_key
 from footcheck.footnotes.urls import capture_date, latest_url_date
 
-_IBID = re.compile(
+_IBID = pattern_store.compile(
     r"^\W{0,3}(?:(?:see\s+(?:also\s+)?|cf\.\s+)?(?:ibid(?:em)?\b|ib\.|id\.|idem\b)|op\.?\s*cit\b)"
     r"|^[^.;]{0,60}?,\s*op\.?\s*cit\b",
     re.IGNORECASE,
 )
 # "Ames, op. cit., 102": the author whose earlier note it repeats.
-_OP_CIT_AUTHOR = re.compile(r"^\W{0,3}([^,.;]{2,60}?),\s*op\.?\s*cit\b", re.IGNORECASE)
-_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+_OP_CIT_AUTHOR = pattern_store.compile(r"^\W{0,3}([^,.;]{2,60}?),\s*op\.?\s*cit\b", re.IGNORECASE)
+_NAME_WORD = pattern_store.compile(r"[^\W\d_]{2,}")
 # Words that may open a second citation ("See also", "Cf.", "Compare", "and"): a
 # note without them, without ";" and with at most one date is one citation.
-_MAY_SIGNAL = re.compile(
+_MAY_SIGNAL = pattern_store.compile(
     r"\b(?:see|cf|compare|contra|also|vgl|voir|siehe|véase|vedi|zie)\b", re.IGNORECASE
 )
 _NAME_SPAN = 120  # an author is named near the start of a note

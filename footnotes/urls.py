@@ -35,15 +35,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import PartialDate, Precision
 
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:/{1,3}", re.IGNORECASE)
+_SCHEME = pattern_store.compile(r"^[a-z][a-z0-9+.-]*:/{1,3}", re.IGNORECASE)
 # An address inside the path: the page an archive or proxy serves ("/http://...";
 # archives sometimes fold the double slash to one).
-_EMBEDDED = re.compile(r"/https?:/", re.IGNORECASE)
+_EMBEDDED = pattern_store.compile(r"/https?:/", re.IGNORECASE)
 # The capture stamp before the archived address: Wayback-style digits (4 to 14, with
 # a replay modifier such as "id_"), or archive.today's "2017.07.04-035927".
-_STAMP = re.compile(
+_STAMP = pattern_store.compile(
     r"(?:^|/)(?:(?P<digits>\d{4,14})(?:[a-z]{2}_)?|"
     r"(?P<y>\d{4})\.(?P<m>\d{2})\.(?P<d>\d{2})-\d{6})/*$",
     re.IGNORECASE,
@@ -62,20 +63,20 @@ _NAMESPACE_HOSTS = frozenset(
 )
 # Path segments under which a date is an event's day, not the page's.
 _CALENDAR_SEGMENTS = frozenset(["event", "events", "calendar", "schedule", "agenda", "agendas"])
-_YEAR_SEGMENT = re.compile(r"\d{4}")
-_NUMBER = re.compile(r"\d{1,2}")
-_MONTH_AND_DAY = re.compile(r"(\d{2})(\d{2})")  # "/2013/0818/"
+_YEAR_SEGMENT = pattern_store.compile(r"\d{4}")
+_NUMBER = pattern_store.compile(r"\d{1,2}")
+_MONTH_AND_DAY = pattern_store.compile(r"(\d{2})(\d{2})")  # "/2013/0818/"
 # A day segment: one or two digits, then the end or a slug or file suffix ("18.html").
-_DAY_SEGMENT = re.compile(r"(\d{1,2})(?:[-_.]|$)")
+_DAY_SEGMENT = pattern_store.compile(r"(\d{1,2})(?:[-_.]|$)")
 # "2013-08-18" or "2013_08_18" within a segment, not part of a longer number.
-_ISO = re.compile(r"(?<![0-9])(\d{4})([-_])(\d{1,2})\2(\d{1,2})(?![0-9])")
+_ISO = pattern_store.compile(r"(?<![0-9])(\d{4})([-_])(\d{1,2})\2(\d{1,2})(?![0-9])")
 # "20130818" as a whole segment, or opening one ("20130818-slug"), or after "_".
-_COMPACT = re.compile(r"(?:^|(?<=/)|(?<=_))(\d{4})(\d{2})(\d{2})(?=$|[/._-])")
+_COMPACT = pattern_store.compile(r"(?:^|(?<=/)|(?<=_))(\d{4})(\d{2})(\d{2})(?=$|[/._-])")
 # A mailing-list archive's month: "/2006-May/".
-_YEAR_MONTH_NAME = re.compile(r"(?:^|(?<=/))(\d{4})-([A-Za-z]{3,9})(?=/|$)")
+_YEAR_MONTH_NAME = pattern_store.compile(r"(?:^|(?<=/))(\d{4})-([A-Za-z]{3,9})(?=/|$)")
 
 # Every date form above has a year of four digits, 1800 to 2099 (the quick test).
-_YEAR_LIKE = re.compile(r"(?:18|19|20)[0-9]{2}")
+_YEAR_LIKE = pattern_store.compile(r"(?:18|19|20)[0-9]{2}")
 
 _FIRST_YEAR = 1800
 _FIRST_WEB_YEAR = 1990  # older eight-digit "dates" are identifiers; no archive is older

@@ -26,6 +26,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import DocumentError
 
 _BOMS = (
@@ -61,7 +62,7 @@ _BINARY_CHARS = {b: None for b in _BINARY_BYTES}
 _NON_ASCII_BYTES = bytes(range(128, 256))
 _SNIFF = 8192
 # UTF-8 decoded with surrogateescape: each invalid byte is one of these.
-_ESCAPED = re.compile("[\udc80-\udcff]+")
+_ESCAPED = pattern_store.compile("[\udc80-\udcff]+")
 
 
 def binary_kind(data: bytes) -> str | None:

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import re
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Directive
 
-_HTML_COMMENT = re.compile(
+_HTML_COMMENT = pattern_store.compile(
     rb"<!--[ \t]*+footcheck[ \t]*+:[ \t]*+(ignore|disable-file)\b([^>\n]{0,200}?)[ \t]*+-->",
     re.IGNORECASE,
 )
 # A reST comment: `..` at the start of a line, then the directive, alone on its line.
-_RST_COMMENT = re.compile(
+_RST_COMMENT = pattern_store.compile(
     rb"^[ \t]*+\.\.[ \t]++footcheck[ \t]*+:[ \t]*+(ignore|disable-file)\b([^\n]{0,200}?)[ \t\r]*+$",
     re.IGNORECASE | re.MULTILINE,
 )
-_CODE = re.compile(rb"[A-Za-z][A-Za-z-]*[0-9]*")
+_CODE = pattern_store.compile(rb"[A-Za-z][A-Za-z-]*[0-9]*")
 
 
 def find_directives(data: bytes, fmt: str = "markdown") -> tuple[Directive, ...]:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Document, Note
 
 from .lines import Lines
@@ -31,12 +32,14 @@ __all__ = ["FOOTNOTE", "read"]
 FOOTNOTE = "[Footnote"
 """What a text holds when it may have Project Gutenberg footnotes (a cheap first look)."""
 
-_START = re.compile(
+_START = pattern_store.compile(
     r"[ \t]{0,8}+\[Footnote[ \t]++"
     r"(?P<label>\d{1,5}+|[A-Z]{1,2}+|[a-z]|[*†‡§¶]{1,3}+)[ \t]*+:[ \t]*+"
 )
-_BRACKETS = re.compile(r"[\[\]]")
-_FRAME = re.compile(r"\*\*\* ?(?P<edge>START|END) OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
+_BRACKETS = pattern_store.compile(r"[\[\]]")
+_FRAME = pattern_store.compile(
+    r"\*\*\* ?(?P<edge>START|END) OF (?:THE|THIS) PROJECT GUTENBERG", re.I
+)
 # A footnote runs at most this many lines; one not closed by then ends with its paragraph.
 _MAX_NOTE_LINES = 400
 _WIDE_LABEL = 99_999
@@ -134,7 +137,7 @@ def _extra_markers(labels: Sequence[str]) -> re.Pattern[str] | None:
         kinds.append(f"[{re.escape(_SYMBOLS)}]{{1,3}}+")
     if not kinds:
         return None
-    return re.compile(rf"\[({'|'.join(kinds)})\]")
+    return pattern_store.compile(rf"\[({'|'.join(kinds)})\]")
 
 
 class _BookLines(Lines):

@@ -20,16 +20,17 @@ value into a tag, or None when it is not a plausible one:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+
+from footcheck.footnotes import pattern_store
 
 __all__ = ["MAX_LENGTH", "first_language", "language_tag"]
 
 # RFC 5646 asks for buffers of at least 35 characters: language, extlang, script,
 # region and a variant fit; a longer value is a sentence, not a tag.
 MAX_LENGTH = 35
-_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
-_POSIX_SUFFIX = re.compile(r"[.@][A-Za-z0-9_.@-]*$")
+_TAG = pattern_store.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+_POSIX_SUFFIX = pattern_store.compile(r"[.@][A-Za-z0-9_.@-]*$")
 _NO_LANGUAGE = frozenset({"und", "mul", "mis", "zxx"})
 
 

@@ -27,10 +27,10 @@ the lines of indented blocks only.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Location
 
 from .lines import Lines
@@ -50,7 +50,7 @@ _TAB_WIDTH = 8
 # ending it, a statement a keyword opens (`for x in s:`, `import os`, `print 1,`).
 # Prose (verse, a quotation, a word list) has none of these, even a line ending in a
 # colon; every alternative is linear.
-_CODE_SYNTAX = re.compile(
+_CODE_SYNTAX = pattern_store.compile(
     r">>|<<|==|!=|<=|>=|->|=>|:=|[-+*/%|&^]=|&&|\|\|"
     r"|(?<!\w)[A-Za-z_]\w*+\([^()\n]*+\)"
     r"|^(?:>>>|\$|//)(?:[ \t]|$)"
@@ -62,13 +62,13 @@ _CODE_SYNTAX = re.compile(
 )
 # A hint of code that prose has too: a keyword opening the line ("from our cradles"),
 # a ';' ending it (verse). It counts only in a block that has code syntax as well.
-_CODE_HINT = re.compile(
+_CODE_HINT = pattern_store.compile(
     r"^(?:def|class|import|from|return|print|if|elif|else|for|while|try|except|finally"
     r"|with|raise|var|let|const|function|public|private|static|void|int|char)\b"
     r"|;[ \t]*+$"
 )
-_PAGE_FOOTER = re.compile(r"\[Page \d++\][ \t]*+$")
-_PAGE_HEADER = re.compile(r"RFC \d++ ")
+_PAGE_FOOTER = pattern_store.compile(r"\[Page \d++\][ \t]*+$")
+_PAGE_HEADER = pattern_store.compile(r"RFC \d++ ")
 
 
 def _indent(line: str) -> int:

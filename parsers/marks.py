@@ -12,8 +12,9 @@ no nested repetition over the same characters).
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
+
+from footcheck.footnotes import pattern_store
 
 __all__ = [
     "MAX_GROUP",
@@ -46,26 +47,28 @@ _SUP = f"[{_SUPERSCRIPTS}]"
 
 # One item of a bracketed group: N or N-M.
 _ITEM = rf"\d++(?:[ \t]*+[{_DASHES}][ \t]*+\d++)?+"
-_BRACKET_GROUP = re.compile(rf"\[[ \t]*+({_ITEM}(?:[ \t]*+[,;][ \t]*+{_ITEM})*+)[ \t]*+\]")
+_BRACKET_GROUP = pattern_store.compile(
+    rf"\[[ \t]*+({_ITEM}(?:[ \t]*+[,;][ \t]*+{_ITEM})*+)[ \t]*+\]"
+)
 # A run of superscript digits, optionally a list (¹,²) or a range (¹⁻³) of them.
-_SUPER_GROUP = re.compile(
+_SUPER_GROUP = pattern_store.compile(
     rf"(?<![{_SUPERSCRIPTS}⁺⁻])"
     rf"({_SUP}++(?:[,⁻{_DASHES}]{_SUP}++)*+)"
     rf"(?![\w⁺⁻])"
 )
-_SEPARATOR = re.compile(r"[ \t]*[,;][ \t]*")
-_RANGE = re.compile(rf"(\d+)[ \t]*[{_DASHES}⁻][ \t]*(\d+)")
+_SEPARATOR = pattern_store.compile(r"[ \t]*[,;][ \t]*")
+_RANGE = pattern_store.compile(rf"(\d+)[ \t]*[{_DASHES}⁻][ \t]*(\d+)")
 
 # Exponents that look like superscript markers.
 _LOOKBACK = 24
 # "10 m²", "5 km²", "3 cm³", "9.8 m/s²": a unit right after a number.
-_UNIT_BEFORE = re.compile(r"\d[ \u00a0\u202f]?(?:[kcmdnµμ]?m|ft|in|yd|mi|ha|m/s|km/h)$")
+_UNIT_BEFORE = pattern_store.compile(r"\d[ \u00a0\u202f]?(?:[kcmdnµμ]?m|ft|in|yd|mi|ha|m/s|km/h)$")
 # "x²", "α + ω × x²": a lone letter (a variable), not a word.
-_VARIABLE_BEFORE = re.compile(r"(?:^|[\s(\[=+\-−×*/·^])[^\W\d_]$")
+_VARIABLE_BEFORE = pattern_store.compile(r"(?:^|[\s(\[=+\-−×*/·^])[^\W\d_]$")
 # "10⁶", "× 10³": a power of ten.
-_POWER_OF_TEN_BEFORE = re.compile(r"(?:^|[^\d.,])10$")
+_POWER_OF_TEN_BEFORE = pattern_store.compile(r"(?:^|[^\d.,])10$")
 
-_NOTE_START = re.compile(
+_NOTE_START = pattern_store.compile(
     r"[ ]{0,3}+(?:"
     r"\[(?P<bracket>\d++)\]:?+(?:[ \t]++|$)"
     r"|(?P<dot>\d++)\.[ \t]++(?=\S)"
@@ -96,7 +99,7 @@ _HEADINGS = frozenset(
     }
 )
 _HEADING_MAX = 40
-_RULE_LINE = re.compile(r"[ \t]*+(?:-{3,}+|={3,}+|_{3,}+|\*{3,}+|~{3,}+)[ \t]*+")
+_RULE_LINE = pattern_store.compile(r"[ \t]*+(?:-{3,}+|={3,}+|_{3,}+|\*{3,}+|~{3,}+)[ \t]*+")
 
 
 class MarkerSpan(NamedTuple):

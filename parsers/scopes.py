@@ -18,17 +18,17 @@ missing keeps its FN001s rather than borrowing the next chapter's notes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Marker, Note, Paragraph
 
 __all__ = ["scoped"]
 
 _FIRST_LABELS = frozenset({"1", "A", "a", "*"})
 # A chapter heading: "CHAPTER IV.", "Book II", "LECTURE 3", "XII.", or a short line in capitals.
-_CHAPTER = re.compile(
+_CHAPTER = pattern_store.compile(
     r"(?:CHAPTER|Chapter|BOOK|Book|PART|Part|LECTURE|Lecture|LETTER|Letter|SECTION|Section)"
     r"[ \t]+[\dIVXLCivxlc]+\b|[IVXLC]{1,8}+\.?$"
 )

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.book.paths import real_path
 from footcheck.footnotes.results import Unit
 
-_DIGITS = re.compile(r"(\d+)")
+_DIGITS = pattern_store.compile(r"(\d+)")
 
 
 @dataclass

@@ -25,17 +25,17 @@ from __future__ import annotations
 import contextlib
 import os
 import posixpath
-import re
 import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.book.paths import real_path
 from footcheck.footnotes.results import Unit
 
 # A scheme ("https:") or a network path ("//host"): never a file of the book.
-_ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
+_ELSEWHERE = pattern_store.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
 # Pages a site generator makes from sources (Markdown, reST, AsciiDoc, Quarto, R
 # Markdown, notebooks): the sources to look for (one footcheck does not read ends the
 # link in silence: the page exists once the book is built).

@@ -12,7 +12,6 @@ read is None, and the caller skips it.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from itertools import islice
 from typing import Any
 from urllib.parse import unquote
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.files import Target, read_bytes
 from footcheck.footnotes.model import DocumentError
 
@@ -29,7 +29,7 @@ MAX_MANIFEST_BYTES = 1_000_000
 MAX_CHAPTER_ENTRIES = 10_000
 
 # "http:", "mailto:", "C:" (a drive letter): a scheme, never a path inside the book.
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_SCHEME = pattern_store.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.book.books import Book
 from footcheck.footnotes.book.facts import MarkerFact, NoteFact
 from footcheck.footnotes.book.links import Followed, Links
@@ -139,7 +139,7 @@ def _note_for(other: Unit, marker: MarkerFact, origin: Unit, ordinal: int) -> No
 
 
 # The label a reader gives the later notes that show one label: "1 (2)".
-_AGAIN = re.compile(r"^(.+) \(\d+\)$")
+_AGAIN = pattern_store.compile(r"^(.+) \(\d+\)$")
 
 
 def _shown(label: str) -> str:

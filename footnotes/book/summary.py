@@ -30,6 +30,7 @@ import os
 import re
 import tomllib
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.book.manifest_files import (
     Manifest,
     chapter_path,
@@ -120,9 +121,11 @@ def links(text: str) -> list[str]:
 
 # What only a CommonMark parser reads right: code, HTML and comments, escapes,
 # reference links and their definitions, link titles, indented code.
-_PLAIN_SUMMARY = re.compile(r"[`<\\~]|\]\[|^\s*\[[^\]]*\]:|\]\([^)]*[\s(]|^ {4,}[^ \-*+]|\t", re.M)
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
-_LINK = re.compile(r"\[[^\]]*\]\(([^)]*)\)")
+_PLAIN_SUMMARY = pattern_store.compile(
+    r"[`<\\~]|\]\[|^\s*\[[^\]]*\]:|\]\([^)]*[\s(]|^ {4,}[^ \-*+]|\t", re.M
+)
+_ITEM = pattern_store.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+_LINK = pattern_store.compile(r"\[[^\]]*\]\(([^)]*)\)")
 
 
 def _plain_links(text: str) -> list[str]:

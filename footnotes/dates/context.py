@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.dates.grammar import CASE_VARIANTS
 from footcheck.footnotes.dates.lexicon import ABBREVIATIONS_AND_MONTHS, word_set
 from footcheck.footnotes.dates.neighbours import STRIP
@@ -44,17 +45,19 @@ _FUTURE_PHRASES = r"""
     | expir(?:e|es|ed|ing|y|ation)\b | sunset\b
     | (?:until|till|til|through|thru|runs?\s+to|ran\s+to|lasts?\s+to)\s+(?:the\s+end\s+of\s+)?$
 """
-_FUTURE = re.compile(r"\b(?:" + _FUTURE_PHRASES + r")|(?<=\w)['’]ll\b", re.IGNORECASE | re.VERBOSE)
+_FUTURE = pattern_store.compile(
+    r"\b(?:" + _FUTURE_PHRASES + r")|(?<=\w)['’]ll\b", re.IGNORECASE | re.VERBOSE
+)
 # The same triggers from the second position on, found faster (see grammar.SCAN_AFTER):
 # the pattern opens by consuming the non-word character before a phrase (or the
 # apostrophe of "'ll"), and a phrase is tried only after a letter that one can
 # start with (IGNORECASE adds "ſ", "İ", "ı" to the class).
-_FUTURE_AFTER = re.compile(
+_FUTURE_AFTER = pattern_store.compile(
     r"\W(?:(?=[abcdefghilnprstuvw])(?:" + _FUTURE_PHRASES + r")|(?<=\w['’])ll\b)",
     re.IGNORECASE | re.VERBOSE,
 )
 _FUTURE_WINDOW = 60
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = pattern_store.compile(r"[^\W\d_]+")
 # One word of every trigger above: a window without any of them has no trigger.
 _FUTURE_KEYWORDS = word_set(
     """
@@ -108,7 +111,9 @@ _PAST_CHANGE_WORDS = word_set(
     worsened fallen risen grown
     """
 )
-_PAST_CHANGE = re.compile(r"\b(?:" + "|".join(sorted(_PAST_CHANGE_WORDS)) + r")\b", re.IGNORECASE)
+_PAST_CHANGE = pattern_store.compile(
+    r"\b(?:" + "|".join(sorted(_PAST_CHANGE_WORDS)) + r")\b", re.IGNORECASE
+)
 _PAST_CHANGE_ASCII = frozenset(word.encode("ascii") for word in _PAST_CHANGE_WORDS)
 # ASCII word characters (letters lower-cased, digits, "_") kept, the rest blanked.
 _LOWER_WORD_ONLY = bytes(
@@ -118,7 +123,7 @@ _LOWER_WORD_ONLY += b" " * 128
 _CASE_VARIANT_CHARS = frozenset("".join(CASE_VARIANTS.values()))
 
 # Where a clause ends: ";", "!", "?", a full stop before a space, a blank line.
-_BOUNDARY = re.compile(r"[;!?]|\.(?=[\"'”’)\]]{0,3}\s)|\n\s*\n")
+_BOUNDARY = pattern_store.compile(r"[;!?]|\.(?=[\"'”’)\]]{0,3}\s)|\n\s*\n")
 
 
 def _clause_start(text: str, lo: int, start: int) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.dates.lexicon import MONTHS, OTHER_MONTHS
 from footcheck.footnotes.dates.month_names import (
     AFTER_A_DAY_ONLY,
@@ -76,7 +77,9 @@ def _branches(node: Trie) -> str:
 
 
 def _longest_first(words: tuple[str, ...]) -> str:
-    return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
+    # Ties in alphabetical order: the same pattern text in every run (sets iterate in
+    # an order that changes between runs), so that its compiled program can be kept.
+    return "(?:" + "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))) + ")"
 
 
 _OTHER_MON = _branching(set(OTHER_MONTHS))
@@ -186,7 +189,7 @@ _FORMS = "(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _ALTERNATIVES.
 # Every form starts at a digit or at the first letter of a word; the guard in
 # front lets the scanner pass over the inside of words cheaply. (The scanner uses
 # it at a text's first position only: SCAN_AFTER below does the rest.)
-SCAN = re.compile(r"(?=[0-9]|(?<!\w)[^\W\d_])" + _FORMS, re.IGNORECASE)
+SCAN = pattern_store.compile(r"(?=[0-9]|(?<!\w)[^\W\d_])" + _FORMS, re.IGNORECASE)
 
 
 # Under IGNORECASE a letter also matches these: "ſept" is "sept", "İ" an "i", and five
@@ -258,4 +261,4 @@ def _start_guard() -> str:
 # After it, the guard admits only a digit or the start of a word that some form can
 # begin with ("the", "council" are turned away at once). The form found is
 # `m.lastgroup`; it starts at `m.start() + 1`.
-SCAN_AFTER = re.compile(r"\W" + _start_guard() + _FORMS, re.IGNORECASE)
+SCAN_AFTER = pattern_store.compile(r"\W" + _start_guard() + _FORMS, re.IGNORECASE)

@@ -14,6 +14,7 @@ import datetime
 import re
 from typing import NamedTuple
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.dates.lexicon import (
     AMOUNT_PREPOSITIONS,
     CURRENCY,
@@ -53,7 +54,9 @@ from footcheck.footnotes.model import PartialDate
 
 # Quotes that may close a title before its year: 'Title," 2022.'
 _CLOSING_QUOTES = "\"'”’»"
-_JOINED_YEAR = re.compile(r"\s{1,3}(?:and|or|&)\s{1,3}[12][0-9]{3}(?![0-9])", re.IGNORECASE)
+_JOINED_YEAR = pattern_store.compile(
+    r"\s{1,3}(?:and|or|&)\s{1,3}[12][0-9]{3}(?![0-9])", re.IGNORECASE
+)
 
 
 # A named tuple, not a dataclass: one is built per candidate, and a tuple is built

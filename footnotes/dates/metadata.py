@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime
 import re
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.dates.scanner import find_dates
 from footcheck.footnotes.model import PartialDate
 
-_META_ISO = re.compile(
+_META_ISO = pattern_store.compile(
     r"(?P<y>[0-9]{4})(?:(?P<s>[-/.])(?P<m>[0-9]{1,2})(?:(?P=s)(?P<d>[0-9]{1,2}))?)?"
     r"(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]{1,9})?)?\s?"
     r"(?:Z|UTC|GMT|[+-][0-9]{2}(?::?[0-9]{2})?)?)?",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.dates.lexicon import (
     ABBREVIATIONS_AND_MONTHS,
     COUNT_ADJECTIVES,
@@ -28,25 +29,27 @@ _MAX_YEAR = 2100
 
 # The punctuation stripped from around a token before it is looked up.
 STRIP = "\"'“”‘’()[]{},;:!?"
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_NUMBER_TOKEN = re.compile(r"[0-9][0-9.,:/+()-]*")
+_WORD = pattern_store.compile(r"[^\W\d_][\w'’-]*")
+_NUMBER_TOKEN = pattern_store.compile(r"[0-9][0-9.,:/+()-]*")
 # What joins two dates of a list: ", ", ", and ", " or ", "/".
-CONNECTOR = re.compile(r"\s{0,3}(?:,\s{0,3}(?:(?:and|or)\s{1,3})?|(?:and|or|&|/)\s{1,3}|/)")
+CONNECTOR = pattern_store.compile(
+    r"\s{0,3}(?:,\s{0,3}(?:(?:and|or)\s{1,3})?|(?:and|or|&|/)\s{1,3}|/)"
+)
 # A sentence's end after a number: "2019." then a space or the text's end.
-_SENTENCE_END_AFTER = re.compile(r"[.!?]+[\"'”’)\]]*(?:\s|$)")
+_SENTENCE_END_AFTER = pattern_store.compile(r"[.!?]+[\"'”’)\]]*(?:\s|$)")
 # What follows a page in a journal or legal citation: pin cites, then the year in
 # parentheses ("Harv. L. Rev. 1807, 1810 (1990)", "F.2d 1807 (2d Cir. 1990)").
-_PIN_CITES_THEN_YEAR = re.compile(
+_PIN_CITES_THEN_YEAR = pattern_store.compile(
     r"(?:,\s{0,2}[0-9]{1,5}(?:[-–][0-9]{1,5})?){0,4}\s{1,3}\([^()]{0,40}?(?<![0-9])[12][0-9]{3}\)"
 )
-_PIN_CITE_AT = re.compile(r",\s{1,3}at\s{1,3}\Z")
+_PIN_CITE_AT = pattern_store.compile(r",\s{1,3}at\s{1,3}\Z")
 # A volume and an abbreviated journal or reporter before a page, and the page
 # before a pin cite: "126 Harv. L. Rev. 1807", "999 F.2d 1807, 1810".
-_VOLUME_AND_REPORTER = re.compile(
+_VOLUME_AND_REPORTER = pattern_store.compile(
     r"(?<![\w.,])[0-9]{1,4}\s{1,3}(?:[A-Z][\w&'’]*\.[\w.]*\s{1,3}){1,6}(?:[0-9]{1,5},\s{1,3})?\Z"
 )
 _YEAR_CONTEXT = PREPOSITIONS | DATED_BY | DETERMINERS
-_FOLLOWING_NUMBER = re.compile(
+_FOLLOWING_NUMBER = pattern_store.compile(
     r"\s{0,3}(?:and|or|to|&|[-–—])\s{0,3}([0-9]+(?:[.,][0-9]+)*)", re.IGNORECASE
 )
 
@@ -185,7 +188,7 @@ def in_parentheses(text: str, start: int) -> bool:
 
 
 # A citation's year in parentheses, then a comma: what follows is its page.
-_AFTER_PARENTHESISED_YEAR = re.compile(r"[12][0-9]{3}[a-z]?\),$")
+_AFTER_PARENTHESISED_YEAR = pattern_store.compile(r"[12][0-9]{3}[a-z]?\),$")
 
 
 def is_page(text: str, start: int, end: int, before: WordsBefore) -> bool:

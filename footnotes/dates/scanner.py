@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.dates.context import is_future, reports_past_change
 from footcheck.footnotes.dates.grammar import SCAN, SCAN_AFTER
 from footcheck.footnotes.dates.interpret import interpret
@@ -23,9 +24,9 @@ from footcheck.footnotes.model import PartialDate
 # - 31st, 2023" is 38). The anchor is four digits or a digit, "/" or "-", and two
 # digits ("2/13" in "8/22/13", "3/64"): one pattern with a digit first scans as fast
 # as the year alone did (an alternation does not).
-_YEAR_ANCHOR = re.compile(r"[0-9][0-9/-][0-9]{2}")
+_YEAR_ANCHOR = pattern_store.compile(r"[0-9][0-9/-][0-9]{2}")
 _RELATIVE_ANCHORS = ("today", "yesterday", "last", "this")
-_RELATIVE_ANCHOR = re.compile("|".join(_RELATIVE_ANCHORS), re.IGNORECASE)
+_RELATIVE_ANCHOR = pattern_store.compile("|".join(_RELATIVE_ANCHORS), re.IGNORECASE)
 _SEGMENT_BACK = 48
 _SEGMENT_SLACK = 40
 

@@ -13,10 +13,10 @@ written, and read that way whatever the style.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.dates.lexicon import word_set
 from footcheck.footnotes.model import PartialDate
 
@@ -54,23 +54,23 @@ class DateStyle:
 
 # A numeric date written with "/" or "-": two fields of one or two digits, then a
 # year of two or four digits, not inside a longer number, path or version.
-_NUMERIC_DATE = re.compile(
+_NUMERIC_DATE = pattern_store.compile(
     r"(?<![\w.,/:=?&#-])([0-9]{1,2})([/-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(?![\w/]|[-.:][0-9])"
 )
 # The quick test before the pattern: a digit, a separator, a digit.
-_QUICK = re.compile(r"[0-9][/-][0-9]")
+_QUICK = pattern_store.compile(r"[0-9][/-][0-9]")
 
 # Dates in words, English month names: "22 August 2013" and "August 22, 2013".
 _MONTH_WORD = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
-_DAY_MONTH = re.compile(rf"\b[0-3]?[0-9]\s{_MONTH_WORD}\s[12][0-9]{{3}}\b")
-_MONTH_DAY = re.compile(rf"\b{_MONTH_WORD}\s[0-3]?[0-9],?\s[12][0-9]{{3}}\b")
-_QUICK_WORDS = re.compile(r"[0-9]\s[A-Z]|[A-Z][a-z]{2,8}\.?\s[0-9]")
+_DAY_MONTH = pattern_store.compile(rf"\b[0-3]?[0-9]\s{_MONTH_WORD}\s[12][0-9]{{3}}\b")
+_MONTH_DAY = pattern_store.compile(rf"\b{_MONTH_WORD}\s[0-3]?[0-9],?\s[12][0-9]{{3}}\b")
+_QUICK_WORDS = pattern_store.compile(r"[0-9]\s[A-Z]|[A-Z][a-z]{2,8}\.?\s[0-9]")
 _PREVAILS = 3  # how many times more often one order must occur to decide
 
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8}){0,6}")
+_LANGUAGE_TAG = pattern_store.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8}){0,6}")
 # Languages (BCP 47 primary subtags) and language-region pairs whose short numeric
 # date is month first, from CLDR's short date patterns ("M/d/yy"). Plain "en" is
 # left out on purpose: British and American writers both tag their text "en".

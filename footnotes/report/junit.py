@@ -20,13 +20,14 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Finding, Severity
 from footcheck.footnotes.results import FileResult, RunResult
 
 TOOL_NAME = "footcheck"
 
 # Everything outside XML 1.0's Char production (TAB, LF and CR are allowed).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = pattern_store.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_safe(text: str) -> str:

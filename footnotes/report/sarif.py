@@ -30,6 +30,7 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote_from_bytes
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Finding, Severity, iso_or_none
 from footcheck.footnotes.report import fastjson
 from footcheck.footnotes.results import RunResult
@@ -50,7 +51,9 @@ LEVELS: dict[Severity, str] = {
 }
 
 _RULE_INDEX: dict[str, int] = {rule.code: index for index, rule in enumerate(RULES)}
-_SECTION = re.compile(r"^What it does\n-+\n(.*?)(?=^\S[^\n]*\n-+\n|\Z)", re.MULTILINE | re.DOTALL)
+_SECTION = pattern_store.compile(
+    r"^What it does\n-+\n(.*?)(?=^\S[^\n]*\n-+\n|\Z)", re.MULTILINE | re.DOTALL
+)
 
 
 def render(result: RunResult, version: str) -> str:

@@ -8,14 +8,17 @@ rich is imported only when colour is actually wanted.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from typing import TextIO
+
+from footcheck.footnotes import pattern_store
 
 Segment = tuple[str, str]  # (text, rich style; "" for none)
 Line = Sequence[Segment]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = pattern_store.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def safe(text: str) -> str:

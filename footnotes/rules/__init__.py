@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Document, Finding, Severity
 from footcheck.footnotes.rules import (
     access_before_publication,
@@ -59,7 +60,7 @@ _MODULES: tuple[ModuleType, ...] = (
     unused_suppression,
 )
 
-_FENCE = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+_FENCE = pattern_store.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ import os
 import re
 from pathlib import Path
 
+from footcheck.footnotes import pattern_store
+
 
 def normalise_glob(glob: str) -> str:
     glob = glob.strip()
@@ -40,9 +42,9 @@ def compile_glob(glob: str) -> tuple[re.Pattern[str], bool, bool]:
         else:
             parts.append(_translate(segment) + ("" if last else "/"))
     try:
-        return re.compile("".join(parts)), anchored, dir_only
+        return pattern_store.compile("".join(parts)), anchored, dir_only
     except re.error:  # e.g. a class "[z-a]": a glob that matches nothing
-        return re.compile(BAD_GLOB), anchored, dir_only
+        return pattern_store.compile(BAD_GLOB), anchored, dir_only
 
 
 def _translate(segment: str) -> str:

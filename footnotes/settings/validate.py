@@ -19,6 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import PartialDate, Severity
 from footcheck.footnotes.rules import RULES, lookup
 from footcheck.footnotes.settings.find import display, find_config, read_toml
@@ -34,8 +35,8 @@ from footcheck.footnotes.settings.values import (
 
 _NOTE_KEYS = ("path", "rule", "note")
 _BOOK_KEYS = ("name", "files", "merged")
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_SIZE = re.compile(r"^(\d+(?:\.\d+)?)\s*([KMG](?:i?B)?|B)?$", re.IGNORECASE)
+_ISO_DATE = pattern_store.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_SIZE = pattern_store.compile(r"^(\d+(?:\.\d+)?)\s*([KMG](?:i?B)?|B)?$", re.IGNORECASE)
 _UNITS = {"": 1, "B": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
 RULE_ORDER = {r.code: i for i, r in enumerate(RULES)}
 

@@ -22,11 +22,11 @@ first dc:date that is not an EPUB 2 `opf:event` other than publication),
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import DocumentError
 from footcheck.parsers.language import first_language
 from footcheck.parsers.office.archive import Archive, parse_xml
@@ -41,7 +41,7 @@ CONTAINER = "META-INF/container.xml"
 _OPF_MEDIA_TYPE = "application/oebps-package+xml"
 _OPF_NS = "http://www.idpf.org/2007/opf"
 # A scheme ("http:", "file:", "data:") or a network path ("//host"): not a member.
-_ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
+_ELSEWHERE = pattern_store.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
 _PUBLICATION_EVENTS = frozenset({"", "publication", "original-publication"})
 _MODIFIED = "dcterms:modified"
 

@@ -19,6 +19,7 @@ from copy import deepcopy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Location
 
 from .bibtex import clean, read_bibtex
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 BIBTEX_TYPE = "text/bibliography"
 JSON_TYPE = "text/json"
-_YEAR = re.compile(r"^\d{4}$")
+_YEAR = pattern_store.compile(r"^\d{4}$")
 _MONTHS = [
     *("January", "February", "March", "April", "May", "June"),
     *("July", "August", "September", "October", "November", "December"),
@@ -96,7 +97,7 @@ def from_list(ol: Element, keys: list[str]) -> dict[str, Reference]:
     return references
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = pattern_store.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _shown(li: Element) -> str:

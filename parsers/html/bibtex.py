@@ -15,16 +15,18 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from footcheck.footnotes import pattern_store
+
 SKIPPED = frozenset(["comment", "preamble"])
-_ENTRY_START = re.compile(r"@\s*([A-Za-z]+)\s*([{(])")
+_ENTRY_START = pattern_store.compile(r"@\s*([A-Za-z]+)\s*([{(])")
 # What a braced value's scan stops at: a brace, or a line that starts another entry.
-_BRACE_STOP = re.compile(r"[{}]|\n[ \t]*@[A-Za-z]+[ \t]*[{(]")
-_QUOTE_STOP = re.compile(r'[{}"]|\n[ \t]*@[A-Za-z]+[ \t]*[{(]')
-_KEY = re.compile(r"\s*([^,\s{}()@]*)\s*")
-_NAME = re.compile(r"[\s,]*([A-Za-z0-9_:.+\-]+)\s*=\s*")
-_BARE = re.compile(r"[^\s,{}()#\"]+")
-_HASH = re.compile(r"\s*#\s*")
-_CLOSE = re.compile(r"[\s,]*([})])")
+_BRACE_STOP = pattern_store.compile(r"[{}]|\n[ \t]*@[A-Za-z]+[ \t]*[{(]")
+_QUOTE_STOP = pattern_store.compile(r'[{}"]|\n[ \t]*@[A-Za-z]+[ \t]*[{(]')
+_KEY = pattern_store.compile(r"\s*([^,\s{}()@]*)\s*")
+_NAME = pattern_store.compile(r"[\s,]*([A-Za-z0-9_:.+\-]+)\s*=\s*")
+_BARE = pattern_store.compile(r"[^\s,{}()#\"]+")
+_HASH = pattern_store.compile(r"\s*#\s*")
+_CLOSE = pattern_store.compile(r"[\s,]*([})])")
 
 _COMBINING = {
     "'": "\u0301",
@@ -41,8 +43,10 @@ _COMBINING = {
     "k": "\u0328",
     "r": "\u030a",
 }
-_SYMBOL_ACCENT = re.compile(r"\\([`'^\"~=.])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))")
-_LETTER_ACCENT = re.compile(r"\\([uvHckr])(?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+([A-Za-z]))")
+_SYMBOL_ACCENT = pattern_store.compile(
+    r"\\([`'^\"~=.])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))"
+)
+_LETTER_ACCENT = pattern_store.compile(r"\\([uvHckr])(?:\s*\{\s*(\\?[A-Za-z])\s*\}|\s+([A-Za-z]))")
 _LETTERS = {
     "ss": "ß",
     "o": "ø",
@@ -58,9 +62,9 @@ _LETTERS = {
     "i": "ı",
     "j": "ȷ",
 }
-_LETTER = re.compile(r"\\(ss|ae|AE|oe|OE|aa|AA|[oOlLij])(?![A-Za-z])\s*")
-_ESCAPED = re.compile(r"\\([&%$#_])")
-_COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*|\\.")
+_LETTER = pattern_store.compile(r"\\(ss|ae|AE|oe|OE|aa|AA|[oOlLij])(?![A-Za-z])\s*")
+_ESCAPED = pattern_store.compile(r"\\([&%$#_])")
+_COMMAND = pattern_store.compile(r"\\[A-Za-z]+\*?\s*|\\.")
 _DASHES = (("---", "\u2014"), ("--", "\u2013"))
 
 

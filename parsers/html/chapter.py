@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from footcheck.footnotes import pattern_store
+
 from .dom import has_text, opens_block, tag_of, visible_text
 from .headings import HEADINGS
 from .labels import clean_label, number_items
@@ -37,10 +39,12 @@ if TYPE_CHECKING:
 
 # "1.", "[1]", "(1)", "1)" or "1:" and a space: a number set apart as a label, not
 # the "1.5 m" or "1931 was" that a note's text may begin with.
-SHOWN_NUMBER = re.compile(r"^\s*[\[(]?(\d{1,4})[\]).:]\s")
+SHOWN_NUMBER = pattern_store.compile(r"^\s*[\[(]?(\d{1,4})[\]).:]\s")
 # An id that is a note's number, or names a note: "1", "fn1", "fn:1", "note-1", "n1",
 # "endnote-1", "_edn1", "ftn1".
-NOTE_ID = re.compile(r"^_?(?:(?:foot|end)?notes?|fn|ftn|edn|en|n)?[-_:.]?(\d{1,4})$", re.IGNORECASE)
+NOTE_ID = pattern_store.compile(
+    r"^_?(?:(?:foot|end)?notes?|fn|ftn|edn|en|n)?[-_:.]?(\d{1,4})$", re.IGNORECASE
+)
 # Blocks that may be a numbered paragraph, or go on with the note before.
 PARAGRAPHS = frozenset(["p", "div", "blockquote", "pre", "section"])
 # Blocks that may only wrap the notes (looked into when they are not one note).

@@ -18,6 +18,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from footcheck.footnotes import pattern_store
+
 from .dom import classes_of, tag_of
 
 if TYPE_CHECKING:
@@ -36,7 +38,7 @@ REF_CLASSES = frozenset(
         "footnote-anchor",  # Substack
     ]
 )
-BACK_HINT = re.compile(
+BACK_HINT = pattern_store.compile(
     r"back[-_]?(?:link|ref)|reversefootnote|footnote[-_]?back|fn[-_]?back", re.IGNORECASE
 )
 SUP_REF_CLASSES = frozenset(["reference", "footnote-ref", "noteref", "fn"])
@@ -59,11 +61,11 @@ CONTAINER_CLASSES = frozenset(
 )
 CONTAINER_ROLES = frozenset(["doc-endnotes", "doc-footnotes", "doc-footnote", "doc-endnote"])
 NOTE_ROLES = frozenset(["doc-footnote", "doc-endnote"])
-EPUB_NOTE = re.compile(r"\b(?:footnote|endnote|rearnote)s?\b")
-ONE_NOTE_EPUB = re.compile(r"\b(?:foot|end|rear)note\b")
-MSO_LIST = re.compile(r"mso-element\s*:\s*(?:foot|end)note-list", re.IGNORECASE)
-FOOTNOTE_ID = re.compile(r"^_?ftn|footnote", re.IGNORECASE)
-ENDNOTE_ID = re.compile(r"^_?edn|endnote", re.IGNORECASE)
+EPUB_NOTE = pattern_store.compile(r"\b(?:footnote|endnote|rearnote)s?\b")
+ONE_NOTE_EPUB = pattern_store.compile(r"\b(?:foot|end|rear)note\b")
+MSO_LIST = pattern_store.compile(r"mso-element\s*:\s*(?:foot|end)note-list", re.IGNORECASE)
+FOOTNOTE_ID = pattern_store.compile(r"^_?ftn|footnote", re.IGNORECASE)
+ENDNOTE_ID = pattern_store.compile(r"^_?edn|endnote", re.IGNORECASE)
 
 
 def ref_hint(a: Element) -> int:

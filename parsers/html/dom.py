@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from footcheck.footnotes import pattern_store
+
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
 
@@ -40,7 +42,7 @@ UNSEEN_CLASSES = words(
     "noprint mw-editsection mw-jump-link printfooter catlinks navbox sr-only visually-hidden "
     "screen-reader-text littlefoot__popover littlefoot-footnote bigfoot-footnote"
 )
-HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+HIDDEN_STYLE = pattern_store.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 # How far up the tree `holds` and `opens_block` look (a back-link inside its note's
 # <li><p><span>).

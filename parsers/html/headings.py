@@ -14,13 +14,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from footcheck.footnotes import pattern_store
+
 from .dom import tag_of, visible_text
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
 
 HEADINGS = {f"h{rank}": rank for rank in range(1, 7)}
-NOTES_TITLE = re.compile(
+NOTES_TITLE = pattern_store.compile(
     r"^(?:(?:foot|end)?notes?|references|sources|notes and references)\s*:?$", re.IGNORECASE
 )
 # A heading longer than this is prose, not a title.

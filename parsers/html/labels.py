@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Note
 
 from .dom import tag_of, words
@@ -14,11 +15,11 @@ if TYPE_CHECKING:
     from lxml.etree import _Element as Element
 
 LABEL_STRIP = " \t\r\n\xa0[](){}"
-NOTE_LABEL = re.compile(r"^[\[(]?(?:\d{1,4}|[a-zA-Z]|[ivxlc]{1,5}|[*†‡§¶]{1,3})[\])]?$")
-RESTARTED = re.compile(r" \(\d+\)$")
+NOTE_LABEL = pattern_store.compile(r"^[\[(]?(?:\d{1,4}|[a-zA-Z]|[ivxlc]{1,5}|[*†‡§¶]{1,3})[\])]?$")
+RESTARTED = pattern_store.compile(r" \(\d+\)$")
 LABEL_TAGS = words("sup a b strong small")
-GROUP_PUNCT = re.compile(r"^[\s\[\](),;.\-–\u00a0]*$")
-OWN_LABEL = re.compile(r"^\s*[\[(]?([0-9]{1,5}|[a-zA-Z]|[ivxlcdm]{1,6})[\]).:]\s")
+GROUP_PUNCT = pattern_store.compile(r"^[\s\[\](),;.\-–\u00a0]*$")
+OWN_LABEL = pattern_store.compile(r"^\s*[\[(]?([0-9]{1,5}|[a-zA-Z]|[ivxlcdm]{1,6})[\]).:]\s")
 
 
 def clean_label(text: str) -> str:

@@ -15,6 +15,8 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from footcheck.footnotes import pattern_store
+
 from .dom import opens_block, tag_of, visible_text
 from .labels import NOTE_LABEL
 
@@ -23,9 +25,11 @@ if TYPE_CHECKING:
 
 # A scheme ("https:", "mailto:", "javascript:") or a network path ("//host"): not a file
 # of this document.
-_ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
+_ELSEWHERE = pattern_store.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//)")
 # Fragments that name a note: "#fn1", "#note-3", "#_ftn2", "#cite_note-4", "#endnote5".
-NOTE_FRAGMENT = re.compile(r"(?:^|[^a-z])(?:fn|ftn|edn|foot|end|notes?|cite|ref)", re.IGNORECASE)
+NOTE_FRAGMENT = pattern_store.compile(
+    r"(?:^|[^a-z])(?:fn|ftn|edn|foot|end|notes?|cite|ref)", re.IGNORECASE
+)
 # What a back-link shows: an arrow or a caret; the return arrows say nothing else.
 RETURN_ARROWS = frozenset(["↩", "↩︎", "⤴", "⮐"])
 BACK_TEXT = RETURN_ARROWS | {"↑", "^", "⇧", "back"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import DocumentError
 
 from ..decode import decode
@@ -19,20 +20,22 @@ from ..decode import decode
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
 
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET = pattern_store.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I
+)
 # `[^<>]` keeps each attempt inside one tag: linear however many tags never close.
-_DEPTH_LIMIT = re.compile(
+_DEPTH_LIMIT = pattern_store.compile(
     r"</?(?:div|span|font|center|section|article|main|b|i|u|em|strong)\b[^<>]*+>",
     re.IGNORECASE,
 )
 # Still too deep (100,000 unclosed `<sup>`, lists in lists): every inline element and
 # list goes too, so the page is read as its text rather than refused.
-_DEPTH_LIMIT_ALL = re.compile(
+_DEPTH_LIMIT_ALL = pattern_store.compile(
     r"</?(?:sup|sub|a|small|big|s|strike|mark|abbr|cite|q|code|tt|kbd|var|samp|ins|del"
     r"|nobr|label|blockquote|ul|ol|li|dl|dt|dd|table|tbody|thead|tfoot|tr|td|th|p)\b[^<>]*+>",
     re.IGNORECASE,
 )
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
+_XML_DECL = pattern_store.compile(r"^\s*<\?xml[^>]*>")
 
 # The head of the page checked for binary data.
 _SNIFF = 8192

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from html import unescape as html_unescape
 from typing import TYPE_CHECKING
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Location
 
 from .dom import line_of
@@ -15,8 +16,10 @@ if TYPE_CHECKING:
     from lxml.etree import _Element as Element
 
 # `[^<>]` keeps each attempt inside one tag: linear over any input.
-_HREF_AT = re.compile(r"""<a\b[^<>]*?\bhref\s*=\s*["']?\s*#([^"'\s<>]*)""", re.IGNORECASE)
-_ID_AT = re.compile(r"""<[a-zA-Z][^<>]*?\b(?:id|name)\s*=\s*["']?\s*([^"'\s<>]+)""")
+_HREF_AT = pattern_store.compile(
+    r"""<a\b[^<>]*?\bhref\s*=\s*["']?\s*#([^"'\s<>]*)""", re.IGNORECASE
+)
+_ID_AT = pattern_store.compile(r"""<[a-zA-Z][^<>]*?\b(?:id|name)\s*=\s*["']?\s*([^"'\s<>]+)""")
 # lxml gives the line where a start tag ends; the tag may start a few lines before.
 _TAG_LINES = 12
 
@@ -90,7 +93,7 @@ class SourcePositions:
             self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
         by_line: dict[int, list[int]] = {}
         if tag.replace("-", "").isalnum():  # custom elements too: <d-cite>
-            pattern = re.compile(rf"<{re.escape(tag)}(?![\w-])[^<>]*>", re.IGNORECASE)
+            pattern = pattern_store.compile(rf"<{re.escape(tag)}(?![\w-])[^<>]*>", re.IGNORECASE)
             for m in pattern.finditer(self.text):
                 by_line.setdefault(bisect_right(self._line_starts, m.end() - 1), []).append(
                     m.start()

@@ -8,10 +8,10 @@ and page chrome are no text at all. The walk is iterative: no depth overflows it
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Location, Marker, Note, Paragraph
 
 from ..textbuild import TextBuilder
@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
     from .distill import Cite
 
-_EMPTY_BRACKETS = re.compile(r"\s*(?:\[\s*\]|\(\s*\))$")
-_LABEL_LEFTOVER = re.compile(r"[.:)]\s+")
+_EMPTY_BRACKETS = pattern_store.compile(r"\s*(?:\[\s*\]|\(\s*\))$")
+_LABEL_LEFTOVER = pattern_store.compile(r"[.:)]\s+")
 
 
 class _Open:

@@ -36,9 +36,9 @@ Every regex is compiled once and runs in linear time over the input; inputs such
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Document
 
 from .. import plain
@@ -55,10 +55,10 @@ __all__ = ["FORMAT", "parse"]
 
 FORMAT = "markdown"
 
-_NEWLINES = re.compile(r"\r\n?")
+_NEWLINES = pattern_store.compile(r"\r\n?")
 # A definition body that can only be one paragraph: no blank line, and no line that
 # could open another block (list, quote, heading, fence, table, HTML, rule, reference).
-_SIMPLE_BODY = re.compile(r"(?:[ \t]{0,3}+[^\s#>\-+*=|<`~:\d_\[{$][^\n]*+(?:\n|$))*+")
+_SIMPLE_BODY = pattern_store.compile(r"(?:[ \t]{0,3}+[^\s#>\-+*=|<`~:\d_\[{$][^\n]*+(?:\n|$))*+")
 
 
 def _read(text: str, path: str) -> Document:

@@ -17,25 +17,29 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from footcheck.footnotes import pattern_store
+
 from ..marks import valid_label
 from .anchor_links import ATTRIBUTES, Link, find_ids, find_links, is_note_id, visible_text
 from .source import Block
 
 # What may come before a note's label: blanks, empty tags (`<a name="n1"></a>`),
 # attribute lists, pandoc's empty spans (`[]{#n1}`) and fenced div lines (`::: {#n1}`).
-_PREFIX = re.compile(r"(?:\s++|<[^<>]*+>|\[\](?=\{)|\{[^{}\n]*+\}|:{3,}+[^\n]*+\n)*+")
+_PREFIX = pattern_store.compile(r"(?:\s++|<[^<>]*+>|\[\](?=\{)|\{[^{}\n]*+\}|:{3,}+[^\n]*+\n)*+")
 # A label a note opens with: `<sup>1</sup>`, `^1^`, `[1]`, `\[1\]`, `1.`, `1)`.
-_OWN_LABEL = re.compile(
+_OWN_LABEL = pattern_store.compile(
     r"<sup\b[^<>]*+>[ \t]*+(\d{1,3}+)[ \t]*+</sup>|\^(\d{1,3}+)\^"
     r"|\\?+\[(\d{1,3}+)\\?+\](?![(\[\]])|(\d{1,3}+)[.)](?=[ \t])"
 )
 # A heading that is only a note's label: "1", "[1]", "Note 1", "Footnote 1:".
-_LABEL_HEADING = re.compile(r"(?:(?:foot|end)?note[ \t]*+)?+\W*+(\d{1,3}+)\W*+", re.IGNORECASE)
+_LABEL_HEADING = pattern_store.compile(
+    r"(?:(?:foot|end)?note[ \t]*+)?+\W*+(\d{1,3}+)\W*+", re.IGNORECASE
+)
 _LABEL_HEADING_MAX = 200
 # A bare number opening a note (`<a id="3"></a>3 Text`): its label only when it is its anchor's.
-_BARE_LABEL = re.compile(r"(\d{1,3}+)[ \t]++")
-_DIGITS = re.compile(r"\d++")
-_TRAILING_SPACE = re.compile(r"\s*+\Z")
+_BARE_LABEL = pattern_store.compile(r"(\d{1,3}+)[ \t]++")
+_DIGITS = pattern_store.compile(r"\d++")
+_TRAILING_SPACE = pattern_store.compile(r"\s*+\Z")
 
 
 @dataclass(slots=True)

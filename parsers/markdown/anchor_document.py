@@ -13,11 +13,11 @@ writes them).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Location, Marker, Note, Paragraph
 
 from ..marks import MarkerSpan
@@ -29,7 +29,7 @@ from .html_notes import html_notes
 from .source import Block
 
 _KIND = "endnote"
-_TAGS_ONLY = re.compile(r"\s*+(?:<[^<>]*+>\s*+)++")
+_TAGS_ONLY = pattern_store.compile(r"\s*+(?:<[^<>]*+>\s*+)++")
 
 
 class _Builder:

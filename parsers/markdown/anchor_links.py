@@ -23,18 +23,20 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
+from footcheck.footnotes import pattern_store
+
 from .commonmark import is_reference, normalize_label
 
 # Whether a document may hold an anchor link at all: the cheap test before any work.
-_PRECHECK = re.compile(r"\]\(<?#|\]:[ \t]*+<?#|href[ \t]*+=|\d\\?\]\]?\(")
+_PRECHECK = pattern_store.compile(r"\]\(<?#|\]:[ \t]*+<?#|href[ \t]*+=|\d\\?\]\]?\(")
 
 # Whether a document may define an anchor: an HTML id or name, an attribute list's `#id`.
-_ID_PRECHECK = re.compile(r"\b(?:id|name)[ \t]*+=|\{:?+[ \t]*+#")
+_ID_PRECHECK = pattern_store.compile(r"\b(?:id|name)[ \t]*+=|\{:?+[ \t]*+#")
 
 # A Markdown link whose text is short: inline `(dest "title")`, reference `[ref]`, or
 # neither (a shortcut reference), with pandoc's attributes `{#id}` after it, and
 # `<sup>...</sup>` or pandoc's `^...^` around it.
-_MD_LINK = re.compile(
+_MD_LINK = pattern_store.compile(
     r"(?P<open><sup\b[^<>\n]{0,200}+>[ \t]*+|\^)?+"
     r"\[(?P<text>(?:\\[\[\]]|[^\[\]]|\[(?:\\[\[\]]|[^\[\]]){0,60}+\]){1,200}+)\]"
     r"(?:\([ \t]*+(?P<dest><[^<>\n]*+>|[^\s()<>]*+)"
@@ -45,30 +47,32 @@ _MD_LINK = re.compile(
 )
 # An HTML link (its text without another link), with `<sup>...</sup>` or MultiMarkdown's
 # `^...^` around it.
-_HTML_LINK = re.compile(
+_HTML_LINK = pattern_store.compile(
     r"(?P<open><sup\b[^<>]{0,200}+>\s*+|\^)?+"
     r"<a\b(?P<attrs>[^<>]{0,500}+)>(?P<text>(?:[^<]|<(?!/?a\b)){0,300}?)</a\s*+>"
     r"(?P<close>\s*+</sup>|\^)?+",
     re.IGNORECASE,
 )
-_HREF = re.compile(r"\bhref\s*+=\s*+(?:\"([^\"]*+)\"|'([^']*+)'|([^\s\"'<>=`]++))", re.I)
+_HREF = pattern_store.compile(r"\bhref\s*+=\s*+(?:\"([^\"]*+)\"|'([^']*+)'|([^\s\"'<>=`]++))", re.I)
 # An element's id (or an old-style `<a name>`) in an HTML tag.
-_TAG_ID = re.compile(
+_TAG_ID = pattern_store.compile(
     r"<[A-Za-z][A-Za-z0-9\-]*+\b[^<>]*?\s(?:id|name)\s*+=\s*+"
     r"(?:\"([^\"]*+)\"|'([^']*+)'|([^\s\"'<>=`]++))[^<>]*+>"
 )
 # An attribute list: pandoc's `{#id .class key=value}`, kramdown's `{: #id .class}`.
 _ATTR_WORD = r"(?:[#.][^\s{}#.\"']++|[\w\-:]++=(?:\"[^\"\n]*+\"|'[^'\n]*+'|[^\s{}\"']++))"
-ATTRIBUTES = re.compile(rf"\{{:?+[ \t]*+{_ATTR_WORD}(?:[ \t\n]++{_ATTR_WORD})*+[ \t]*+\}}")
-_ATTR_ID = re.compile(r"(?:^|[\s{:])#([^\s{}#.\"']++)")
+ATTRIBUTES = pattern_store.compile(
+    rf"\{{:?+[ \t]*+{_ATTR_WORD}(?:[ \t\n]++{_ATTR_WORD})*+[ \t]*+\}}"
+)
+_ATTR_ID = pattern_store.compile(r"(?:^|[\s{:])#([^\s{}#.\"']++)")
 # A pandoc fenced div's lines (`::: {#fn1}`, `:::`), read into a paragraph by CommonMark.
-FENCE_LINE = re.compile(r"^[ \t]*+:{3,}+[^\n]*+$", re.MULTILINE)
-_TAGS = re.compile(r"<[^<>]*+>")
-_INVISIBLE = re.compile(r"[\\\[\]^*_\s\u00a0]++")
-_NUMBER = re.compile(r"\d{1,3}+")
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{0,31}+:|//")
+FENCE_LINE = pattern_store.compile(r"^[ \t]*+:{3,}+[^\n]*+$", re.MULTILINE)
+_TAGS = pattern_store.compile(r"<[^<>]*+>")
+_INVISIBLE = pattern_store.compile(r"[\\\[\]^*_\s\u00a0]++")
+_NUMBER = pattern_store.compile(r"\d{1,3}+")
+_SCHEME = pattern_store.compile(r"[A-Za-z][A-Za-z0-9+.\-]{0,31}+:|//")
 # What a back-link says: an arrow, a caret, "back", "return to text".
-_BACK_TEXT = re.compile(
+_BACK_TEXT = pattern_store.compile(
     r"(?:[\u21a9\u21b5\u2191\u2934\u21e7\u2b8c\u2b11^\ufe0e\ufe0f\s]++"
     r"|(?:go |jump )?+(?:back|return|up|top)(?: to (?:the )?+(?:text|top|article|content))?+)",
     re.IGNORECASE,
@@ -80,9 +84,9 @@ _NOTE_WORDS = frozenset({
     "footnotes", "endnote", "endnotes", "sdfootnote", "sdendnote",
     "cite", "citation", "ref", "reference", "references", "r", "bib", "bibr", "b", "cr",
 })  # fmt: skip
-_WORDS = re.compile(r"[a-z]++")
+_WORDS = pattern_store.compile(r"[a-z]++")
 _LABEL_FILE_WORDS = ("note", "foot")
-_TICKS = re.compile(r"`++")
+_TICKS = pattern_store.compile(r"`++")
 _AFTER_ANY = 1 << 62  # an end past any offset: for finding the span starting at or before one
 
 

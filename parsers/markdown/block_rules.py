@@ -11,9 +11,9 @@ a map back to the file's lines and columns, for the block pass to parse again.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Location
 
 from .commonmark import trim
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 ENV_SOURCE = "footcheck_source"
 # Definitions nested inside definitions deeper than this are read as text.
 _MAX_DEPTH = 4
-_DEF_START = re.compile(r"\[\^([^\s\[\]]++)\]:")
+_DEF_START = pattern_store.compile(r"\[\^([^\s\[\]]++)\]:")
 
 # The first characters (after the indent) with which a line can start or end a block
 # other than a paragraph, in the rules markdown-it's "commonmark" preset runs with

@@ -14,6 +14,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from footcheck.footnotes import pattern_store
+
 LABEL_MAX = 999  # CommonMark's limit on a link label
 
 # The whitespace markdown-it trims from a paragraph and from a link label (as
@@ -26,7 +28,7 @@ _TRIM_CHARS = (
     "\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
     "\u2028\u2029"  # the line and paragraph separators
 )
-_TRIM_RUN = re.compile(f"[{re.escape(_TRIM_CHARS)}]+")
+_TRIM_RUN = pattern_store.compile(f"[{re.escape(_TRIM_CHARS)}]+")
 
 
 def trim(text: str) -> str:

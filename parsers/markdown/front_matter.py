@@ -11,11 +11,11 @@ matter.
 
 from __future__ import annotations
 
-import re
+from footcheck.footnotes import pattern_store
 
 from ..language import first_language
 
-_FRONT_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_\-]*+)[ \t]*+:(?:[ \t]++(.*))?$")
+_FRONT_KEY = pattern_store.compile(r"([A-Za-z_][A-Za-z0-9_\-]*+)[ \t]*+:(?:[ \t]++(.*))?$")
 _DATE_KEYS = ("date", "published", "pubdate", "date_published")
 _LANGUAGE_KEYS = ("lang", "language", "locale")
 

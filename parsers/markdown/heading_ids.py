@@ -10,12 +10,12 @@ section link, never a marker.
 
 from __future__ import annotations
 
-import re
+from footcheck.footnotes import pattern_store
 
-_MARKUP = re.compile(r"\{[^{}\n]*+\}|<[^<>]*+>|\]\([^()\n]*+\)|[\[\]*_`~]")
-_NOT_ID = re.compile(r"[^\w\- .]++")
-_SPACES = re.compile(r"\s++")
-_TO_LETTER = re.compile(r"^[^A-Za-z]*+")
+_MARKUP = pattern_store.compile(r"\{[^{}\n]*+\}|<[^<>]*+>|\]\([^()\n]*+\)|[\[\]*_`~]")
+_NOT_ID = pattern_store.compile(r"[^\w\- .]++")
+_SPACES = pattern_store.compile(r"\s++")
+_TO_LETTER = pattern_store.compile(r"^[^A-Za-z]*+")
 
 
 def heading_ids(content: str) -> set[str]:

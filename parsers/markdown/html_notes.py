@@ -11,11 +11,11 @@ label (`<sup>1</sup>`, `[1]`, `1.`) and without its back-links (`<a href="#fnr1"
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Location
 
 from .source import Block
@@ -45,8 +45,8 @@ _INLINE = frozenset(
     ]
 )
 # A label the note's text opens with: `[1]`, `1.`, `1)`.
-_LEADING_LABEL = re.compile(r"\[(\d{1,3}+)\][ ]?+|(\d{1,3}+)[.)](?: |$)")
-_NUMBER = re.compile(r"\s*+\[?+(\d{1,3}+)\]?+\s*+")
+_LEADING_LABEL = pattern_store.compile(r"\[(\d{1,3}+)\][ ]?+|(\d{1,3}+)[.)](?: |$)")
+_NUMBER = pattern_store.compile(r"\s*+\[?+(\d{1,3}+)\]?+\s*+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,32 +14,36 @@ Every regex is compiled once and runs in linear time over the input.
 from __future__ import annotations
 
 import html
-import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Location
 
 from ..marks import MarkerSpan
 from ..textbuild import TextBuilder
 from .commonmark import LABEL_MAX, is_reference
 
-_SPECIAL = re.compile(r"[\\`\[\]^!<&*_~\n]")
-_FOOTREF = re.compile(r"\[\^([^\s\[\]]++)\]")
-_TICKS = re.compile(r"`++")
-_DELIMS = re.compile(r"\*++|_++|~++")
+_SPECIAL = pattern_store.compile(r"[\\`\[\]^!<&*_~\n]")
+_FOOTREF = pattern_store.compile(r"\[\^([^\s\[\]]++)\]")
+_TICKS = pattern_store.compile(r"`++")
+_DELIMS = pattern_store.compile(r"\*++|_++|~++")
 # After a link text's `]`: an inline `(destination "title")`, and a reference `[label]`.
-LINK_DESTINATION = re.compile(
+LINK_DESTINATION = pattern_store.compile(
     r"""\([ \t\n]*+(?:<[^<>\n]*+>|[^\s()<>]*+(?:\([^\s()]*+\)[^\s()]*+)*+)"""
     r"""(?:\s++(?:"[^"]*+"|'[^']*+'|\([^()]*+\)))?+\s*+\)"""
 )
-REFERENCE_LABEL = re.compile(r"\[([^\[\]]{0,999}+)\]")
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}+:[^\s<>]*+)>")
-_EMAIL = re.compile(r"<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]++@[A-Za-z0-9][A-Za-z0-9.\-]*+)>")
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9\-]*+(?:[\s/][^<>]*+)?+>")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}+|#[xX][0-9a-fA-F]{1,6}+|[A-Za-z][A-Za-z0-9]{1,31}+);")
+REFERENCE_LABEL = pattern_store.compile(r"\[([^\[\]]{0,999}+)\]")
+_AUTOLINK = pattern_store.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}+:[^\s<>]*+)>")
+_EMAIL = pattern_store.compile(
+    r"<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]++@[A-Za-z0-9][A-Za-z0-9.\-]*+)>"
+)
+_TAG = pattern_store.compile(r"</?[A-Za-z][A-Za-z0-9\-]*+(?:[\s/][^<>]*+)?+>")
+_ENTITY = pattern_store.compile(
+    r"&(?:#[0-9]{1,7}+|#[xX][0-9a-fA-F]{1,6}+|[A-Za-z][A-Za-z0-9]{1,31}+);"
+)
 
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")

@@ -23,11 +23,11 @@ the markers to their notes (`[[1]](#_ftn1)`). The convention is read by
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from itertools import accumulate
 from typing import Any
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Location
 
 from ..lines import Lines
@@ -42,9 +42,9 @@ from .source import Block, Source
 
 # `[[1]](#_ftn1)`, `[\[1\]](#_ftn1)`, `[1](#fn1)`: a converted document's linked label;
 # `\[1\]`: a label escaped by the converter (pandoc writes Word's typed `[1]` so).
-_LINKED = re.compile(r"\[\\?\[(\d{1,3})\\?\]\]\(#[^()\s]*\)|\[(\d{1,3})\]\(#[^()\s]*\)")
-_ESCAPED_LABEL = re.compile(r"\\\[(\d{1,3})\\\]:?(?:[ \t]+|$)")
-_ESCAPED_BRACKET = re.compile(r"\\(?=[\[\]])")
+_LINKED = pattern_store.compile(r"\[\\?\[(\d{1,3})\\?\]\]\(#[^()\s]*\)|\[(\d{1,3})\]\(#[^()\s]*\)")
+_ESCAPED_LABEL = pattern_store.compile(r"\\\[(\d{1,3})\\\]:?(?:[ \t]+|$)")
+_ESCAPED_BRACKET = pattern_store.compile(r"\\(?=[\[\]])")
 _TEXT_BLOCKS = frozenset({"para", "heading", "html", "row"})
 
 

@@ -8,12 +8,12 @@ definition, its labels and its body as a source of its own.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Location
 
-NEWLINE = re.compile(r"\n")
+NEWLINE = pattern_store.compile(r"\n")
 
 
 @dataclass(slots=True)

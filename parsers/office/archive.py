@@ -27,6 +27,7 @@ import re
 import zipfile
 from typing import TYPE_CHECKING
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import DocumentError
 from footcheck.footnotes.xmlsafe import xml_parser
 
@@ -55,8 +56,8 @@ MAX_RATIO = 200
 RATIO_FLOOR = 1024 * 1024
 _CHUNK = 1024 * 1024
 
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
-_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_DOCTYPE = pattern_store.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_ENTITY = pattern_store.compile(rb"<!ENTITY", re.IGNORECASE)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 

@@ -16,9 +16,9 @@ of other scripts).
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from footcheck.footnotes import pattern_store
 from footcheck.parsers.language import first_language
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ _TEXT_PROPERTIES = f"{{{_STYLE}}}text-properties"
 _RFC_LANGUAGE_TAG = f"{{{_STYLE}}}rfc-language-tag"
 _LANGUAGE = f"{{{_FO}}}language"
 _COUNTRY = f"{{{_FO}}}country"
-_REGION = re.compile(r"[A-Za-z]{2}|[0-9]{3}")
+_REGION = pattern_store.compile(r"[A-Za-z]{2}|[0-9]{3}")
 
 
 def odt_language(meta: etree._Element | None, styles: etree._Element | None) -> str | None:

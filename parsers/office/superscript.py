@@ -11,13 +11,14 @@ raised text (`1st`, `TM`, an exponent's letters) is left as it is.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
+
+from footcheck.footnotes import pattern_store
 
 __all__ = ["raised", "superscript_styles"]
 
 # Digits, with a list or a range between them: "3", "1,2", "2-4", "12, 14".
-_NOTE_NUMBERS = re.compile(r"\s*+\d{1,4}+(?:\s*+[,\-\u2013]\s*+\d{1,4}+)*+\s*+")
+_NOTE_NUMBERS = pattern_store.compile(r"\s*+\d{1,4}+(?:\s*+[,\-\u2013]\s*+\d{1,4}+)*+\s*+")
 _RAISE = str.maketrans("0123456789-\u2013", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻")
 
 

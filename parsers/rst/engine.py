@@ -30,6 +30,7 @@ from docutils.parsers.rst import Parser, roles
 from docutils.readers import standalone
 from docutils.transforms import Transform, frontmatter, references
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import DocumentError
 
 from .tolerant import STATE_CLASSES, TolerantInliner
@@ -39,8 +40,8 @@ LINE_LIMIT = 10_000  # docutils' own default: a longer line and it reads nothing
 SIZE_LIMIT = 2_000_000
 SYMBOL_FOOTNOTES_LIMIT = 1_000  # docutils labels the n-th one with n/10 symbols
 
-_PEP_HEADER = re.compile(r"PEP:[ \t]*[0-9]")
-_LONG_LINE = re.compile(rf"^[^\n]{{{LINE_LIMIT + 1}}}", re.MULTILINE)
+_PEP_HEADER = pattern_store.compile(r"PEP:[ \t]*[0-9]")
+_LONG_LINE = pattern_store.compile(rf"^[^\n]{{{LINE_LIMIT + 1}}}", re.MULTILINE)
 
 _SETTINGS: dict[str, Any] = {
     "_disable_config": True,

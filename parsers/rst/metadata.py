@@ -17,7 +17,9 @@ import re
 
 from docutils import nodes
 
-_RCS_KEYWORD = re.compile(r"^\$\w+(?::\s*(.*?))?\s*\$$", re.DOTALL)
+from footcheck.footnotes import pattern_store
+
+_RCS_KEYWORD = pattern_store.compile(r"^\$\w+(?::\s*(.*?))?\s*\$$", re.DOTALL)
 # PEP header fields (lower case) -> metadata key.
 _FIELDS = {"title": "title", "created": "created", "last-modified": "modified"}
 

@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Location
 
-_TOKEN = re.compile(r"\[[^\[\]\s]{1,200}\]_")
+_TOKEN = pattern_store.compile(r"\[[^\[\]\s]{1,200}\]_")
 
 
 class _Occurrences:

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import re
 
+from footcheck.footnotes import pattern_store
+
 _WINDOW = 64 * 1024
 
 # Group "note" is set when what matched is a footnote or citation definition, which
 # needs a reference as well; anything else is reST on its own.
-_STRUCTURE = re.compile(
+_STRUCTURE = pattern_store.compile(
     rb"^(?:Content-Type:[ \t]*text/x-rst\b"
     rb"|\.\.[ \t]+(?:"
     rb"(?P<note>\[(?:[0-9]+|#[^\]\s]*|\*|[A-Za-z][\w.:+-]*)\](?:[ \t\r\n]|$))"
@@ -36,7 +38,7 @@ _STRUCTURE = re.compile(
     rb")",
     re.MULTILINE,
 )
-_REFERENCE = re.compile(rb"\[(?:[0-9]+|#[^\]\s]*|\*|[A-Za-z][\w.:+-]*)\]_(?![\w])")
+_REFERENCE = pattern_store.compile(rb"\[(?:[0-9]+|#[^\]\s]*|\*|[A-Za-z][\w.:+-]*)\]_(?![\w])")
 
 
 def is_rst(data: bytes) -> bool:

@@ -30,6 +30,7 @@ from docutils import nodes
 from docutils.parsers.rst import Directive, directives, roles, states
 from docutils.utils import unescape
 
+from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import DocumentError
 
 # Characters docutils may search past unclosed inline start-strings, in all (a few
@@ -65,9 +66,9 @@ _OPAQUE = frozenset(
         "bibliography",
     }
 )
-_DIRECTIVE_START = re.compile(rf"\.\.[ ]+({states.Inliner.simplename})[ ]?::([ ]+|$)")
+_DIRECTIVE_START = pattern_store.compile(rf"\.\.[ ]+({states.Inliner.simplename})[ ]?::([ ]+|$)")
 # `:ref:`the title <target>``: a role's text shows its title.
-_EXPLICIT_TARGET = re.compile(r"^(.+?)\s*<[^<>]*>$", re.DOTALL)
+_EXPLICIT_TARGET = pattern_store.compile(r"^(.+?)\s*<[^<>]*>$", re.DOTALL)
 
 
 class Effort:
