@@ -246,6 +246,8 @@ def _changed(revision: str, paths: Sequence[str]) -> tuple[str, ...]:
 def _with_baseline(
     result: RunResult, baseline: str | None, write: str | None, prune: bool
 ) -> RunResult:
+    if not (baseline or write):
+        return result
     from pathlib import Path
 
     from footcheck.footnotes import baseline as baselines
@@ -270,9 +272,10 @@ def _report(
 ) -> None:
     """The report in the chosen format, to --output or stdout; with --output, a summary too."""
     from footcheck.footnotes import report
-    from footcheck.footnotes.report import console
 
     if fmt == "console" and output is None:
+        from footcheck.footnotes.report import console
+
         console.render(result, sys.stdout, colour=_colour(no_color), verbose=verbose)
         return
     text = report.render_text(result, fmt, __version__, verbose=verbose)
@@ -284,6 +287,8 @@ def _report(
             handle.write(text)
     except OSError as exc:
         raise click.UsageError(f"cannot write {output}: {exc.strerror}") from None
+    from footcheck.footnotes.report import console  # the console's modules only when it prints
+
     console.render_summary(result, sys.stdout, colour=_colour(no_color))
 
 

@@ -7,7 +7,6 @@ rules produce `Finding`s, which the reporters render. Nothing here knows a file 
 
 from __future__ import annotations
 
-import calendar
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -27,6 +26,10 @@ class Severity(enum.Enum):
 
 
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+# Days in each month of a leap year (a February 29 is checked against its year).
+_DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 class Precision(enum.IntEnum):
@@ -66,7 +69,10 @@ class PartialDate:
             return False
         if self.day is None:
             return True
-        return 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]
+        if self.month == 2 and self.day == 29:
+            year = self.year
+            return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 1 <= self.day <= _DAYS_IN_MONTH[self.month]
 
     def iso(self) -> str:
         """`2023-09-07`, `2023-09` or `2023`, at the precision known."""

@@ -166,7 +166,7 @@ def _roots(paths: Sequence[str]) -> list[str]:
     """The folders links may lead into: the folders named, and for a file named, its
     book's folder (the nearest above it with a table of contents: a chapter checked
     alone reaches its notes chapter) or else its own."""
-    from footcheck.footnotes.book.manifests import book_root
+    from footcheck.footnotes.book.roots import book_root
 
     roots: list[str] = []
     for path in paths:

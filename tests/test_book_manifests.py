@@ -671,3 +671,13 @@ def test_plain_tables_of_contents_read_as_commonmark_does(text: str) -> None:
     from footcheck.footnotes.book.summary import _commonmark_links, _plain_links
 
     assert _plain_links(text) == _commonmark_links(text)
+
+
+def test_the_names_book_root_looks_for_are_the_manifests_read() -> None:
+    """roots.py keeps the names only (a run over one file loads no manifest reader):
+    they must be the names manifests.py reads, in its order."""
+    from footcheck.footnotes.book import manifests, roots
+
+    assert tuple(name for name, _ in manifests._PLACING) == roots.PLACING_NAMES
+    assert tuple(name for name, _ in manifests._PROJECTS) == roots.PROJECT_NAMES
+    assert manifests.book_root is roots.book_root

@@ -122,3 +122,30 @@ def test_starting_the_command_loads_no_language_layer() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_checking_one_file_loads_only_what_it_needs(tmp_path: Path) -> None:
+    """One file checked to JSON, with no baseline and no book around it, pays for no
+    manifest reader (TOML, YAML, OPF), no baseline and no console writer."""
+    report = tmp_path / "brief.md"
+    report.write_text("The council met on 7 September 2023.[^1]\n\n[^1]: Minutes, 2023.\n")
+    unneeded = (
+        "footcheck.footnotes.book.manifests",
+        "footcheck.footnotes.book.summary",
+        "footcheck.footnotes.book.opf",
+        "footcheck.footnotes.baseline",
+        "footcheck.footnotes.report.console",
+        "tomllib",
+    )
+    script = (
+        "import sys\n"
+        "from footcheck.cli import main\n"
+        f"try: main(['check', '--no-cache', '--format', 'json', {str(report)!r}])\n"
+        "except SystemExit: pass\n"
+        f"print(sorted(name for name in {unneeded!r} if name in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert '"findings"' in done.stdout, done.stderr
+    assert done.stderr.strip() == "[]"

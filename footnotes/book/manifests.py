@@ -23,13 +23,15 @@ from dataclasses import replace
 from footcheck.footnotes.book import bookdown, opf, quarto, summary
 from footcheck.footnotes.book.manifest_files import Manifest, is_inside
 from footcheck.footnotes.book.paths import real_path
+from footcheck.footnotes.book.roots import CONFIG_NAMES, book_root
 from footcheck.footnotes.files import _SKIPPED_DIRS, _path_sort_key
 
 __all__ = ["Manifest", "book_order", "book_root", "find_manifests", "manifest_for"]
 
 _Reader = Callable[[str], Manifest | None]
 
-# The configurations that say where a book's SUMMARY.md is, read before any bare one...
+# The configurations that say where a book's SUMMARY.md is, read before any bare one
+# (the names are roots.PLACING_NAMES and PROJECT_NAMES, in the same order)...
 _PLACING = (
     ("book.toml", summary.mdbook),
     (".gitbook.yaml", summary.gitbook_config),
@@ -41,27 +43,6 @@ _PROJECTS = (
     ("_quarto.yml", quarto.quarto),
     ("_quarto.yaml", quarto.quarto),
 )
-_CONFIG_NAMES = frozenset({"SUMMARY.md", *(name for name, _ in _PLACING + _PROJECTS)})
-
-
-# How far above a chapter its book's root may be (book/src/part/chapter.md).
-_ROOT_LEVELS = 4
-
-
-def book_root(folder: str) -> str | None:
-    """The nearest folder at or above `folder` (a few levels at most) that holds a
-    book's table of contents or configuration; None when there is none."""
-    here = real_path(folder)
-    for _ in range(_ROOT_LEVELS + 1):
-        if any(os.path.isfile(os.path.join(here, name)) for name in sorted(_CONFIG_NAMES)):
-            return here
-        if os.path.isfile(os.path.join(here, "META-INF", "container.xml")):
-            return here
-        parent = os.path.dirname(here)
-        if parent == here:
-            break
-        here = parent
-    return None
 
 
 def find_manifests(folders: Iterable[str]) -> list[Manifest]:
@@ -154,7 +135,7 @@ def _candidates(folder: str) -> tuple[dict[str, list[str]], list[str]]:
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
         for name in sorted(files):
-            if name in _CONFIG_NAMES or (
+            if name in CONFIG_NAMES or (
                 name == "container.xml" and os.path.basename(root) == "META-INF"
             ):
                 configs.setdefault(name, []).append(os.path.normpath(os.path.join(root, name)))
