@@ -407,15 +407,15 @@ def build_cases(args: argparse.Namespace, wanted: set[str]) -> list[Case]:
         md = sorted((str(f["path"]), int(f["bytes"])) for f in entries if f["format"] == "md")
         if "corpus" in wanted:
             title = f"{len(entries)} reports, md/txt/html, {_mb(total)}"
-            cases.append(Case("corpus", title, [corpus], len(entries), False, 10))
+            cases.append(Case("corpus", title, [corpus], len(entries), False, 8))
         if "md" in wanted:
             folder = copied(corpus, [p for p, _ in md], work / "md")
             title = f"{len(md)} Markdown reports, {_mb(sum(b for _, b in md))}"
-            cases.append(Case("md", title, [folder], len(md), True, 7))
+            cases.append(Case("md", title, [folder], len(md), True, 8))
         if "one" in wanted:
             rel, size = min(md, key=lambda m: (abs(m[1] - ONE_REPORT_BYTES), m[0]))
             one = copied(corpus, [rel], work / "one") / rel
-            cases.append(Case("one", f"one Markdown report, {_mb(size)}", [one], 1, True, 4))
+            cases.append(Case("one", f"one Markdown report, {_mb(size)}", [one], 1, True, 3.5))
         if "cached" in wanted:
             title = f"{len(entries)} reports again, warm cache"
             cases.append(Case("cached", title, [corpus], len(entries), False, 2, cached=True))
@@ -431,7 +431,7 @@ def build_cases(args: argparse.Namespace, wanted: set[str]) -> list[Case]:
         manifest = generated(python, args.generator, big, big=True)
         entry = manifest["files"][0]
         title = f"one report, {_mb(int(entry['bytes']))}, {int(entry['footnotes']):,} notes"
-        cases.append(Case("big", title, [big / entry["path"]], 1, True, 20, max_peak_mib=300))
+        cases.append(Case("big", title, [big / entry["path"]], 1, True, 10, max_peak_mib=250))
     order = {name: i for i, name in enumerate(CASE_NAMES)}
     return sorted(cases, key=lambda c: order[c.name])
 

@@ -1,20 +1,26 @@
-"""The stored regular expressions (footnotes/pattern_store.py): the same patterns as
-`re.compile`, read back from the file in a later process, and never a failure when the
-file is missing, damaged, from another Python, turned off or cannot be written."""
+"""What footcheck keeps between runs (startup_cache.py) for its regular expressions
+(pattern_store.py) and its dataclasses' methods (dataclass_code.py): the same patterns
+as `re.compile` and the same classes as `dataclasses`, read back from the file in a
+later process, and never a failure when the file is missing, damaged, from another
+Python, turned off or cannot be written."""
 
 from __future__ import annotations
 
+import dataclasses
 import marshal
 import os
 import re
+import stat
 import subprocess
 import sys
+import types
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from footcheck.footnotes import pattern_store
+from footcheck.footnotes import dataclass_code, pattern_store, startup_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,30 +36,31 @@ PATTERNS: list[tuple[str | bytes, int]] = [
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A fresh store in a file of the test's own, and the module's state reset around it."""
-    path = tmp_path / "patterns.bin"
-    monkeypatch.setenv("FOOTCHECK_PATTERN_CACHE", str(path))
+    path = tmp_path / "startup.bin"
+    monkeypatch.setenv("FOOTCHECK_STARTUP_CACHE", str(path))
     _reset(monkeypatch)
     yield path
     _reset(monkeypatch)
 
 
 def _reset(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pattern_store, "_stored", None)
-    monkeypatch.setattr(pattern_store, "_new", {})
-    monkeypatch.setattr(pattern_store, "_usable", True)
+    monkeypatch.setattr(startup_cache, "_entries", None)
+    monkeypatch.setattr(startup_cache, "_new", {})
+    monkeypatch.setattr(pattern_store, "_usable", None)
 
 
 def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """As a new process would start: nothing loaded, nothing new."""
-    monkeypatch.setattr(pattern_store, "_stored", None)
-    monkeypatch.setattr(pattern_store, "_new", {})
+    monkeypatch.setattr(startup_cache, "_entries", None)
+    monkeypatch.setattr(startup_cache, "_new", {})
 
 
 def _forbid_compiling(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object) -> None:
         raise AssertionError("compiled afresh instead of read from the store")
 
-    monkeypatch.setattr(pattern_store, "_compile_and_keep", refuse)
+    monkeypatch.setattr(pattern_store, "_program", refuse)
+    monkeypatch.setattr(dataclass_code, "compile", refuse, raising=False)
 
 
 @pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
@@ -68,7 +75,7 @@ def test_a_later_process_reads_the_programs_back(
 ) -> None:
     for pattern, flags in PATTERNS:
         pattern_store.compile(pattern, flags)
-    pattern_store.save()
+    startup_cache.save()
     assert store.exists()
     _fresh_process(monkeypatch)
     _forbid_compiling(monkeypatch)
@@ -81,13 +88,13 @@ def test_a_later_process_reads_the_programs_back(
 
 def test_nothing_new_writes_nothing(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pattern_store.compile(r"[0-9]+")
-    pattern_store.save()
+    startup_cache.save()
     written = store.stat().st_mtime_ns
     _fresh_process(monkeypatch)
     pattern_store.compile(r"[0-9]+")
     store.write_bytes(store.read_bytes())  # the same bytes, a new time if written again
     again = store.stat().st_mtime_ns
-    pattern_store.save()
+    startup_cache.save()
     assert store.stat().st_mtime_ns == again != 0 and written != 0
 
 
@@ -106,7 +113,7 @@ def test_a_damaged_or_foreign_file_is_ignored(
     store.write_bytes(damage)
     got = pattern_store.compile(r"[0-9]+")
     assert got.fullmatch("2023")
-    pattern_store.save()  # and replaced by a good one
+    startup_cache.save()  # and replaced by a good one
     _fresh_process(monkeypatch)
     _forbid_compiling(monkeypatch)
     assert pattern_store.compile(r"[0-9]+").fullmatch("2023")
@@ -116,24 +123,90 @@ def test_a_bad_program_under_the_right_stamp_is_compiled_afresh(
     store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pattern_store.compile(r"[0-9]+")
-    pattern_store.save()
+    startup_cache.save()
     stamp, entries = marshal.loads(store.read_bytes())
-    entries[("[0-9]+", 0)] = (0, b"\xff\xff\xff\xff" * 3, 0, {}, (None,))
+    (key,) = [k for k in entries if k[0] == "pattern" and k[-2] == "[0-9]+"]
+    entries[key] = (0, b"\xff\xff\xff\xff" * 3, 0, {}, (None,))
     store.write_bytes(marshal.dumps((stamp, entries)))
     _fresh_process(monkeypatch)
     got = pattern_store.compile(r"[0-9]+")
     assert got == re.compile(r"[0-9]+") and got.fullmatch("17")
 
 
+_RECORD = """
+from dataclasses import dataclass, field
+
+@dataclass(frozen=True)
+class Sighting:
+    \"\"\"A record as footcheck's modules write them.\"\"\"
+    where: str
+    year: int = 2023
+    tags: tuple[str, ...] = field(default=())
+"""
+
+
+def _make_record(monkeypatch: pytest.MonkeyPatch, module_name: str) -> Any:
+    """The class of _RECORD, made in a module of that name (as an import would)."""
+    module = types.ModuleType(module_name)
+    monkeypatch.setitem(sys.modules, module_name, module)
+    exec(_RECORD, module.__dict__)
+    return module.__dict__["Sighting"]
+
+
+def _behaves_as_a_dataclass(cls: Any) -> None:
+    a, b = cls("Geneva"), cls("Geneva", 2023, ())
+    assert a == b and hash(a) == hash(b) and a != cls("Geneva", 2024)
+    assert repr(a) == "Sighting(where='Geneva', year=2023, tags=())"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.year = 1999
+    assert dataclasses.replace(a, year=2001).year == 2001
+
+
+def test_footchecks_dataclasses_are_made_from_kept_code(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dataclass_code.install()
+    _behaves_as_a_dataclass(_make_record(monkeypatch, "footcheck.test_records"))
+    startup_cache.save()
+    _fresh_process(monkeypatch)
+    _forbid_compiling(monkeypatch)
+    _behaves_as_a_dataclass(_make_record(monkeypatch, "footcheck.test_records"))
+
+
+def test_other_modules_dataclasses_are_left_alone(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dataclass_code.install()
+    _behaves_as_a_dataclass(_make_record(monkeypatch, "someone_elses.records"))
+    startup_cache.save()
+    assert not store.exists()  # nothing kept: nothing written
+
+
+def test_a_damaged_method_entry_is_compiled_afresh(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dataclass_code.install()
+    _make_record(monkeypatch, "footcheck.test_records")
+    startup_cache.save()
+    stamp, entries = marshal.loads(store.read_bytes())
+    kept = [key for key in entries if key[0] == "dataclass"]
+    assert kept
+    for key in kept:
+        entries[key] = marshal.dumps(42)  # marshal data, but no code
+    store.write_bytes(marshal.dumps((stamp, entries)))
+    _fresh_process(monkeypatch)
+    _behaves_as_a_dataclass(_make_record(monkeypatch, "footcheck.test_records"))
+
+
 @pytest.mark.parametrize("setting", ["", "off", "0"])
 def test_turned_off_it_compiles_and_writes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str
 ) -> None:
-    monkeypatch.setenv("FOOTCHECK_PATTERN_CACHE", setting)
+    monkeypatch.setenv("FOOTCHECK_STARTUP_CACHE", setting)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     _reset(monkeypatch)
     assert pattern_store.compile(r"a+b") == re.compile(r"a+b")
-    pattern_store.save()
+    startup_cache.save()
     assert list(tmp_path.iterdir()) == []
     _reset(monkeypatch)
 
@@ -141,27 +214,27 @@ def test_turned_off_it_compiles_and_writes_nothing(
 def test_an_unwritable_place_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("in the way")
-    monkeypatch.setenv("FOOTCHECK_PATTERN_CACHE", str(blocker / "patterns.bin"))
+    monkeypatch.setenv("FOOTCHECK_STARTUP_CACHE", str(blocker / "startup.bin"))
     _reset(monkeypatch)
     assert pattern_store.compile(r"x{2,}").fullmatch("xxx")
-    pattern_store.save()
+    startup_cache.save()
     assert blocker.read_text() == "in the way"
     _reset(monkeypatch)
 
 
 def test_the_default_place_is_the_users_cache_folder(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("FOOTCHECK_PATTERN_CACHE", raising=False)
+    monkeypatch.delenv("FOOTCHECK_STARTUP_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", "/somewhere/cache")
-    path = pattern_store._store_path()
+    path = startup_cache._path()
     if sys.platform.startswith("linux"):
-        assert path == f"/somewhere/cache/footcheck/patterns.{sys.implementation.cache_tag}.bin"
+        assert path == f"/somewhere/cache/footcheck/startup.{sys.implementation.cache_tag}.bin"
     assert path is not None and "footcheck" in path
 
 
 _LIST_PATTERNS = """
 import pkgutil, importlib, sys
 import footcheck, footcheck.footnotes, footcheck.parsers
-from footcheck.footnotes import pattern_store
+from footcheck.footnotes import dataclass_code, pattern_store, startup_cache
 for package in (footcheck.footnotes, footcheck.parsers):
     for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
         importlib.import_module(info.name)
@@ -170,7 +243,7 @@ try:  # the patterns built on first use too (outlets, globs, ...)
     main(["check", "--no-cache", "--format", "json", *sys.argv[1:]])
 except SystemExit:
     pass
-pattern_store.save()
+startup_cache.save()
 """
 
 
@@ -180,7 +253,7 @@ def test_every_run_builds_the_same_pattern_texts(tmp_path: Path) -> None:
     keys = []
     for seed in ("1", "2"):
         path = tmp_path / f"store-{seed}.bin"
-        env = {**os.environ, "PYTHONHASHSEED": seed, "FOOTCHECK_PATTERN_CACHE": str(path)}
+        env = {**os.environ, "PYTHONHASHSEED": seed, "FOOTCHECK_STARTUP_CACHE": str(path)}
         documents = [str(ROOT / "examples"), str(ROOT / "tests" / "fixtures" / "dates")]
         subprocess.run(
             [sys.executable, "-c", _LIST_PATTERNS, *documents],
@@ -192,3 +265,17 @@ def test_every_run_builds_the_same_pattern_texts(tmp_path: Path) -> None:
         keys.append(set(entries))
     assert len(keys[0]) > 100
     assert keys[0] == keys[1]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX file modes")
+def test_a_file_others_may_write_is_not_read(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It holds code that runs: a file another user could have written is ignored."""
+    pattern_store.compile(r"[0-9]+")
+    startup_cache.save()
+    assert stat.S_IMODE(store.stat().st_mode) & 0o022 == 0  # written for its owner alone
+    store.chmod(0o666)
+    _fresh_process(monkeypatch)
+    assert startup_cache.stored() == {}
+    store.chmod(0o600)
+    _fresh_process(monkeypatch)
+    assert startup_cache.stored() != {}
