@@ -406,7 +406,8 @@ def read_blocks(source: Source, refs: dict[str, Any], defs: list[Definition]) ->
     marks = LineMarks(source)
     candidates: list[int] = []
     if "[^" in text:  # the lines where the definition rule would fire, outside code
-        lines = (text.count("\n", 0, m.start()) for m in _DEF_LINE.finditer(text))
+        starts = marks.bMarks
+        lines = (bisect.bisect_right(starts, m.start()) - 1 for m in _DEF_LINE.finditer(text))
         candidates = [line for line in lines if starts_definition(marks, line, source)]
     blocks: list[Block] = []
     found_refs: list[tuple[str, Reference]] = []
@@ -429,6 +430,8 @@ def read_blocks(source: Source, refs: dict[str, Any], defs: list[Definition]) ->
                 if probes > _MAX_PROBES:
                     return None
                 index += 1
+            while first < stop and marks.is_blank(first):  # blank lines make no blocks
+                first += 1
             if stop > first:
                 end = marks.bMarks[stop] if stop < len(marks.bMarks) else len(text)
                 if _INNER_DEF.search(text, marks.bMarks[first], end) is not None:
