@@ -125,7 +125,8 @@ def _floors() -> dict[str, tuple[int, ...]]:
     floors: dict[str, tuple[int, ...]] = {}
     for requirement in project["dependencies"]:
         match = re.fullmatch(
-            r"([A-Za-z0-9._-]+)\s*>=\s*([0-9][^,;\s]*)(?:\s*,\s*<\s*\S+)?", requirement
+            r"([A-Za-z0-9._-]+)\s*>=\s*([0-9][^,;\s]*)(?:\s*,\s*<\s*[^;\s]+)?(?:\s*;.+)?",
+            requirement,
         )
         assert match, f"{requirement!r}: every dependency needs a floor (and at most a ceiling)"
         floors[match.group(1).lower()] = _release(match.group(2))

@@ -11,7 +11,7 @@ a map back to the file's lines and columns, for the block pass to parse again.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import Location
@@ -110,7 +110,18 @@ def plain_paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bo
     return True
 
 
-def _cut(state: StateBlock, line: int, columns: int) -> int:
+class LineState(Protocol):
+    """The per-line marks a block rule reads: markdown-it's `StateBlock`, or `lines.LineMarks`."""
+
+    src: str
+    bMarks: list[int]
+    eMarks: list[int]
+    tShift: list[int]
+    sCount: list[int]
+    blkIndent: int
+
+
+def _cut(state: LineState, line: int, columns: int) -> int:
     """The position in `state.src` after `columns` columns of the line's leading blanks."""
     pos = state.bMarks[line]
     end = pos + state.tShift[line]
@@ -122,23 +133,31 @@ def _cut(state: StateBlock, line: int, columns: int) -> int:
     return pos
 
 
-def footnote_definition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """Block rule: a `[^label]:` definition, its extent as pandoc reads it."""
+def starts_definition(state: LineState, start: int, source: Source | None) -> bool:
+    """Whether line `start` opens a `[^label]:` definition that the rule reads."""
     src = state.src
     pos = state.bMarks[start] + state.tShift[start]
     if not src.startswith("[^", pos):  # the cheap test first: most lines fail it
         return False
     if state.sCount[start] - state.blkIndent >= 4:
         return False
+    if _DEF_START.match(src, pos, state.eMarks[start]) is None:
+        return False
+    return source is not None and source.depth < _MAX_DEPTH
+
+
+def read_definition(
+    state: LineState, start: int, end: int, source: Source
+) -> tuple[Definition, int]:
+    """The definition that line `start` opens (`starts_definition`), and the line after it.
+
+    Its extent as pandoc reads it; shared by both block passes (`blocks`,
+    `pyromark_blocks`), so that they cut definitions alike.
+    """
+    src = state.src
+    pos = state.bMarks[start] + state.tShift[start]
     eol = state.eMarks[start]
     match = _DEF_START.match(src, pos, eol)
-    if match is None:
-        return False
-    source: Source | None = state.env.get(ENV_SOURCE)
-    if source is None or source.depth >= _MAX_DEPTH:
-        return False
-    if silent:
-        return True
     line_start = source.starts[start]
     labels: list[tuple[str, Location]] = []
     while match is not None:
@@ -173,7 +192,6 @@ def footnote_definition(state: StateBlock, start: int, end: int, silent: bool) -
         blank = False
         last = line
         line += 1
-    state.line = last + 1
 
     texts: list[str] = []
     lines: list[int] = []
@@ -196,8 +214,19 @@ def footnote_definition(state: StateBlock, start: int, end: int, silent: bool) -
         cols.append(source.cols[start] + pos - line_start)
         starts.append(0)
     body = Source("\n".join(texts), lines, cols, source.depth + 1, starts)
+    return Definition(labels, body), last + 1
 
+
+def footnote_definition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Block rule: a `[^label]:` definition, its extent as pandoc reads it."""
+    source: Source | None = state.env.get(ENV_SOURCE)
+    if not starts_definition(state, start, source):
+        return False
+    if silent:
+        return True
+    assert source is not None  # starts_definition says so
+    definition, state.line = read_definition(state, start, end, source)
     token = state.push("footcheck_footnote", "", 0)
     token.map = [start, state.line]
-    token.meta = {"def": Definition(labels, body)}
+    token.meta = {"def": definition}
     return True

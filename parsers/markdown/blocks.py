@@ -16,7 +16,8 @@ labels holding those characters keyed as if they were spaces.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from .block_rules import ENV_SOURCE, footnote_definition, plain_paragraph
@@ -33,6 +34,9 @@ _ENV_REFS = "references"
 _SKIP_HTML_BLOCK = ("<!--", "<script", "<style", "<pre", "<textarea", "<?", "<!")
 
 _MD: MarkdownIt | None = None
+# The environment variable that turns the pyromark pass off for a whole run.
+BLOCK_PARSER_VARIABLE = "FOOTCHECK_MARKDOWN_PARSER"
+_PYROMARK: Callable[[Source, dict[str, Any], list[Definition]], list[Block] | None] | None = None
 
 
 def _markdown_it() -> MarkdownIt:
@@ -133,6 +137,40 @@ def _blocks(tokens: Iterable[Token], source: Source, defs: list[Definition]) -> 
     return blocks
 
 
-def read_blocks(source: Source, refs: dict[str, Any], defs: list[Definition]) -> list[Block]:
-    """The blocks of `source` with text, in order; definitions found go to `defs`."""
+def read_blocks_markdown_it(
+    source: Source, refs: dict[str, Any], defs: list[Definition]
+) -> list[Block]:
+    """The blocks of `source` with text, in order, by markdown-it; definitions go to `defs`."""
     return _blocks(_block_parse(source, refs), source, defs)
+
+
+def _pyromark_pass() -> Callable[[Source, dict[str, Any], list[Definition]], list[Block] | None]:
+    """The pyromark pass, or a pass that always declines (no pyromark, or it is turned off)."""
+    global _PYROMARK
+    if _PYROMARK is None:
+        _PYROMARK = _decline
+        if os.environ.get(BLOCK_PARSER_VARIABLE, "").strip().lower() != "markdown-it":
+            try:
+                import pyromark  # noqa: F401  (only whether it imports)
+            except ImportError:  # no wheel for this platform: markdown-it reads everything
+                pass
+            else:
+                from . import pyromark_blocks
+
+                _PYROMARK = pyromark_blocks.read_blocks
+    return _PYROMARK
+
+
+def _decline(source: Source, refs: dict[str, Any], defs: list[Definition]) -> None:
+    return None
+
+
+def read_blocks(source: Source, refs: dict[str, Any], defs: list[Definition]) -> list[Block]:
+    """The blocks of `source` with text, in order; definitions found go to `defs`.
+
+    By the pyromark pass where it can, else by markdown-it's.
+    """
+    blocks = _pyromark_pass()(source, refs, defs)
+    if blocks is None:
+        blocks = read_blocks_markdown_it(source, refs, defs)
+    return blocks
