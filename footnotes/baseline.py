@@ -44,6 +44,8 @@ def key(finding: Finding) -> Key:
 
 @dataclass
 class Baseline:
+    """The findings a project has accepted, counted by their key."""
+
     entries: Counter[Key]
 
     @classmethod

@@ -25,7 +25,7 @@ import types
 from collections.abc import Mapping
 from typing import Any
 
-from footcheck.footnotes import startup_cache
+import footcheck.footnotes.startup_cache as startup_cache
 
 __all__ = ["install"]
 

@@ -56,6 +56,8 @@ _WEEKDAYS = pattern_store.compile(
 
 @dataclass(frozen=True, slots=True)
 class ReportDate:
+    """The report's own date, where it was found, and where a dateline ends."""
+
     date: PartialDate | None
     origin: str  # "command line", "metadata", "dateline", "last modified", or "" when unknown
     # Where a dateline was found: the paragraph's index and the offset where its

@@ -10,7 +10,10 @@ has not changed. They are plain data, written to JSON and read back (`encode`,
 
 from __future__ import annotations
 
-import hashlib
+try:  # blake2b itself: hashlib would load OpenSSL first (about 10 million instructions)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without its own blake2
+    from hashlib import blake2b
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -229,7 +232,7 @@ def _digest(key: str) -> str:
     and a 64-bit digest is far smaller to hand back from a worker and to cache."""
     if not key:
         return ""
-    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 # A sentence: this many words at least, ending as sentences end.

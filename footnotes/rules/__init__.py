@@ -65,6 +65,8 @@ _FENCE = pattern_store.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule as the engine runs it: its identity, its documentation, its checks."""
+
     code: str
     name: str
     severity: Severity

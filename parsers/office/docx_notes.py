@@ -26,6 +26,8 @@ _SKIPPED_NOTE_TYPES = frozenset(["separator", "continuationSeparator", "continua
 
 @dataclass(slots=True)
 class RawNote:
+    """A footnote or endnote as its part holds it, before its text is read."""
+
     kind: str
     note_id: str
     label: str

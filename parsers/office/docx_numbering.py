@@ -26,6 +26,8 @@ _DEFAULT_FORMAT = {"footnote": "decimal", "endnote": "lowerRoman"}
 
 @dataclass(slots=True)
 class _NotePr:
+    """A section's note numbering: its format, first number and restart rule."""
+
     fmt: str | None = None
     start: int | None = None
     restart: str | None = None

@@ -128,6 +128,8 @@ _MAX_SPACES = 1000
 
 @dataclass(slots=True)
 class _RawNote:
+    """A note as the document holds it: its class, its citation and its text."""
+
     kind: str
     citation: str
     text: str
