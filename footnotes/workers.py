@@ -45,6 +45,13 @@ def choose_workers(jobs: int | None, targets: Sequence[Target]) -> int:
     return max(1, min(wanted, len(targets), work // _BYTES_PER_WORKER))
 
 
+def cores_for_one_file(jobs: int | None) -> int:
+    """How many processes one large file checked here may use (`footnotes.split_work`)."""
+    if not hasattr(os, "fork"):
+        return 1  # its workers inherit the parsed document; without fork, stay serial
+    return (os.cpu_count() or 1) if jobs is None or jobs <= 0 else jobs
+
+
 def _size(target: Target) -> int:
     try:
         return os.stat(target.source).st_size
