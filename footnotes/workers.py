@@ -3,7 +3,9 @@
 `choose_workers` counts the work in bytes; `in_workers` runs `engine.check_target`
 over a pool of forked workers (they inherit the configuration, the readers and the
 cache) and yields the results in the targets' order, so a parallel run prints the
-same bytes as a serial one.
+same bytes as a serial one. When the files are checked one after another here,
+`cores_for_one_file` says how many processes a large one may use
+(`footnotes.split_work`).
 """
 
 from __future__ import annotations
