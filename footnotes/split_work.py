@@ -40,6 +40,8 @@ Found = tuple[list[DateMention], list[Claim]]
 SPLIT_FROM = 2_000_000
 # About this many slices per process, so that all finish at about the same time.
 _SLICES_PER_PROCESS = 16
+# At most this many workers: their tickets must fit in a pipe before anyone reads.
+_MOST_HELPERS = 63
 _TICKET = struct.Struct("=I")
 _LENGTH = struct.Struct("=Q")
 # How long to wait for a worker once this process has done its part: a few times
@@ -67,6 +69,7 @@ def share_language_layer(context: Context, helpers: int) -> bool:
         context.date_style  # noqa: B018
     except Exception:  # the rules report it, as in a serial run
         return False
+    helpers = min(helpers, _MOST_HELPERS)
     slices = _slices(context, helpers + 1)
     tickets_read, tickets_write = os.pipe()
     workers: list[_Worker] = []
@@ -75,7 +78,8 @@ def share_language_layer(context: Context, helpers: int) -> bool:
         os.write(tickets_write, b"".join(_TICKET.pack(i) for i in range(len(slices))))
         os.close(tickets_write)
         tickets_write = -1
-        workers = [_fork(context, slices, tickets_read) for _ in range(helpers)]
+        for _ in range(helpers):
+            workers.append(_fork(context, slices, tickets_read))
         started = time.monotonic()
         # Serial: each note may lean on the ones before. A failure is left for the
         # rules to meet, as in a serial run.
@@ -157,8 +161,9 @@ class _Worker:
         """
         found: dict[int, Found] = {}
         while self.lengths >= 0 and not self.failed:
-            wait = 0.0 if deadline is None else deadline - time.monotonic()
-            if wait < 0 or not select.select([self.lengths], [], [], wait)[0]:
+            # Past the deadline, what is there already is still taken.
+            wait = 0.0 if deadline is None else max(0.0, deadline - time.monotonic())
+            if not select.select([self.lengths], [], [], wait)[0]:
                 break
             data = os.read(self.lengths, 64 * _LENGTH.size)
             if not data:  # the worker is done (or gone): what it answered stands
