@@ -83,33 +83,45 @@ class Context:
         A dateline's own date ("WASHINGTON, Feb. 1, 2024 -") is the report's date,
         not an event: it is left out.
         """
-        reference = self.report_date
-        style = self.date_style
-        found = [
-            find_dates(p.text, reference, style) if p.text else [] for p in self.doc.paragraphs
-        ]
-        report = self.report
-        if report.paragraph is not None:
-            cut = report.body_start
-            found[report.paragraph] = [m for m in found[report.paragraph] if m.start >= cut]
-        return found
+        return [self.dates_of_paragraph(index) for index in range(len(self.doc.paragraphs))]
 
     @cached_property
     def paragraph_claims(self) -> list[list[Claim]]:
         """The claims of each body paragraph, one per marker."""
-        report = self.report
         return [
-            list(
-                paragraph_claims(
-                    paragraph,
-                    mentions,
-                    text_start=report.body_start if index == report.paragraph else 0,
-                )
-            )
-            for index, (paragraph, mentions) in enumerate(
-                zip(self.doc.paragraphs, self.paragraph_dates, strict=True)
-            )
+            self.claims_of_paragraph(index, mentions)
+            for index, mentions in enumerate(self.paragraph_dates)
         ]
+
+    def dates_of_paragraph(self, index: int) -> list[DateMention]:
+        """The date mentions of body paragraph `index` (one item of `paragraph_dates`).
+
+        Each paragraph's are its own: a large document's are found in slices, in
+        worker processes (`footnotes.split_work`).
+        """
+        text = self.doc.paragraphs[index].text
+        found = find_dates(text, self.report_date, self.date_style) if text else []
+        report = self.report
+        if index == report.paragraph:
+            found = [m for m in found if m.start >= report.body_start]
+        return found
+
+    def claims_of_paragraph(self, index: int, mentions: list[DateMention]) -> list[Claim]:
+        """The claims of body paragraph `index`, given its date mentions."""
+        report = self.report
+        text_start = report.body_start if index == report.paragraph else 0
+        return list(paragraph_claims(self.doc.paragraphs[index], mentions, text_start=text_start))
+
+    def share(
+        self, paragraph_dates: list[list[DateMention]], paragraph_claims: list[list[Claim]]
+    ) -> None:
+        """Take the paragraphs' dates and claims as worked out elsewhere (in slices, by
+        worker processes): the rules then read them as if found here."""
+        paragraphs = len(self.doc.paragraphs)
+        if len(paragraph_dates) != paragraphs or len(paragraph_claims) != paragraphs:
+            raise ValueError("shared dates and claims must cover every paragraph")
+        self.__dict__["paragraph_dates"] = paragraph_dates
+        self.__dict__["paragraph_claims"] = paragraph_claims
 
     @cached_property
     def claims(self) -> list[Claim]:

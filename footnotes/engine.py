@@ -91,11 +91,13 @@ class Checked:
     failure: str | None = None
 
 
-def examine(doc: Document, config: Config) -> Checked:
+def examine(doc: Document, config: Config, cores: int = 1) -> Checked:
     """Run the selected document rules on a parsed document, before suppressions.
 
     A rule that fails (a bug) costs its own findings only: the others are kept and
-    the failure is reported as the file's error, asking for a report.
+    the failure is reported as the file's error, asking for a report. With more than
+    one core, a large document's language layer is worked out on all of them
+    (`footnotes.split_work`) before the rules run.
     """
     # Imported here: a run whose every file is cached never needs the date scanner.
     from footcheck.footnotes.context import Context
@@ -110,6 +112,8 @@ def examine(doc: Document, config: Config) -> Checked:
             raise
         report_date = None
         failure = _internal("while reading the report's date", exc)
+    if cores > 1 and failure is None:
+        _split(ctx, cores, config)
     for rule in config.rules(doc.path):
         if rule.after_rules or rule.check is None:
             continue
@@ -121,6 +125,22 @@ def examine(doc: Document, config: Config) -> Checked:
             failure = failure or _internal(f"in rule {rule.code}", exc)
     suppressions = Suppressions.of(doc, config.note_ignores_for(doc.path))
     return Checked(ctx, findings, report_date, suppressions, failure)
+
+
+def _split(ctx: Context, cores: int, config: Config) -> None:
+    """The language layer on `cores` cores when the document is worth it.
+
+    Anything that goes wrong leaves it to the rules, which work it out here: the
+    findings, and any failure, are those of a serial run.
+    """
+    from footcheck.footnotes import split_work
+
+    try:
+        if split_work.worth_splitting(ctx):
+            split_work.share_language_layer(ctx, cores - 1)
+    except Exception:  # the split's own machinery (a fork refused): serial after all
+        if config.debug:
+            raise
 
 
 def check_document(doc: Document, config: Config) -> Checked:
@@ -182,17 +202,19 @@ def check_target(
     config: Config,
     parse: Readers,
     cache: ResultCache | None = None,
+    cores: int = 1,
 ) -> FileOutcome:
     """One file's outcome; whatever goes wrong becomes its one-line error, never an exception.
 
     With a cache, a file whose bytes, configuration and code are those of a stored
-    outcome gets it back without being parsed.
+    outcome gets it back without being parsed. `cores` is how many processes a
+    large file's checks may use.
     """
     data = _read(target, config)
     if isinstance(data, FileResult):
         return FileOutcome(data)
     if cache is None or target.source == STDIN:
-        return _check_bytes(data, target, config, parse).outcome
+        return _check_bytes(data, target, config, parse, cores).outcome
     if config.today is None:  # the day the checks compare against, and the cache with them
         config = replace(config, today=current_date())
     today = config.today.iso() if config.today is not None else ""
@@ -201,7 +223,7 @@ def check_target(
     stored = slot.outcome(target.source)
     if stored is not None:
         return stored
-    checked = _check_bytes(data, target, config, parse)
+    checked = _check_bytes(data, target, config, parse, cores)
     if checked.cacheable:
         slot.store(checked.outcome, used_today=checked.used_today)
     return checked.outcome
@@ -242,7 +264,9 @@ class _Outcome:
     cacheable: bool = True  # False for a bug, the stack's depth or the memory
 
 
-def _check_bytes(data: bytes, target: Target, config: Config, parse: Readers) -> _Outcome:
+def _check_bytes(
+    data: bytes, target: Target, config: Config, parse: Readers, cores: int = 1
+) -> _Outcome:
     """A file's outcome from its bytes."""
     display, fmt = _named(target, config)
     try:
@@ -260,7 +284,7 @@ def _check_bytes(data: bytes, target: Target, config: Config, parse: Readers) ->
     report_date: PartialDate | None = None
     try:
         for part in parts:
-            checked = examine(part, config)
+            checked = examine(part, config, cores)
             failure = failure or checked.failure
             used_today = used_today or checked.context.used_today
             if report_date is None:

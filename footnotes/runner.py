@@ -25,7 +25,7 @@ from footcheck.footnotes.engine import check_target, finish, lookup, notes_unit
 from footcheck.footnotes.files import STDIN, Readers, Target, discover
 from footcheck.footnotes.model import current_date
 from footcheck.footnotes.results import FileOutcome, FileResult, RunResult, Unit
-from footcheck.footnotes.workers import choose_workers, in_workers
+from footcheck.footnotes.workers import choose_workers, cores_for_one_file, in_workers
 
 if TYPE_CHECKING:
     from footcheck.footnotes.book.books import Listing
@@ -64,8 +64,10 @@ def run(
     cache = _open_cache(config, parse)
     workers = choose_workers(jobs, targets)
     if workers <= 1:
+        # Files checked one after another here: a large one may use every core.
+        cores = cores_for_one_file(jobs)
         checked: Iterable[FileOutcome] = (
-            check_target(target, config, parse, cache) for target in targets
+            check_target(target, config, parse, cache, cores) for target in targets
         )
     elif cache is not None:
         checked = _cached_first(targets, config, parse, cache, jobs)
@@ -88,7 +90,10 @@ def _cached_first(
     missed = [t for t, found in zip(targets, stored, strict=True) if found is None]
     workers = choose_workers(jobs, missed)
     if workers <= 1:
-        fresh: Iterator[FileOutcome] = (check_target(t, config, parse, cache) for t in missed)
+        cores = cores_for_one_file(jobs)
+        fresh: Iterator[FileOutcome] = (
+            check_target(t, config, parse, cache, cores) for t in missed
+        )
     else:
         fresh = in_workers(missed, config, parse, cache, workers)
     for found in stored:

@@ -3,7 +3,9 @@
 `choose_workers` counts the work in bytes; `in_workers` runs `engine.check_target`
 over a pool of forked workers (they inherit the configuration, the readers and the
 cache) and yields the results in the targets' order, so a parallel run prints the
-same bytes as a serial one.
+same bytes as a serial one. When the files are checked one after another here,
+`cores_for_one_file` says how many processes a large one may use
+(`footnotes.split_work`).
 """
 
 from __future__ import annotations
@@ -43,6 +45,13 @@ def choose_workers(jobs: int | None, targets: Sequence[Target]) -> int:
         return 1  # workers inherit the configuration; without fork, stay serial
     work = sum(_size(t) for t in targets)
     return max(1, min(wanted, len(targets), work // _BYTES_PER_WORKER))
+
+
+def cores_for_one_file(jobs: int | None) -> int:
+    """How many processes one large file checked here may use (`footnotes.split_work`)."""
+    if not hasattr(os, "fork"):
+        return 1  # its workers inherit the parsed document; without fork, stay serial
+    return (os.cpu_count() or 1) if jobs is None or jobs <= 0 else jobs
 
 
 def _size(target: Target) -> int:
