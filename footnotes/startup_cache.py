@@ -112,7 +112,9 @@ def save() -> None:
     if not _new or path is None:
         _new.clear()
         return
-    kept = dict(stored())
+    # What is on disk now too: another process (a pool worker, a parallel run) may
+    # have added to the file since this one read it.
+    kept = {**_load(), **stored()}
     if len(kept) + len(_new) > _MOST_ENTRIES:
         kept = {}
     kept.update(_new)

@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from footcheck.footnotes import startup_cache
 from footcheck.footnotes.engine import check_target
 from footcheck.footnotes.files import STDIN, Readers, Target
 from footcheck.footnotes.results import FileOutcome
@@ -72,7 +73,11 @@ def _start_worker(config: Config, parse: Readers, cache: ResultCache | None) -> 
 def _check_in_worker(target: Target) -> FileOutcome:
     assert _WORKER is not None
     config, parse, cache = _WORKER
-    return check_target(target, config, parse, cache)
+    outcome = check_target(target, config, parse, cache)
+    # A worker ends without running atexit: what it compiled anew (the first files'
+    # patterns and classes, in a run whose main process read none) is kept now.
+    startup_cache.save()
+    return outcome
 
 
 def in_workers(

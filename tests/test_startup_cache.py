@@ -279,3 +279,23 @@ def test_a_file_others_may_write_is_not_read(store: Path, monkeypatch: pytest.Mo
     store.chmod(0o600)
     _fresh_process(monkeypatch)
     assert startup_cache.stored() != {}
+
+
+def test_pool_workers_keep_what_they_compiled(tmp_path: Path) -> None:
+    """In a run checked by worker processes the main process reads no document: the
+    date grammar is compiled in the workers, which save it (they skip atexit)."""
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    paragraph = "The council met on 7 September 2023 to agree the budget.[1] " * 500
+    for n in range(24):
+        (folder / f"draft-{n:02d}.txt").write_text(
+            f"{paragraph}\n\n[1] Council minutes, 7 September 2023.\n", encoding="utf-8"
+        )
+    store = tmp_path / "startup.bin"
+    env = {**os.environ, "FOOTCHECK_STARTUP_CACHE": str(store)}
+    command = [sys.executable, "-m", "footcheck.cli", "check", "--no-cache", "-j", "2"]
+    done = subprocess.run([*command, str(folder)], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    _stamp, entries = marshal.loads(store.read_bytes())
+    patterns = [key[-2] for key in entries if key[0] == "pattern"]
+    assert any("(?P<mdy>" in p for p in patterns if isinstance(p, str))
