@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from footcheck.footnotes.lowered import lowered
+
 # Each alternative is a way citations name a source.
 _CITES = re.compile(
     r"""
@@ -70,6 +72,9 @@ _UNDATED = re.compile(
     r"(?<!\w)(?:n\.\s?d\.|\(n\.d\)|no\s+date|undated|s\.\s?d\.|o\.\s?J\.|sin\s+fecha|sans\s+date)(?!\w)",
     re.IGNORECASE,
 )
+# What every form of _UNDATED holds, in lower case: ". d." or ". j." ("n.d.", "s.d.",
+# "o.J."), "(n.d)", "date" ("no date", "undated", "sans date") or "fecha".
+_UNDATED_HINT = re.compile(r"\.\s?[dj]\.|\(n\.d\)|date|fecha")
 
 
 def cites_source(text: str) -> bool:
@@ -116,6 +121,13 @@ def cites_by_key(text: str) -> bool:
     return "@" in text and _CITEKEY.search(text) is not None
 
 
-def says_undated(text: str) -> bool:
-    """Whether a citation says it has no date: "n.d.", "no date", "undated", "s.d.", "o.J."."""
+def says_undated(text: str, lower: str | None = None) -> bool:
+    """Whether a citation says it has no date: "n.d.", "no date", "undated", "s.d.", "o.J.".
+
+    `lower` is `lowered(text)` when the caller has it.
+    """
+    if lower is None:
+        lower = lowered(text)
+    if lower is not None and _UNDATED_HINT.search(lower) is None:
+        return False  # most citations: the pattern, case-insensitive, costs more
     return _UNDATED.search(text) is not None

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode
 
 from footcheck.footnotes.dates import DateMention, find_dates
-from footcheck.footnotes.note_dates import access_start
+from footcheck.footnotes.note_dates import AccessClauses, access_start
 
 if TYPE_CHECKING:
     from footcheck.footnotes.sources import Source
@@ -188,21 +188,38 @@ def normalise_url(url: str) -> str:
     return url.rstrip("/") + query + fragment
 
 
-def duplicate_key(text: str, mentions: Sequence[DateMention] | None = None) -> str:
-    """The normalised form under which two notes count as the same source."""
+def duplicate_key(
+    text: str,
+    mentions: Sequence[DateMention] | None = None,
+    clauses: AccessClauses | None = None,
+) -> str:
+    """The normalised form under which two notes count as the same source.
+
+    `clauses` are the note's `access_clauses`, when the caller has them.
+    """
     if mentions is None:
         mentions = find_dates(text)
     # U+E000 and U+E001 read as blanks (they once marked the URLs set aside; a
     # one-for-one replacement keeps the mentions' offsets right).
-    text = text.replace("\ue000", " ").replace("\ue001", " ")
+    if "\ue000" in text or "\ue001" in text:
+        text = text.replace("\ue000", " ").replace("\ue001", " ")
+        clauses = None  # the access words are read again, with the blanks
     # Dates as ISO and access clauses dropped (from the end, so offsets stay right).
     pieces: list[str] = []
     last = len(text)
-    for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
+    if len(mentions) > 1:
+        mentions = sorted(mentions, key=_start, reverse=True)
+    for mention in mentions:
         if mention.end > last:
             continue
         pieces.append(text[mention.end : last])
-        access = access_start(text, mention) if mention.valid else None
+        access = None
+        if mention.valid:
+            if clauses is None:
+                access = access_start(text, mention)
+            else:
+                clause = clauses[mention.start]
+                access = clause.start() if clause is not None else None
         if access is None:
             pieces.append(f" {mention.date.iso()} ")
             last = mention.start
@@ -223,6 +240,10 @@ def duplicate_key(text: str, mentions: Sequence[DateMention] | None = None) -> s
         pos = match.end()
     folded.append(_fold_words(text[pos:]))
     return " ".join(" ".join(folded).split())
+
+
+def _start(mention: DateMention) -> int:
+    return mention.start
 
 
 def _fold_words(text: str) -> str:
