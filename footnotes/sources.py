@@ -83,7 +83,10 @@ class Source:
     @property
     def short_form(self) -> bool:
         """Whether every citation of the note shortens an earlier full one."""
-        return bool(self.citations) and all(c.short_form for c in self.citations)
+        citations = self.citations
+        if len(citations) == 1:  # most notes
+            return citations[0].short_form
+        return bool(citations) and all(c.short_form for c in citations)
 
     @property
     def date(self) -> PartialDate | None:
