@@ -321,6 +321,7 @@ def _outlet_of_host(host: str) -> Outlet | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)  # a report cites one page in note after note
 def outlet_of_url(url: str) -> Outlet | None:
     """The outlet whose domain a URL is on ("https://www.bbc.co.uk/news" -> the BBC)."""
     host = _URL_HOST.match(url)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode
 
@@ -167,6 +168,8 @@ def clean_url(url: str) -> str:
     return url.rstrip(_URL_TRAILING)
 
 
+# A report cites one page in note after note: each URL is normalised once.
+@lru_cache(maxsize=1 << 14)
 def normalise_url(url: str) -> str:
     """A URL's identity: no scheme, no "www.", no trailing slash, no tracking parameters."""
     url = clean_url(url)
