@@ -97,3 +97,14 @@ def test_the_notes_written_for_the_shortcuts_read_as_before() -> None:
     assert undated == NOTES[:7]
     split = [n for n, s in zip(NOTES, read, strict=True) if len(s.citations) > 1]
     assert split == NOTES[9:12]  # "Retrieved" closes the citation it follows
+
+
+def test_non_words_blanked_on_bytes_as_by_the_pattern(every_character: str) -> None:
+    def plain(text: str) -> list[str]:
+        return source_keys._NON_WORD.sub(" ", text).replace("_", " ").split()
+
+    letters = [c for c in every_character if not c.isascii() and c.isalnum()]
+    others = [c for c in every_character if not c.isascii() and not c.isalnum()][::50]
+    for char in [*letters, *others, "\ud800"]:
+        for text in (f"x{char}.y_z", f"{char}:{char}-“{char}”"):
+            assert source_keys._blank_non_words(text).split() == plain(text), hex(ord(char))
