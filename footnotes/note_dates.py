@@ -178,22 +178,22 @@ def access_clauses(text: str, mentions: Sequence[DateMention]) -> AccessClauses:
 def _access_clause(text: str, at: int) -> re.Match[str] | None:
     """The "accessed"/"retrieved"/"updated"... words just before `at`, if any."""
     window = max(0, at - 40)
-    before = text[window:at]
-    if _may_end_with_access_words(before):
+    tail = text[window:at].rstrip().rstrip(":,").rstrip()
+    if _may_end_with_access_words(tail):
         return _ACCESS_WORDS.search(text, window, at)
-    if before.rstrip().rstrip(":,").rstrip()[-1:] in _FOREIGN_ACCESS_LAST_LETTERS:
+    if tail[-1:] in _FOREIGN_ACCESS_LAST_LETTERS:
         return _FOREIGN_ACCESS_WORDS.search(text, window, at)
     return None
 
 
-def _may_end_with_access_words(before: str) -> bool:
-    """False when `before` cannot end with _ACCESS_WORDS: the pattern need not be run.
+def _may_end_with_access_words(tail: str) -> bool:
+    """False when a text cannot end with _ACCESS_WORDS: the pattern need not be run.
 
-    Undoes the pattern's tail (blanks, one colon or comma, one "on", "at" or "from")
-    and looks for one of _ACCESS_ENDINGS. Lower-casing matches IGNORECASE on ASCII;
-    an ending with other characters ("İ", "ſ") is left to the pattern.
+    `tail` is the text with its blanks, then its colons and commas, then its blanks
+    cut off the end (the pattern's tail). Undoes one "on", "at" or "from" and looks for one of
+    _ACCESS_ENDINGS. Lower-casing matches IGNORECASE on ASCII; an ending with other
+    characters ("İ", "ſ") is left to the pattern.
     """
-    tail = before.rstrip().rstrip(":,").rstrip()
     if tail[-1:] not in _ACCESS_LAST_LETTERS:
         return False  # the usual case: "Ledger*," "Daily," end otherwise
     for word in ("on", "at", "from"):

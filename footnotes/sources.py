@@ -33,7 +33,6 @@ from footcheck.footnotes.note_dates import (
 )
 from footcheck.footnotes.note_kinds import cites_source, says_undated
 from footcheck.footnotes.short_forms import (
-    FullCitation,
     FullCitations,
     parse_short_form,
     supra_note,
@@ -167,9 +166,15 @@ def _resolve_short_forms(
     A short form names its author (and short title), or the note it shortens
     ("supra note 3").
     """
+    label = source.note.label
+    if len(source.citations) == 1:  # most notes: one citation, dated or with a URL
+        citation = source.citations[0]
+        dated = citation.dated()
+        if dated is not None or citation.urls:
+            full.add(label, citation.text, dated[0] if dated else None)
+            return source
     citations = list(source.citations)
     changed = False
-    label = source.note.label
     for index, citation in enumerate(citations):
         short = None
         if citation.dated() is None and not citation.urls:
@@ -187,11 +192,11 @@ def _resolve_short_forms(
             short = parse_short_form(citation.text)
         if short is None:
             dated = citation.dated()
-            full.add(FullCitation(label, citation.text, dated[0] if dated else None))
+            full.add(label, citation.text, dated[0] if dated else None)
             continue
         found = full.find(short)
         if found is None and not short.has_page:
-            full.add(FullCitation(label, citation.text, None))
+            full.add(label, citation.text, None)
             continue  # "Smith, Code." with no earlier Smith: a full citation after all
         citations[index] = replace(
             citation,
@@ -218,7 +223,7 @@ def read_source(note: Note, style: DateStyle | None = None) -> Source:
     quoted = quoted_spans(text)
     clauses = access_clauses(text, mentions)  # read once, for the dates and the key
     dates = note_dates(text, mentions, quoted, clauses)
-    urls = tuple(clean_url(url) for url in URL.findall(text))
+    urls = tuple(map(clean_url, URL.findall(text)))
     lower = lowered(text)
     spans = [(0, len(text))]
     if len(text) > 20 and (";" in text or len(mentions) > 1 or _may_open_another(text, lower)):
@@ -268,7 +273,7 @@ def _part(
     """
     first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     inside = [m for m in mentions[first:last] if m.end <= end]
-    urls = tuple(clean_url(url) for url in URL.findall(text, start, end))
+    urls = tuple(map(clean_url, URL.findall(text, start, end)))
     dates = note_dates(text, inside, quoted, clauses)
     citation = _citation(text, start, end, dates, urls, lower)
     return replace(citation, role=role_of(citation.text))
@@ -299,7 +304,10 @@ def _citation(
     in_url = captured = None
     if urls:
         in_url = latest_url_date(urls)
-        captured = next((d for d in map(capture_date, urls) if d is not None), None)
+        for url in urls:
+            captured = capture_date(url)
+            if captured is not None:
+                break
     return Citation(
         part,
         start,
