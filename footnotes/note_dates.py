@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from footcheck.footnotes import pattern_store
 from footcheck.footnotes.dates import DateMention
@@ -87,10 +87,20 @@ class NoteDates(NamedTuple):
     updated: PartialDate | None  # "updated", "last modified"
 
 
+#: The access clause before each date of a note, by the date's start (None: none).
+AccessClauses: TypeAlias = dict[int, re.Match[str] | None]
+
+
 def note_dates(
-    text: str, mentions: Sequence[DateMention], quoted: list[tuple[int, int]]
+    text: str,
+    mentions: Sequence[DateMention],
+    quoted: list[tuple[int, int]],
+    clauses: AccessClauses | None = None,
 ) -> NoteDates:
-    """The dates of `mentions` by what they say; `quoted` are the text's quotations."""
+    """The dates of `mentions` by what they say; `quoted` are the text's quotations.
+
+    `clauses` are `access_clauses(text, ...)` of these mentions, when the caller has them.
+    """
     publication: PartialDate | None = None
     fallback: PartialDate | None = None
     access: PartialDate | None = None
@@ -99,16 +109,17 @@ def note_dates(
     for mention in mentions:
         if not mention.valid:
             continue
-        before = text[max(0, mention.start - 40) : mention.start]
-        clause = _access_clause(text, mention)
+        start = mention.start
+        clause = clauses[start] if clauses is not None else _access_clause(text, start)
         if clause is not None:
             if _UPDATE_WORD.search(clause.group()):
                 updated = mention.date
             elif access is None or not mention.date.before(access):
                 access = mention.date  # the latest: "archived ... 2015. Retrieved 2012."
             continue
-        if inside(quoted, mention.start) or not _one_occasion(mention):
+        if (quoted and inside(quoted, start)) or not _one_occasion(mention):
             continue
+        before = text[max(0, start - 40) : start]
         if _subject_or_designation(before):
             continue
         if _free_standing(text, mention):
@@ -155,29 +166,37 @@ def _subject_or_designation(before: str) -> bool:
 
 def access_start(text: str, mention: DateMention) -> int | None:
     """Where the "accessed"/"retrieved"... words before an access date start, if any."""
-    match = _access_clause(text, mention)
+    match = _access_clause(text, mention.start)
     return match.start() if match else None
 
 
-def _access_clause(text: str, mention: DateMention) -> re.Match[str] | None:
-    """The "accessed"/"retrieved"/"updated"... words just before a date, if any."""
-    window = max(0, mention.start - 40)
-    before = text[window : mention.start]
-    if _may_end_with_access_words(before):
-        return _ACCESS_WORDS.search(text, window, mention.start)
-    if before.rstrip().rstrip(":,").rstrip()[-1:] in _FOREIGN_ACCESS_LAST_LETTERS:
-        return _FOREIGN_ACCESS_WORDS.search(text, window, mention.start)
+def access_clauses(text: str, mentions: Sequence[DateMention]) -> AccessClauses:
+    """The access clause before each valid mention, by the mention's start (all it reads).
+
+    Worked out once for a note, for its dates (`note_dates`) and its key (`duplicate_key`).
+    """
+    return {m.start: _access_clause(text, m.start) for m in mentions if m.valid}
+
+
+def _access_clause(text: str, at: int) -> re.Match[str] | None:
+    """The "accessed"/"retrieved"/"updated"... words just before `at`, if any."""
+    window = max(0, at - 40)
+    tail = text[window:at].rstrip().rstrip(":,").rstrip()
+    if _may_end_with_access_words(tail):
+        return _ACCESS_WORDS.search(text, window, at)
+    if tail[-1:] in _FOREIGN_ACCESS_LAST_LETTERS:
+        return _FOREIGN_ACCESS_WORDS.search(text, window, at)
     return None
 
 
-def _may_end_with_access_words(before: str) -> bool:
-    """False when `before` cannot end with _ACCESS_WORDS: the pattern need not be run.
+def _may_end_with_access_words(tail: str) -> bool:
+    """False when a text cannot end with _ACCESS_WORDS: the pattern need not be run.
 
-    Undoes the pattern's tail (blanks, one colon or comma, one "on", "at" or "from")
-    and looks for one of _ACCESS_ENDINGS. Lower-casing matches IGNORECASE on ASCII;
-    an ending with other characters ("İ", "ſ") is left to the pattern.
+    `tail` is the text with its blanks, then its colons and commas, then its blanks
+    cut off the end (the pattern's tail). Undoes one "on", "at" or "from" and looks for one of
+    _ACCESS_ENDINGS. Lower-casing matches IGNORECASE on ASCII; an ending with other
+    characters ("İ", "ſ") is left to the pattern.
     """
-    tail = before.rstrip().rstrip(":,").rstrip()
     if tail[-1:] not in _ACCESS_LAST_LETTERS:
         return False  # the usual case: "Ledger*," "Daily," end otherwise
     for word in ("on", "at", "from"):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from footcheck.footnotes import pattern_store
+from footcheck.footnotes.lowered import lowered
 
 # Each alternative is a way citations name a source.
 _CITES = pattern_store.compile(
@@ -74,6 +75,9 @@ _UNDATED = pattern_store.compile(
     r"(?<!\w)(?:n\.\s?d\.|\(n\.d\)|no\s+date|undated|s\.\s?d\.|o\.\s?J\.|sin\s+fecha|sans\s+date)(?!\w)",
     re.IGNORECASE,
 )
+# What every form of _UNDATED holds, in lower case: ". d." or ". j." ("n.d.", "s.d.",
+# "o.J."), "(n.d)", "date" ("no date", "undated", "sans date") or "fecha".
+_UNDATED_HINT = pattern_store.compile(r"\.\s?[dj]\.|\(n\.d\)|date|fecha")
 
 
 def cites_source(text: str) -> bool:
@@ -120,6 +124,13 @@ def cites_by_key(text: str) -> bool:
     return "@" in text and _CITEKEY.search(text) is not None
 
 
-def says_undated(text: str) -> bool:
-    """Whether a citation says it has no date: "n.d.", "no date", "undated", "s.d.", "o.J."."""
+def says_undated(text: str, lower: str | None = None) -> bool:
+    """Whether a citation says it has no date: "n.d.", "no date", "undated", "s.d.", "o.J.".
+
+    `lower` is `lowered(text)` when the caller has it.
+    """
+    if lower is None:
+        lower = lowered(text)
+    if lower is not None and _UNDATED_HINT.search(lower) is None:
+        return False  # most citations: the pattern, case-insensitive, costs more
     return _UNDATED.search(text) is not None

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from footcheck.footnotes import pattern_store
 
@@ -308,6 +308,13 @@ def strict_mentions(text: str) -> Iterator[Mention]:
 
 def outlet_of_host(host: str) -> Outlet | None:
     """The outlet whose domain `host` is or is under ("news.un.org" -> the UN)."""
+    return _outlet_of_host(host)
+
+
+# The hosts of a document's notes repeat (one outlet cited again and again): each is
+# looked up once (a bounded memory for a run over many files).
+@lru_cache(maxsize=1 << 16)
+def _outlet_of_host(host: str) -> Outlet | None:
     domains = _domains()
     labels = host.lower().rstrip(".").split(".")
     for i in range(len(labels) - 1):
@@ -317,6 +324,7 @@ def outlet_of_host(host: str) -> Outlet | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)  # a report cites one page in note after note
 def outlet_of_url(url: str) -> Outlet | None:
     """The outlet whose domain a URL is on ("https://www.bbc.co.uk/news" -> the BBC)."""
     host = _URL_HOST.match(url)
@@ -350,6 +358,10 @@ def cited_outlets(text: str, urls: Sequence[str]) -> set[Outlet]:
     for url in urls:
         text = text.replace(url, " ")
     found = _hosted(text)
-    found.update(outlet for outlet in map(outlet_of_url, urls) if outlet is not None)
-    found.update(m.outlet for m in strict_mentions(text))
+    for url in urls:
+        outlet = outlet_of_url(url)
+        if outlet is not None:
+            found.add(outlet)
+    for mention in strict_mentions(text):
+        found.add(mention.outlet)
     return found

@@ -113,15 +113,19 @@ class FullCitations:
 
     def __init__(self) -> None:
         self._by_word: dict[str, list[FullCitation]] = defaultdict(list)
-        self._waiting: list[FullCitation] = []
+        # (label, text, date) of the citations added since: made FullCitations when
+        # indexed (most documents never are).
+        self._waiting: list[tuple[str, str, PartialDate | None]] = []
 
-    def add(self, citation: FullCitation) -> None:
-        self._waiting.append(citation)
+    def add(self, label: str, text: str, date: PartialDate | None) -> None:
+        """Remember the full citation `text` of note `label`, dated `date`."""
+        self._waiting.append((label, text, date))
 
     def _index(self) -> None:
-        for citation in self._waiting:
+        for label, text, date in self._waiting:
+            citation = FullCitation(label, text, date)
             seen: set[str] = set()
-            for word in _WORD.findall(citation.text[:_NAME_SPAN]):
+            for word in _WORD.findall(text[:_NAME_SPAN]):
                 folded = word.casefold()
                 if folded not in seen and word[:1].isupper():
                     seen.add(folded)

@@ -22,11 +22,18 @@ from dataclasses import dataclass, replace
 from footcheck.footnotes import pattern_store
 from footcheck.footnotes.citations import Citation, role_of, split_spans, supporting_date
 from footcheck.footnotes.dates import DateMention, DateStyle, find_dates
+from footcheck.footnotes.lowered import lowered
 from footcheck.footnotes.model import Note, PartialDate
-from footcheck.footnotes.note_dates import NoteDates, inside, note_dates, quoted_spans
+from footcheck.footnotes.note_dates import (
+    AccessClauses,
+    NoteDates,
+    access_clauses,
+    inside,
+    note_dates,
+    quoted_spans,
+)
 from footcheck.footnotes.note_kinds import cites_source, says_undated
 from footcheck.footnotes.short_forms import (
-    FullCitation,
     FullCitations,
     parse_short_form,
     supra_note,
@@ -47,6 +54,8 @@ _NAME_WORD = pattern_store.compile(r"[^\W\d_]{2,}")
 _MAY_SIGNAL = pattern_store.compile(
     r"\b(?:see|cf|compare|contra|also|vgl|voir|siehe|véase|vedi|zie)\b", re.IGNORECASE
 )
+# Those words, lower-cased: a lowered note without one has none of them.
+_SIGNAL_HINT = pattern_store.compile("see|cf|compare|contra|also|vgl|voir|siehe|véase|vedi|zie")
 _NAME_SPAN = 120  # an author is named near the start of a note
 _EXPLAINING_WORDS = 8  # a note this long that names no source explains
 
@@ -74,7 +83,10 @@ class Source:
     @property
     def short_form(self) -> bool:
         """Whether every citation of the note shortens an earlier full one."""
-        return bool(self.citations) and all(c.short_form for c in self.citations)
+        citations = self.citations
+        if len(citations) == 1:  # most notes
+            return citations[0].short_form
+        return bool(citations) and all(c.short_form for c in citations)
 
     @property
     def date(self) -> PartialDate | None:
@@ -155,9 +167,15 @@ def _resolve_short_forms(
     A short form names its author (and short title), or the note it shortens
     ("supra note 3").
     """
+    label = source.note.label
+    if len(source.citations) == 1:  # most notes: one citation, dated or with a URL
+        citation = source.citations[0]
+        dated = citation.dated()
+        if dated is not None or citation.urls:
+            full.add(label, citation.text, dated[0] if dated else None)
+            return source
     citations = list(source.citations)
     changed = False
-    label = source.note.label
     for index, citation in enumerate(citations):
         short = None
         if citation.dated() is None and not citation.urls:
@@ -175,11 +193,11 @@ def _resolve_short_forms(
             short = parse_short_form(citation.text)
         if short is None:
             dated = citation.dated()
-            full.add(FullCitation(label, citation.text, dated[0] if dated else None))
+            full.add(label, citation.text, dated[0] if dated else None)
             continue
         found = full.find(short)
         if found is None and not short.has_page:
-            full.add(FullCitation(label, citation.text, None))
+            full.add(label, citation.text, None)
             continue  # "Smith, Code." with no earlier Smith: a full citation after all
         citations[index] = replace(
             citation,
@@ -204,27 +222,39 @@ def read_source(note: Note, style: DateStyle | None = None) -> Source:
     text = note.text
     mentions = find_dates(text, None, style, note=True)
     quoted = quoted_spans(text)
-    dates = note_dates(text, mentions, quoted)
-    urls = tuple(clean_url(url) for url in URL.findall(text))
+    clauses = access_clauses(text, mentions)  # read once, for the dates and the key
+    dates = note_dates(text, mentions, quoted, clauses)
+    urls = tuple(map(clean_url, URL.findall(text)))
+    lower = lowered(text)
     spans = [(0, len(text))]
-    if len(text) > 20 and (";" in text or len(mentions) > 1 or _MAY_SIGNAL.search(text)):
+    if len(text) > 20 and (";" in text or len(mentions) > 1 or _may_open_another(text, lower)):
         spans = split_spans(text, mentions, lambda at: inside(quoted, at))
     if len(spans) == 1:
         start, end = spans[0]
-        citations: tuple[Citation, ...] = (_citation(text, start, end, dates, urls),)
+        citations: tuple[Citation, ...] = (_citation(text, start, end, dates, urls, lower),)
     else:
         starts = [m.start for m in mentions]
-        citations = tuple(_part(text, start, end, mentions, starts, quoted) for start, end in spans)
+        citations = tuple(
+            _part(text, start, end, mentions, starts, quoted, clauses, lower)
+            for start, end in spans
+        )
     return Source(
         note=note,
         dates=tuple(mentions),
         publication_date=dates.publication or dates.fallback,
         access_date=dates.access or dates.updated,  # as it always was: when it was seen
         urls=urls,
-        key=duplicate_key(text, mentions),
+        key=duplicate_key(text, mentions, clauses),
         ibid=_IBID.match(text) is not None,  # both forms are anchored at the start
         citations=citations,
     )
+
+
+def _may_open_another(text: str, lower: str | None) -> bool:
+    """Whether the note has a word that may open a second citation (`_MAY_SIGNAL`)."""
+    if lower is not None and _SIGNAL_HINT.search(lower) is None:
+        return False  # most notes: the pattern, case-insensitive, costs more
+    return _MAY_SIGNAL.search(text) is not None
 
 
 def _part(
@@ -234,25 +264,37 @@ def _part(
     mentions: Sequence[DateMention],
     starts: list[int],
     quoted: list[tuple[int, int]],
+    clauses: AccessClauses,
+    lower: str | None,
 ) -> Citation:
     """The citation text[start:end] of a note that holds several.
 
-    `starts` are the mentions' starts (in order), `quoted` the note's quotations.
+    `starts` are the mentions' starts (in order), `quoted` the note's quotations,
+    `clauses` its access clauses, `lower` its `lowered` text.
     """
     first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     inside = [m for m in mentions[first:last] if m.end <= end]
-    urls = tuple(clean_url(url) for url in URL.findall(text, start, end))
-    citation = _citation(text, start, end, note_dates(text, inside, quoted), urls)
+    urls = tuple(map(clean_url, URL.findall(text, start, end)))
+    dates = note_dates(text, inside, quoted, clauses)
+    citation = _citation(text, start, end, dates, urls, lower)
     return replace(citation, role=role_of(citation.text))
 
 
-def _citation(text: str, start: int, end: int, dates: NoteDates, urls: tuple[str, ...]) -> Citation:
+def _citation(
+    text: str,
+    start: int,
+    end: int,
+    dates: NoteDates,
+    urls: tuple[str, ...],
+    lower: str | None,
+) -> Citation:
     """The citation text[start:end] with its dates, the dates in its URLs, and "n.d.".
 
     A date that is not set off as a citation's is its publication date in a
     citation that names a source, or in a short note where no "in" or "since"
     tells a story ("Minutes of the council of 12.10.2023"); in a note that explains
     ("The firm was founded in 2009."), it is a date of what the note tells.
+    `lower` is the note's `lowered` text.
     """
     part = text[start:end]
     publication = dates.publication
@@ -263,7 +305,10 @@ def _citation(text: str, start: int, end: int, dates: NoteDates, urls: tuple[str
     in_url = captured = None
     if urls:
         in_url = latest_url_date(urls)
-        captured = next((d for d in map(capture_date, urls) if d is not None), None)
+        for url in urls:
+            captured = capture_date(url)
+            if captured is not None:
+                break
     return Citation(
         part,
         start,
@@ -272,7 +317,7 @@ def _citation(text: str, start: int, end: int, dates: NoteDates, urls: tuple[str
         dates.access,
         urls,
         url_date=in_url,
-        undated=says_undated(part),
+        undated=says_undated(part, lower[start:end] if lower is not None else None),
         captured_date=captured,
         updated_date=dates.updated,
     )

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from footcheck.footnotes import pattern_store
 from footcheck.footnotes.model import PartialDate, Precision
@@ -83,6 +84,9 @@ _FIRST_WEB_YEAR = 1990  # older eight-digit "dates" are identifiers; no archive 
 _LAST_YEAR = 2099
 
 
+# A report cites one page in note after note: each URL is read once (a bounded memory
+# for a run over many files).
+@lru_cache(maxsize=1 << 14)
 def url_date(url: str) -> PartialDate | None:
     """The date written in a URL's path, or None."""
     if _YEAR_LIKE.search(url) is None:
