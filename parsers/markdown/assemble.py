@@ -15,7 +15,7 @@ from footcheck.footnotes.model import Location, Note, Paragraph
 
 from ..marks import MarkerSpan
 from ..textbuild import TextBuilder
-from .inline import Scanner, emit
+from .inline import Scanner, emit, plain_text
 from .locator import Locator
 from .source import Block, Definition
 
@@ -88,10 +88,18 @@ class BlockReader:
                 spans = plain(content) if plain else None
                 self.scan_into(builder, Scanner(content, locator, self.refs), spans)
             return start or block.source.location(block.first, 0)
-        locator = Locator(block.source, block.first, block.content, inline=block.kind != "html")
+        content = block.content
+        locator = Locator(block.source, block.first, content, inline=block.kind != "html")
         builder.add_break()
-        spans = plain(block.content) if plain else None
-        self.scan_into(builder, Scanner(block.content, locator, self.refs), spans)
+        if plain is None:
+            text = plain_text(content)
+            if text is not None:
+                builder.add_text(text)
+                return locator.start()
+            spans = None
+        else:
+            spans = plain(content)
+        self.scan_into(builder, Scanner(content, locator, self.refs), spans)
         return locator.start()
 
     def paragraph(self, block: Block) -> Paragraph | None:
