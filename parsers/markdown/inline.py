@@ -151,10 +151,13 @@ class Scanner:
     def _is_ref(self, label: str) -> bool:
         return is_reference(self.refs, label)
 
-    def scan(self, plain: list[MarkerSpan] | None = None, *, shown: bool = False) -> list[_Piece]:
+    def scan(
+        self, plain: list[MarkerSpan] | None = None, *, shown: bool = False, start: int = 0
+    ) -> list[_Piece]:
         """The block's pieces; `plain` marker groups become markers (`shown`: kept as text).
 
-        A group with no labels is text a reader does not see, left out.
+        A group with no labels is text a reader does not see, left out. `start`: no
+        character before it can start syntax (`first_syntax`).
         """
         s = self.text
         n = len(s)
@@ -177,10 +180,10 @@ class Scanner:
                 while si < n_spans and spans[si].start < pos:
                     si += 1
                 limit = spans[si].start if si < n_spans else n
-            m = search(s, pos, limit)
+            m = search(s, start if start > pos else pos, limit)
             if m is None:
                 if pos < limit:
-                    append(_smart(s[pos:limit]) if dashes else s[pos:limit])
+                    append(smart(s[pos:limit]) if dashes else s[pos:limit])
                 if si < n_spans:
                     span = spans[si]
                     if not span.labels:
@@ -199,7 +202,7 @@ class Scanner:
                 break
             i = m.start()
             if i > pos:
-                append(_smart(s[pos:i]) if dashes else s[pos:i])
+                append(smart(s[pos:i]) if dashes else s[pos:i])
             c = s[i]
             pos = i + 1
             # The branches in order of how often they are taken in reports.
@@ -340,18 +343,18 @@ class Scanner:
         return end
 
 
-def plain_text(text: str) -> str | None:
-    """The text of inline content holding no syntax (what `scan` makes of it), else None.
+def first_syntax(text: str) -> int:
+    """Where the first character that can start syntax stands in `text`, or its length.
 
-    The cheap test first: most blocks' text is cut only by a few characters, but a
-    block with none needs no scanner at all.
+    Text before it is plain: a block with none needs no scanner at all, and `scan`
+    given it (`start`) does not search that text again.
     """
-    if _SPECIAL.search(text) is not None:
-        return None
-    return _smart(text)
+    m = _SPECIAL.search(text)
+    return len(text) if m is None else m.start()
 
 
-def _smart(text: str) -> str:
+def smart(text: str) -> str:
+    """Source text with `--`/`---` made dashes, as pandoc's smart extension makes them."""
     if "--" in text:
         text = text.replace("---", "\u2014").replace("--", "\u2013")
     return text

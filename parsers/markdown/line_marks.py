@@ -12,15 +12,10 @@ item is read, where the indent runs to the item's content (`item_content`).
 
 from __future__ import annotations
 
-import re
-
-from footcheck.footnotes import pattern_store
-
 from .commonmark import trim
 from .source import Source
 
-# The leading spaces of a line (a line of spaces only: all of them).
-_INDENT = pattern_store.compile(r"^ ++", re.MULTILINE)
+_SPACES = " "
 
 
 class LineMarks:
@@ -43,12 +38,13 @@ class LineMarks:
         self.bMarks = list(source.starts)
         self.eMarks = [start - 1 for start in source.starts[1:]]
         self.eMarks.append(len(text))
-        # Most lines start with their text: only the indented ones are measured.
-        self.tShift = [0] * len(self.bMarks)
-        if " " in text:
-            line_of = dict(zip(self.bMarks, range(len(self.bMarks)), strict=True))
-            for indent in _INDENT.finditer(text):
-                self.tShift[line_of[indent.start()]] = indent.end() - indent.start()
+        if "\n " in text or text.startswith(" "):
+            self.tShift = [
+                len(line) - len(line.lstrip(_SPACES))
+                for line in (text[b:e] for b, e in zip(self.bMarks, self.eMarks, strict=True))
+            ]
+        else:  # no line is indented: no line is cut to be measured
+            self.tShift = [0] * len(self.bMarks)
         self.sCount = self.tShift  # no tabs: a column is a character
         self.blkIndent = 0
         # markdown-it's line count: a final newline opens no line of its own
