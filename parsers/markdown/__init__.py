@@ -70,12 +70,14 @@ def _read(text: str, path: str) -> Document:
     defs: list[Definition] = []
     body_blocks = read_blocks(main, refs, defs)
     def_blocks: list[tuple[Definition, list[Block]]] = []
+    simple_body = _SIMPLE_BODY.fullmatch
     i = 0
     while i < len(defs):  # definitions found inside definitions join the queue
         definition = defs[i]
         body = definition.body
-        if _SIMPLE_BODY.fullmatch(body.text):  # one plain paragraph: no block parse needed
-            sub = [Block("para", body, 0, body.text.strip())] if body.text.strip() else []
+        if simple_body(body.text):  # one plain paragraph: no block parse needed
+            content = body.text.strip()
+            sub = [Block("para", body, 0, content)] if content else []
         else:
             sub = read_blocks(body, refs, defs)
         def_blocks.append((definition, sub))

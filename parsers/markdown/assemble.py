@@ -15,7 +15,7 @@ from footcheck.footnotes.model import Location, Note, Paragraph
 
 from ..marks import MarkerSpan
 from ..textbuild import TextBuilder
-from .inline import Scanner, emit
+from .inline import Scanner, emit, first_syntax, smart
 from .locator import Locator
 from .source import Block, Definition
 
@@ -49,12 +49,14 @@ class BlockReader:
         plain: list[MarkerSpan] | None = None,
         *,
         shown: bool = False,
+        start: int = 0,
     ) -> None:
         """Add the scanner's text and markers to `builder`, its inline notes to the notes.
 
         `plain` marker groups become markers; `shown`: their tokens stay in the text.
+        `start`: no character before it can start syntax.
         """
-        pieces = scanner.scan(plain, shown=shown)
+        pieces = scanner.scan(plain, shown=shown, start=start)
         if scanner.notes:
             self._inline_notes(scanner)
         if scanner.marked:
@@ -88,10 +90,18 @@ class BlockReader:
                 spans = plain(content) if plain else None
                 self.scan_into(builder, Scanner(content, locator, self.refs), spans)
             return start or block.source.location(block.first, 0)
-        locator = Locator(block.source, block.first, block.content, inline=block.kind != "html")
+        content = block.content
+        locator = Locator(block.source, block.first, content, inline=block.kind != "html")
         builder.add_break()
-        spans = plain(block.content) if plain else None
-        self.scan_into(builder, Scanner(block.content, locator, self.refs), spans)
+        first = first_syntax(content)
+        if plain is None:
+            if first == len(content):  # no syntax: the text as it is
+                builder.add_text(smart(content))
+                return locator.start()
+            spans = None
+        else:
+            spans = plain(content)
+        self.scan_into(builder, Scanner(content, locator, self.refs), spans, start=first)
         return locator.start()
 
     def paragraph(self, block: Block) -> Paragraph | None:

@@ -155,17 +155,24 @@ def read_definition(
     `pyromark_blocks`), so that they cut definitions alike.
     """
     src = state.src
-    pos = state.bMarks[start] + state.tShift[start]
-    eol = state.eMarks[start]
-    match = _DEF_START.match(src, pos, eol)
-    line_start = source.starts[start]
+    b_marks = state.bMarks
+    e_marks = state.eMarks
+    t_shift = state.tShift
+    s_count = state.sCount
+    blk = state.blkIndent
+    def_start = _DEF_START.match
+    pos = b_marks[start] + t_shift[start]
+    eol = e_marks[start]
+    match = def_start(src, pos, eol)
+    source_starts = source.starts
+    line_start = source_starts[start]
     labels: list[tuple[str, Location]] = []
     while match is not None:
         labels.append((match.group(1), source.location(start, match.start() - line_start)))
         pos = match.end()
         while pos < eol and src[pos] in " \t":
             pos += 1
-        match = _DEF_START.match(src, pos, eol)
+        match = def_start(src, pos, eol)
     # (start in state.src, end in state.src, line) of each content line
     parts: list[tuple[int, int, int]] = []
     if pos < eol:
@@ -174,46 +181,56 @@ def read_definition(
     blank = False
     line = start + 1
     while line < end:
-        begin = state.bMarks[line] + state.tShift[line]
-        if begin >= state.eMarks[line]:
+        begin = b_marks[line] + t_shift[line]
+        line_end = e_marks[line]
+        if begin >= line_end:
             blank = True
             line += 1
             continue
-        indent = state.sCount[line] - state.blkIndent
-        if indent < 4:
-            if blank or _DEF_START.match(src, begin, state.eMarks[line]) is not None:
+        if s_count[line] - blk < 4:
+            if blank or def_start(src, begin, line_end) is not None:
                 break
             cut = begin
         else:
-            cut = _cut(state, line, state.blkIndent + 4)
+            cut = _cut(state, line, blk + 4)
         if blank and parts:
             parts.append((cut, cut, -1))  # keep the blank line between blocks
-        parts.append((cut, state.eMarks[line], line))
+        parts.append((cut, line_end, line))
         blank = False
         last = line
         line += 1
 
-    texts: list[str] = []
-    lines: list[int] = []
-    cols: list[int] = []
-    starts: list[int] = []  # the body's line starts, known here without a search
-    offset = 0
-    prev = start
-    for a, b, ln in parts:
-        texts.append(src[a:b])
-        starts.append(offset)
-        offset += b - a + 1
-        if ln < 0:  # blank separator: place it at the line before the next part
-            ln = prev
-            a = source.starts[ln]
-        lines.append(source.lines[ln])
-        cols.append(source.cols[ln] + a - source.starts[ln])
-        prev = ln
-    if not texts:
-        lines.append(source.lines[start])
-        cols.append(source.cols[start] + pos - line_start)
-        starts.append(0)
-    body = Source("\n".join(texts), lines, cols, source.depth + 1, starts)
+    source_lines = source.lines
+    source_cols = source.cols
+    if len(parts) == 1 and parts[0][2] == start:  # the common one-line definition
+        a, b, _ = parts[0]
+        body_text = src[a:b]
+        lines = [source_lines[start]]
+        cols = [source_cols[start] + a - line_start]
+        starts = [0]
+    else:
+        texts: list[str] = []
+        lines = []
+        cols = []
+        starts = []  # the body's line starts, known here without a search
+        offset = 0
+        prev = start
+        for a, b, ln in parts:
+            texts.append(src[a:b])
+            starts.append(offset)
+            offset += b - a + 1
+            if ln < 0:  # blank separator: place it at the line before the next part
+                ln = prev
+                a = source_starts[ln]
+            lines.append(source_lines[ln])
+            cols.append(source_cols[ln] + a - source_starts[ln])
+            prev = ln
+        if not texts:
+            lines.append(source_lines[start])
+            cols.append(source_cols[start] + pos - line_start)
+            starts.append(0)
+        body_text = "\n".join(texts)
+    body = Source(body_text, lines, cols, source.depth + 1, starts)
     return Definition(labels, body), last + 1
 
 

@@ -26,7 +26,8 @@ from ..marks import MarkerSpan
 from ..textbuild import TextBuilder
 from .commonmark import LABEL_MAX, is_reference
 
-_SPECIAL = pattern_store.compile(r"[\\`\[\]^!<&*_~\n]")
+# The characters that can start syntax. A newline is not one: it stays in its run of text.
+_SPECIAL = pattern_store.compile(r"[\\`\[\]^!<&*_~]")
 _FOOTREF = pattern_store.compile(r"\[\^([^\s\[\]]++)\]")
 _TICKS = pattern_store.compile(r"`++")
 _DELIMS = pattern_store.compile(r"\*++|_++|~++")
@@ -82,11 +83,9 @@ class _InlineNote:
     position: int
 
 
-@dataclass(slots=True)
-class _Opener:
-    kind: str  # "link", "image", "note"
-    start: int  # position of "[" ("!" or "^" for images and notes)
-    index: int  # index of its piece
+# An open bracket: (kind, where it starts, the index of its piece). The kind is
+# "link", "image" or "note"; an image or a note starts at its "!" or "^".
+_Opener = tuple[str, int, int]
 
 
 def _is_punct(ch: str) -> bool:
@@ -116,6 +115,8 @@ class Scanner:
 
     __slots__ = ("_tick_index", "_tick_runs", "locate", "marked", "notes", "refs", "text")
 
+    _tick_index: dict[int, int]
+
     def __init__(self, text: str, locate: Callable[[int], Location], refs: Mapping[str, Any]):
         self.text = text
         self.locate = locate
@@ -126,8 +127,9 @@ class Scanner:
         # marker takes their place), so this says whether the block or one of its
         # notes holds a marker.
         self.marked = False
+        # The backtick runs by length, and how far each length's list is used: made on
+        # the first backtick (most blocks have none).
         self._tick_runs: dict[int, list[int]] | None = None
-        self._tick_index: dict[int, int] = {}
 
     def _closing_ticks(self, length: int, after: int) -> int:
         """Start of the next run of exactly `length` backticks at or after `after`, or -1."""
@@ -136,6 +138,7 @@ class Scanner:
             for m in _TICKS.finditer(self.text):
                 runs.setdefault(m.end() - m.start(), []).append(m.start())
             self._tick_runs = runs
+            self._tick_index = {}
         starts = self._tick_runs.get(length)
         if not starts:
             return -1
@@ -148,10 +151,13 @@ class Scanner:
     def _is_ref(self, label: str) -> bool:
         return is_reference(self.refs, label)
 
-    def scan(self, plain: list[MarkerSpan] | None = None, *, shown: bool = False) -> list[_Piece]:
+    def scan(
+        self, plain: list[MarkerSpan] | None = None, *, shown: bool = False, start: int = 0
+    ) -> list[_Piece]:
         """The block's pieces; `plain` marker groups become markers (`shown`: kept as text).
 
-        A group with no labels is text a reader does not see, left out.
+        A group with no labels is text a reader does not see, left out. `start`: no
+        character before it can start syntax (`first_syntax`).
         """
         s = self.text
         n = len(s)
@@ -174,10 +180,10 @@ class Scanner:
                 while si < n_spans and spans[si].start < pos:
                     si += 1
                 limit = spans[si].start if si < n_spans else n
-            m = search(s, pos, limit)
+            m = search(s, start if start > pos else pos, limit)
             if m is None:
                 if pos < limit:
-                    append(_smart(s[pos:limit]) if dashes else s[pos:limit])
+                    append(smart(s[pos:limit]) if dashes else s[pos:limit])
                 if si < n_spans:
                     span = spans[si]
                     if not span.labels:
@@ -196,7 +202,7 @@ class Scanner:
                 break
             i = m.start()
             if i > pos:
-                append(_smart(s[pos:i]) if dashes else s[pos:i])
+                append(smart(s[pos:i]) if dashes else s[pos:i])
             c = s[i]
             pos = i + 1
             # The branches in order of how often they are taken in reports.
@@ -220,7 +226,7 @@ class Scanner:
                         append(_Mark(ref.group(1), self.locate(i)))
                         pos = ref.end()
                         continue
-                stack.append(_Opener("link", i, len(pieces)))
+                stack.append(("link", i, len(pieces)))
                 append("[")
             elif c == "<":
                 if s.startswith("<!--", i):
@@ -276,14 +282,12 @@ class Scanner:
                     pos = i + 2
                 else:
                     append("\\")
-            elif c == "\n":
-                append("\n")
             elif c == "!" and s.startswith("[", pos) and not s.startswith("[^", pos):
-                stack.append(_Opener("image", i, len(pieces)))
+                stack.append(("image", i, len(pieces)))
                 append("![")
                 pos = i + 2
             elif c == "^" and s.startswith("[", pos):
-                stack.append(_Opener("note", i, len(pieces)))
+                stack.append(("note", i, len(pieces)))
                 append("^[")
                 pos = i + 2
             else:  # "!" or "^" not opening a bracket
@@ -296,17 +300,17 @@ class Scanner:
         if not stack:
             pieces.append("]")
             return i + 1
-        opener = stack.pop()
+        kind, opened, index = stack.pop()
         nxt = s[i + 1] if i + 1 < len(s) else ""
-        if opener.kind == "note":
+        if kind == "note":
             if nxt == "{":  # pandoc's bracketed span ^[text]{.class}: not a note
                 pieces.append("]")
                 return i + 1
-            content = pieces[opener.index + 1 :]
-            del pieces[opener.index :]
-            mark = _Mark("", self.locate(opener.start))
+            content = pieces[index + 1 :]
+            del pieces[index:]
+            mark = _Mark("", self.locate(opened))
             self.marked = True
-            self.notes.append(_InlineNote(mark, content, opener.start))
+            self.notes.append(_InlineNote(mark, content, opened))
             pieces.append(mark)
             return i + 1
         end = -1
@@ -317,29 +321,40 @@ class Scanner:
         elif nxt == "[":
             ref = REFERENCE_LABEL.match(s, i + 1)
             if ref is not None:
-                skip = 2 if opener.kind == "image" else 1
+                skip = 2 if kind == "image" else 1
                 label = ref.group(1)
-                if not label and i - opener.start - skip <= LABEL_MAX:
-                    label = s[opener.start + skip : i]  # a longer label is never a reference
+                if not label and i - opened - skip <= LABEL_MAX:
+                    label = s[opened + skip : i]  # a longer label is never a reference
                 if self._is_ref(label):
                     end = ref.end()
-        if end < 0 and nxt not in ("(", "[") and i - opener.start <= LABEL_MAX + 2:
-            label = s[opener.start + (2 if opener.kind == "image" else 1) : i]
+        if end < 0 and nxt not in ("(", "[") and i - opened <= LABEL_MAX + 2:
+            label = s[opened + (2 if kind == "image" else 1) : i]
             if self._is_ref(label):
                 end = i + 1
         if end < 0:
             pieces.append("]")
             return i + 1
-        if opener.kind == "image":  # alt text is left out, markers in it are kept
-            kept = [p for p in pieces[opener.index :] if isinstance(p, _Mark)]
-            del pieces[opener.index :]
+        if kind == "image":  # alt text is left out, markers in it are kept
+            kept = [p for p in pieces[index:] if isinstance(p, _Mark)]
+            del pieces[index:]
             pieces.extend(kept)
         else:
-            pieces[opener.index] = ""
+            pieces[index] = ""
         return end
 
 
-def _smart(text: str) -> str:
+def first_syntax(text: str) -> int:
+    """Where the first character that can start syntax stands in `text`, or its length.
+
+    Text before it is plain: a block with none needs no scanner at all, and `scan`
+    given it (`start`) does not search that text again.
+    """
+    m = _SPECIAL.search(text)
+    return len(text) if m is None else m.start()
+
+
+def smart(text: str) -> str:
+    """Source text with `--`/`---` made dashes, as pandoc's smart extension makes them."""
     if "--" in text:
         text = text.replace("---", "\u2014").replace("--", "\u2013")
     return text

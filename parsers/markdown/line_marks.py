@@ -38,10 +38,13 @@ class LineMarks:
         self.bMarks = list(source.starts)
         self.eMarks = [start - 1 for start in source.starts[1:]]
         self.eMarks.append(len(text))
-        self.tShift = [
-            len(line) - len(line.lstrip(_SPACES))
-            for line in (text[b:e] for b, e in zip(self.bMarks, self.eMarks, strict=True))
-        ]
+        if "\n " in text or text.startswith(" "):
+            self.tShift = [
+                len(line) - len(line.lstrip(_SPACES))
+                for line in (text[b:e] for b, e in zip(self.bMarks, self.eMarks, strict=True))
+            ]
+        else:  # no line is indented: no line is cut to be measured
+            self.tShift = [0] * len(self.bMarks)
         self.sCount = self.tShift  # no tabs: a column is a character
         self.blkIndent = 0
         # markdown-it's line count: a final newline opens no line of its own

@@ -62,6 +62,8 @@ class Locator:
         if self._cursor >= 0:
             found = line.find(piece, self._cursor) if piece else self._cursor
             col = found if found >= 0 else self._cursor
+        elif self._inline and piece and not piece[-1].isspace() and line.endswith(piece):
+            col = len(line) - len(piece)  # the common case, without stripped copies
         else:
             tail = piece.rstrip()
             stripped = line.rstrip()
@@ -83,5 +85,7 @@ class Locator:
         return self._source.location(self._first + k, self.lead(k) + offset - start)
 
     def start(self) -> Location:
-        body = self.content.lstrip()
-        return self(len(self.content) - len(body))
+        content = self.content
+        # Most content starts with its text: no stripped copy of it is made then.
+        lead = len(content) - len(content.lstrip()) if content[:1].isspace() else 0
+        return self(lead)
