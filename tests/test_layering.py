@@ -9,6 +9,7 @@ with `ast`, every import counts: at the top, inside a function, or for type chec
 from __future__ import annotations
 
 import ast
+import importlib.util
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -126,7 +127,8 @@ def test_starting_the_command_loads_no_language_layer() -> None:
 
 def test_checking_one_file_loads_only_what_it_needs(tmp_path: Path) -> None:
     """One file checked to JSON, with no baseline and no book around it, pays for no
-    manifest reader (TOML, YAML, OPF), no baseline and no console writer."""
+    manifest reader (TOML, YAML, OPF), no baseline, no console writer, no anchor-link
+    reader (its notes are `[^1]` ones) and no markdown-it (pyromark reads it)."""
     report = tmp_path / "brief.md"
     report.write_text("The council met on 7 September 2023.[^1]\n\n[^1]: Minutes, 2023.\n")
     unneeded = (
@@ -135,8 +137,12 @@ def test_checking_one_file_loads_only_what_it_needs(tmp_path: Path) -> None:
         "footcheck.footnotes.book.opf",
         "footcheck.footnotes.baseline",
         "footcheck.footnotes.report.console",
+        "footcheck.parsers.markdown.anchor_document",
+        "footcheck.parsers.markdown.anchor_notes",
         "tomllib",
     )
+    if importlib.util.find_spec("pyromark") is not None:
+        unneeded += ("markdown_it",)  # else it is the block pass
     script = (
         "import sys\n"
         "from footcheck.cli import main\n"

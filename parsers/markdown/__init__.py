@@ -43,7 +43,6 @@ from footcheck.footnotes.model import Document
 
 from .. import plain
 from ..decode import decode
-from .anchor_document import read_anchor_notes, read_notes_chapter
 from .anchor_links import might_define_anchors, might_hold_anchor_links
 from .assemble import BlockReader
 from .blocks import read_blocks
@@ -84,6 +83,9 @@ def _read(text: str, path: str) -> Document:
         i += 1
 
     if not defs and might_hold_anchor_links(text):
+        # The anchor-link conventions' readers load only for a document that may use them.
+        from .anchor_document import read_anchor_notes
+
         anchored = read_anchor_notes(body_blocks, refs)
         if anchored is not None:
             return Document(path, FORMAT, *anchored, metadata=metadata)
@@ -100,6 +102,8 @@ def _read(text: str, path: str) -> Document:
     plain_paragraphs, plain_notes = plain.read(lines)
     inline = tuple(note for _, note in lines.reader.notes)  # `^[...]` notes, if any
     if not plain_notes and not inline and might_define_anchors(text):
+        from .anchor_document import read_notes_chapter
+
         chapter = read_notes_chapter(body_blocks, refs)
         if chapter is not None:
             return Document(path, FORMAT, *chapter, metadata=metadata)
