@@ -104,18 +104,19 @@ def prose_indent(lines: Sequence[str]) -> int:
 
 def _long_line_indents(lines: Sequence[str], code: bool) -> Counter[int]:
     """How many long lines of text have each indent (lines with code syntax only if `code`)."""
-    counts: Counter[int] = Counter()
+    indents: list[int] = []
+    search = _CODE_SYNTAX.search
     for line in lines:
         if len(line) >= _PROSE_LINE:
-            text = line.lstrip(" ")
+            text = line.lstrip(" ") if line[0] == " " else line
             if (
                 text
                 and not text[0].isspace()
                 and _COLUMNS not in text
-                and (code or _CODE_SYNTAX.search(text) is None)
+                and (code or search(text) is None)
             ):
-                counts[len(line) - len(text)] += 1
-    return counts
+                indents.append(len(line) - len(text))
+    return Counter(indents)  # counted in the order first seen, as one by one
 
 
 def _shared_indent(counts: Counter[int]) -> int | None:

@@ -78,25 +78,33 @@ class Lines:
         note citing another note reads "compare [10]").
         """
         texts = self.texts
-        parts = [texts[first][offset:]]
-        for k in range(first + 1, stop):
-            line = texts[k]
-            parts.append("" if note and line[:1] in RULE_CHARS and is_rule_line(line) else line)
-        joined = "\n".join(parts)
+        head = texts[first][offset:] if offset else texts[first]
+        if stop == first + 1:  # the common case: one line
+            parts = [head]
+            joined = head
+        else:
+            parts = [head, *texts[first + 1 : stop]]
+            if note:
+                for k in range(1, len(parts)):
+                    line = parts[k]
+                    if line[:1] in RULE_CHARS and is_rule_line(line):
+                        parts[k] = ""
+            joined = "\n".join(parts)
         builder = TextBuilder()
         spans = self.spans(joined, max_label)
         if not spans:
             builder.add_text(joined)
             return builder
         line_starts = [0, *accumulate(len(part) + 1 for part in parts[:-1])]
+        literal, locate = self.literal, self.location
         pos = 0
         for span in spans:
             builder.add_text(joined[pos : span.start])
             k = bisect_right(line_starts, span.start) - 1
-            if self.literal and first + k in self.literal:
+            if literal and first + k in literal:
                 continue  # code: its brackets are text
             column = span.start - line_starts[k] + (offset if k == 0 else 0)
-            location = self.location(first + k, column)
+            location = locate(first + k, column)
             if note:
                 builder.add_shown_markers(span.labels, location, joined[span.start : span.end])
             else:
