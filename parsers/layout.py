@@ -136,7 +136,15 @@ def _code_blocks(lines: Sequence[str], prose: int) -> list[range]:
     n = len(lines)
     i = 1
     while i < n:
-        if not (_is_blank(lines[i - 1]) and not _is_blank(lines[i]) and _indent(lines[i]) > prose):
+        line = lines[i]
+        first = line[:1]
+        # Only a line opening with a space or a tab is indented at all: the cheap test first.
+        if not (
+            (first == " " or first == "\t")
+            and _is_blank(lines[i - 1])
+            and not line.isspace()
+            and _indent(line) > prose
+        ):
             i += 1
             continue
         end = i
@@ -178,6 +186,9 @@ def _looks_like_code(lines: Sequence[str], block: range) -> bool:
 
 def _page_furniture(lines: Sequence[str]) -> list[int]:
     """The lines that are RFC page furniture (a footer, or the header after a form feed)."""
+    joined = "\n".join(lines)  # one search of the text spares two per line in most files
+    if "[Page " not in joined and "\f" not in joined:
+        return []
     marked = [i for i, line in enumerate(lines) if "[Page " in line or "\f" in line]
     candidates = sorted({k for i in marked for k in (i, i + 1) if k < len(lines)})
     return [k for k in candidates if _is_page_furniture(lines, k)]

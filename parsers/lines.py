@@ -95,21 +95,24 @@ class Lines:
         if not spans:
             builder.add_text(joined)
             return builder
-        line_starts = [0, *accumulate(len(part) + 1 for part in parts[:-1])]
+        multi = len(parts) > 1
+        line_starts = [0, *accumulate(len(part) + 1 for part in parts[:-1])] if multi else [0]
         literal, locate = self.literal, self.location
+        add_text, add_marker = builder.add_text, builder.add_marker
         pos = 0
         for span in spans:
-            builder.add_text(joined[pos : span.start])
-            k = bisect_right(line_starts, span.start) - 1
+            start = span.start
+            add_text(joined[pos:start])
+            k = bisect_right(line_starts, start) - 1 if multi else 0
             if literal and first + k in literal:
                 continue  # code: its brackets are text
-            column = span.start - line_starts[k] + (offset if k == 0 else 0)
+            column = start - line_starts[k] + (offset if k == 0 else 0)
             location = locate(first + k, column)
             if note:
-                builder.add_shown_markers(span.labels, location, joined[span.start : span.end])
+                builder.add_shown_markers(span.labels, location, joined[start : span.end])
             else:
                 for label in span.labels:
-                    builder.add_marker(label, location)
+                    add_marker(label, location)
             pos = span.end
-        builder.add_text(joined[pos:])
+        add_text(joined[pos:])
         return builder
