@@ -160,7 +160,7 @@ class Walker:
         elif self.buttons and tag == "div" and _is_button_box(el):
             self._rejoin(el)
         elif tag in BLOCK or tag == "br":
-            self._break(el)
+            self._break(el, tag)
         if tag == "pre":
             self.pre += 1
         elif tag == "q":
@@ -188,7 +188,7 @@ class Walker:
                     self._finish(note, slot)
                 return
         if tag in BLOCK and not (self.buttons and tag == "div" and _is_button_box(el)):
-            self._break(el)
+            self._break(el, tag)
 
     def _finish(self, note: _Open, slot: int) -> None:
         info = note.info
@@ -333,10 +333,10 @@ class Walker:
             return True
         return tag == "header" and el.find(".//nav") is not None
 
-    def _break(self, el: Element) -> None:
+    def _break(self, el: Element, tag: str) -> None:
         if self.open:
             self.open[-1].builder.add_break()
-        elif tag_of(el) != "br" or self.lines:
+        elif tag != "br" or self.lines:
             self._flush()
         else:
             self.body.add_break()
