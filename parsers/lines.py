@@ -24,6 +24,14 @@ RULE_CHARS = frozenset("-=_*~ \t")
 """The characters a horizontal rule line ("---", "***") is made of."""
 
 
+_RULE_MARKS = ("-", "=", "_", "*", "~")
+
+
+def _may_be_rule(line: str) -> bool:
+    """A cheap first test of a line for `is_rule_line`: a rule mark after the indent."""
+    return line.lstrip(" \t")[:1] in _RULE_MARKS
+
+
 class Lines:
     """A document as lines that know where they came from: what a host gives `read`.
 
@@ -87,7 +95,7 @@ class Lines:
             if note:
                 for k in range(1, len(parts)):
                     line = parts[k]
-                    if line[:1] in RULE_CHARS and is_rule_line(line):
+                    if line[:1] in RULE_CHARS and _may_be_rule(line) and is_rule_line(line):
                         parts[k] = ""
             joined = "\n".join(parts)
         builder = TextBuilder()
