@@ -104,18 +104,19 @@ def prose_indent(lines: Sequence[str]) -> int:
 
 def _long_line_indents(lines: Sequence[str], code: bool) -> Counter[int]:
     """How many long lines of text have each indent (lines with code syntax only if `code`)."""
-    counts: Counter[int] = Counter()
+    indents: list[int] = []
+    search = _CODE_SYNTAX.search
     for line in lines:
         if len(line) >= _PROSE_LINE:
-            text = line.lstrip(" ")
+            text = line.lstrip(" ") if line[0] == " " else line
             if (
                 text
                 and not text[0].isspace()
                 and _COLUMNS not in text
-                and (code or _CODE_SYNTAX.search(text) is None)
+                and (code or search(text) is None)
             ):
-                counts[len(line) - len(text)] += 1
-    return counts
+                indents.append(len(line) - len(text))
+    return Counter(indents)  # counted in the order first seen, as one by one
 
 
 def _shared_indent(counts: Counter[int]) -> int | None:
@@ -135,7 +136,15 @@ def _code_blocks(lines: Sequence[str], prose: int) -> list[range]:
     n = len(lines)
     i = 1
     while i < n:
-        if not (_is_blank(lines[i - 1]) and not _is_blank(lines[i]) and _indent(lines[i]) > prose):
+        line = lines[i]
+        first = line[:1]
+        # Only a line opening with a space or a tab is indented at all: the cheap test first.
+        if not (
+            (first == " " or first == "\t")
+            and _is_blank(lines[i - 1])
+            and not line.isspace()
+            and _indent(line) > prose
+        ):
             i += 1
             continue
         end = i
@@ -177,6 +186,9 @@ def _looks_like_code(lines: Sequence[str], block: range) -> bool:
 
 def _page_furniture(lines: Sequence[str]) -> list[int]:
     """The lines that are RFC page furniture (a footer, or the header after a form feed)."""
+    joined = "\n".join(lines)  # one search of the text spares two per line in most files
+    if "[Page " not in joined and "\f" not in joined:
+        return []
     marked = [i for i, line in enumerate(lines) if "[Page " in line or "\f" in line]
     candidates = sorted({k for i in marked for k in (i, i + 1) if k < len(lines)})
     return [k for k in candidates if _is_page_furniture(lines, k)]

@@ -24,6 +24,14 @@ RULE_CHARS = frozenset("-=_*~ \t")
 """The characters a horizontal rule line ("---", "***") is made of."""
 
 
+_RULE_MARKS = ("-", "=", "_", "*", "~")
+
+
+def _may_be_rule(line: str) -> bool:
+    """A cheap first test of a line for `is_rule_line`: a rule mark after the indent."""
+    return line.lstrip(" \t")[:1] in _RULE_MARKS
+
+
 class Lines:
     """A document as lines that know where they came from: what a host gives `read`.
 
@@ -78,30 +86,41 @@ class Lines:
         note citing another note reads "compare [10]").
         """
         texts = self.texts
-        parts = [texts[first][offset:]]
-        for k in range(first + 1, stop):
-            line = texts[k]
-            parts.append("" if note and line[:1] in RULE_CHARS and is_rule_line(line) else line)
-        joined = "\n".join(parts)
+        head = texts[first][offset:] if offset else texts[first]
+        if stop == first + 1:  # the common case: one line
+            parts = [head]
+            joined = head
+        else:
+            parts = [head, *texts[first + 1 : stop]]
+            if note:
+                for k in range(1, len(parts)):
+                    line = parts[k]
+                    if line[:1] in RULE_CHARS and _may_be_rule(line) and is_rule_line(line):
+                        parts[k] = ""
+            joined = "\n".join(parts)
         builder = TextBuilder()
         spans = self.spans(joined, max_label)
         if not spans:
             builder.add_text(joined)
             return builder
-        line_starts = [0, *accumulate(len(part) + 1 for part in parts[:-1])]
+        multi = len(parts) > 1
+        line_starts = [0, *accumulate(len(part) + 1 for part in parts[:-1])] if multi else [0]
+        literal, locate = self.literal, self.location
+        add_text, add_marker = builder.add_text, builder.add_marker
         pos = 0
         for span in spans:
-            builder.add_text(joined[pos : span.start])
-            k = bisect_right(line_starts, span.start) - 1
-            if self.literal and first + k in self.literal:
+            start = span.start
+            add_text(joined[pos:start])
+            k = bisect_right(line_starts, start) - 1 if multi else 0
+            if literal and first + k in literal:
                 continue  # code: its brackets are text
-            column = span.start - line_starts[k] + (offset if k == 0 else 0)
-            location = self.location(first + k, column)
+            column = start - line_starts[k] + (offset if k == 0 else 0)
+            location = locate(first + k, column)
             if note:
-                builder.add_shown_markers(span.labels, location, joined[span.start : span.end])
+                builder.add_shown_markers(span.labels, location, joined[start : span.end])
             else:
                 for label in span.labels:
-                    builder.add_marker(label, location)
+                    add_marker(label, location)
             pos = span.end
-        builder.add_text(joined[pos:])
+        add_text(joined[pos:])
         return builder

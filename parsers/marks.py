@@ -56,6 +56,7 @@ _SUPER_GROUP = pattern_store.compile(
     rf"({_SUP}++(?:[,⁻{_DASHES}]{_SUP}++)*+)"
     rf"(?![\w⁺⁻])"
 )
+_ANY_SUPERSCRIPT = pattern_store.compile(_SUP)
 _SEPARATOR = pattern_store.compile(r"[ \t]*[,;][ \t]*")
 _RANGE = pattern_store.compile(rf"(\d+)[ \t]*[{_DASHES}⁻][ \t]*(\d+)")
 
@@ -99,6 +100,9 @@ _HEADINGS = frozenset(
     }
 )
 _HEADING_MAX = 40
+# A heading line ends with what is stripped (":", "#", emphasis) or with a character
+# whose case folding ends a heading word (notes, cited, bibliography): a cheap first test.
+_HEADING_ENDS = frozenset(":#*_DESYdesyßſẞ")
 _RULE_LINE = pattern_store.compile(r"[ \t]*+(?:-{3,}+|={3,}+|_{3,}+|\*{3,}+|~{3,}+)[ \t]*+")
 
 
@@ -182,10 +186,19 @@ def find_markers(text: str, max_label: int = MAX_LABEL) -> list[MarkerSpan]:
     spans: list[MarkerSpan] = []
     if "[" in text:
         for match in _BRACKET_GROUP.finditer(text):
-            labels = _expand(match.group(1), max_label)
+            group = match.group(1)
+            # The common case inline: one label of at most three ASCII digits.
+            if len(group) <= 3 and group.isdigit() and group.isascii() and group[0] != "0":
+                if int(group) > max_label:
+                    continue
+                labels: tuple[str, ...] | None = (group,)
+            else:
+                labels = _expand(group, max_label)
             if labels is not None:
-                spans.append(MarkerSpan(match.start(), match.end(), labels))
-    if not text.isascii():
+                start, end = match.span()
+                spans.append(MarkerSpan(start, end, labels))
+    # A superscript is non-ASCII; the cheap search spares the slower group pattern's scan.
+    if not text.isascii() and _ANY_SUPERSCRIPT.search(text) is not None:
         supers: list[MarkerSpan] = []
         for match in _SUPER_GROUP.finditer(text):
             group = match.group(1)
@@ -227,7 +240,7 @@ def is_notes_heading(line: str) -> bool:
     trailing colon, Markdown `#`s, or emphasis around them.
     """
     s = line.strip()
-    if not s or len(s) > _HEADING_MAX:
+    if not s or len(s) > _HEADING_MAX or s[-1] not in _HEADING_ENDS:
         return False
     if s[0] == "#":
         s = s.lstrip("#").strip()

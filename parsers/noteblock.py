@@ -100,8 +100,14 @@ def note_candidates(host: Lines) -> list[int]:
     known = host.known_starts
     found: list[int] = []
     for i, line in enumerate(host.texts):
-        head = line[:4].lstrip(" ")
-        if (head and (head[0] == "[" or head[0].isdigit())) or i in known:
+        first = line[:1]
+        if first == "[" or first.isdigit():
+            found.append(i)
+        elif first == " ":
+            head = line[:4].lstrip(" ")
+            if (head and (head[0] == "[" or head[0].isdigit())) or i in known:
+                found.append(i)
+        elif known and i in known:
             found.append(i)
     return found
 

@@ -71,7 +71,7 @@ def _body(src: Source, end: int, groups: Sequence[Group] = ()) -> list[Paragraph
             elif first < 0:
                 first = i
             elif starts[i] is not None or (
-                i in block_starts if block_starts is not None else _splits(lines, i, one_per_line)
+                i in block_starts if block_starts is not None else one_per_line or _splits(lines, i)
             ):
                 emit(i)
                 first = i
@@ -81,12 +81,12 @@ def _body(src: Source, end: int, groups: Sequence[Group] = ()) -> list[Paragraph
     return paragraphs
 
 
-def _splits(lines: Sequence[str], i: int, one_per_line: bool) -> bool:
-    """Whether line `i` starts a new paragraph, by its text alone (the line before is text)."""
+def _splits(lines: Sequence[str], i: int) -> bool:
+    """Whether line `i` starts a new paragraph, by its text alone (the line before is text),
+    in a file whose paragraphs are more than one line each."""
     line, previous = lines[i], lines[i - 1]
     return (
-        one_per_line
-        or len(line) > _PARAGRAPH_LINE
+        len(line) > _PARAGRAPH_LINE
         or len(previous) > _PARAGRAPH_LINE
         or (len(previous) < _SHORT_LINE and _line_of_its_own(previous, line))
         or (line[0] in _LIST_CHARS and line.lstrip(" \t").startswith(_LIST_ITEM_START))

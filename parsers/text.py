@@ -20,7 +20,9 @@ FORMAT = "text"
 
 
 def _split_lines(text: str) -> list[str]:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "\r" in text:  # most files: none, and no copies of the text to make
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
     if len(lines) > 1 and not lines[-1]:
         lines.pop()  # the final newline ends the last line; it starts none
     return lines

@@ -29,18 +29,18 @@ class TextBuilder:
         """Append text; runs of whitespace become one space, none leading or trailing."""
         if not text:
             return
-        folded = " ".join(text.split())
-        if text[0].isspace():
+        words = text.split()
+        if not words:  # only whitespace: a space to come, if text follows
             self._pending_space = True
-        if not folded:
             return
-        trailing = text[-1].isspace()
-        if self._pending_space and self._length:
-            self._parts.append(" ")
+        parts = self._parts
+        if self._length and (self._pending_space or text[0].isspace()):
+            parts.append(" ")
             self._length += 1
-        self._parts.append(folded)
+        folded = " ".join(words) if len(words) > 1 else words[0]
+        parts.append(folded)
         self._length += len(folded)
-        self._pending_space = trailing
+        self._pending_space = text[-1].isspace()
 
     def add_break(self) -> None:
         """A line or block break: a space between words, nothing at the edges."""

@@ -68,18 +68,25 @@ FOOTNOTE_ID = pattern_store.compile(r"^_?ftn|footnote", re.IGNORECASE)
 ENDNOTE_ID = pattern_store.compile(r"^_?edn|endnote", re.IGNORECASE)
 
 
+# The attributes `ref_hint` reads before the classes.
+_HINT_ATTRS = frozenset(
+    ["role", "data-footnote-backref", "data-footnote-ref", "epub:type", "data-type"]
+)
+
+
 def ref_hint(a: Element) -> int:
     """+1 for markup that says "note reference", -1 for "back-link", 0 for neither."""
-    role = (a.get("role") or "").lower()
-    if role == "doc-backlink" or a.get("data-footnote-backref") is not None:
-        return -1
-    if role == "doc-noteref" or a.get("data-footnote-ref") is not None:
-        return 1
-    typed = ((a.get("epub:type") or "") + " " + (a.get("data-type") or "")).lower()
-    if "noteref" in typed:
-        return 1
-    if "backlink" in typed:
-        return -1
+    if not _HINT_ATTRS.isdisjoint(a.keys()):  # most links: none of these, only classes
+        role = (a.get("role") or "").lower()
+        if role == "doc-backlink" or a.get("data-footnote-backref") is not None:
+            return -1
+        if role == "doc-noteref" or a.get("data-footnote-ref") is not None:
+            return 1
+        typed = ((a.get("epub:type") or "") + " " + (a.get("data-type") or "")).lower()
+        if "noteref" in typed:
+            return 1
+        if "backlink" in typed:
+            return -1
     classes = a.get("class") or ""
     if BACK_HINT.search(classes):
         return -1

@@ -103,7 +103,13 @@ def holds(outer: Element, inner: Element, depth: int = HOLDS_DEPTH) -> bool:
     """outer is inner or one of its near ancestors."""
     if outer is inner:
         return True
-    return any(a is outer for a in ancestors(inner, depth))
+    node = inner.getparent()
+    while node is not None and depth > 0:  # `ancestors`, without a generator per call
+        if node is outer:
+            return True
+        node = node.getparent()
+        depth -= 1
+    return False
 
 
 def has_text(el: Element) -> bool:

@@ -28,7 +28,7 @@ def clean_label(text: str) -> str:
 
 def shown_label(label: str) -> str:
     """The label as the page shows it, without the "(2)" that keeps restarted labels apart."""
-    return RESTARTED.sub("", label)
+    return RESTARTED.sub("", label) if ")" in label else label
 
 
 def without_label(note: Note, label: str) -> Note:

@@ -51,9 +51,7 @@ class SourcePositions:
     def link(self, frag: str, ordinal: int, el: Element) -> Location:
         """Where the `ordinal`-th `<a href="#frag">` starts."""
         if self._hrefs is None:
-            self._hrefs = {}
-            for m in _HREF_AT.finditer(self.text):
-                self._hrefs.setdefault(_frag(m.group(1)), []).append(m.start())
+            self._hrefs = _offsets(_HREF_AT, self.text)
         offsets = self._hrefs.get(frag, [])
         found = None
         if ordinal < len(offsets):
@@ -63,9 +61,7 @@ class SourcePositions:
     def element(self, el: Element, *ids: str | None) -> Location:
         """Where an element with one of these ids (or names) starts."""
         if self._ids is None:
-            self._ids = {}
-            for m in _ID_AT.finditer(self.text):
-                self._ids.setdefault(_frag(m.group(1)), []).append(m.start())
+            self._ids = _offsets(_ID_AT, self.text)
         for ident in ids:
             # An id written twice (a page defining a note twice): the nearest start tag
             # at or before the element's line is the element's own.
@@ -112,7 +108,15 @@ class SourcePositions:
         return offsets
 
 
-def _frag(raw: str) -> str:
-    if "&" in raw:
-        raw = html_unescape(raw)
-    return raw.strip()
+def _offsets(pattern: re.Pattern[str], text: str) -> dict[str, list[int]]:
+    """Where each value the pattern's group captures starts its match, in order."""
+    found: dict[str, list[int]] = {}
+    for m in pattern.finditer(text):
+        raw = m.group(1)
+        key = (html_unescape(raw) if "&" in raw else raw).strip()  # entities decoded, as lxml does
+        offsets = found.get(key)
+        if offsets is None:
+            found[key] = [m.start()]
+        else:
+            offsets.append(m.start())
+    return found

@@ -102,20 +102,22 @@ class Walker:
 
         walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
         skipped: Element | None = None
+        start, end, text = self._start, self._end, self._text
         for event, el in walker:
             if event == "start":
-                if self._start(el):
+                if start(el):
                     walker.skip_subtree()
                     skipped = el
             elif event == "end":
                 if el is skipped:
                     skipped = None
                 else:
-                    self._end(el)
-                if el.tail and el is not root:
-                    self._text(el.tail, el)
+                    end(el)
+                tail = el.tail
+                if tail and el is not root:
+                    text(tail, el)
             elif el.tail:  # a comment or processing instruction: only its tail is text
-                self._text(el.tail, el)
+                text(el.tail, el)
         for note, slot in self._suspended.values():  # its last block was never reached
             self._finish(note, slot)
         self._flush()
@@ -124,9 +126,11 @@ class Walker:
 
     def _start(self, el: Element) -> bool:
         """Handle an element's start and its text; True to skip what is inside it."""
-        tag = tag_of(el)
-        if el in self.notes:
-            info = self.notes[el]
+        tag = el.tag
+        if not isinstance(tag, str):  # `tag_of`, inline: this runs for every element
+            tag = ""
+        info = self.notes.get(el)
+        if info is not None:
             if tag in BLOCK:
                 self._flush()
             if info.marks_itself:
@@ -156,7 +160,7 @@ class Walker:
         elif self.buttons and tag == "div" and _is_button_box(el):
             self._rejoin(el)
         elif tag in BLOCK or tag == "br":
-            self._break(el)
+            self._break(el, tag)
         if tag == "pre":
             self.pre += 1
         elif tag == "q":
@@ -166,7 +170,9 @@ class Walker:
         return False
 
     def _end(self, el: Element) -> None:
-        tag = tag_of(el)
+        tag = el.tag
+        if not isinstance(tag, str):
+            tag = ""
         if tag == "pre":
             self.pre -= 1
         elif tag == "q":
@@ -182,7 +188,7 @@ class Walker:
                     self._finish(note, slot)
                 return
         if tag in BLOCK and not (self.buttons and tag == "div" and _is_button_box(el)):
-            self._break(el)
+            self._break(el, tag)
 
     def _finish(self, note: _Open, slot: int) -> None:
         info = note.info
@@ -320,17 +326,17 @@ class Walker:
         if is_hidden(el):
             return True
         if self.open:
-            return bool(BACK_HINT.search(el.get("class") or "")) and tag_of(el) != "li"
+            return bool(BACK_HINT.search(el.get("class") or "")) and tag != "li"
         if el in self.keep:
             return False
         if tag in CHROME_TAGS or (el.get("role") or "").lower() in CHROME_ROLES:
             return True
         return tag == "header" and el.find(".//nav") is not None
 
-    def _break(self, el: Element) -> None:
+    def _break(self, el: Element, tag: str) -> None:
         if self.open:
             self.open[-1].builder.add_break()
-        elif tag_of(el) != "br" or self.lines:
+        elif tag != "br" or self.lines:
             self._flush()
         else:
             self.body.add_break()
@@ -359,11 +365,12 @@ class Walker:
             self.body_line = line_of(el)
 
     def _flush(self) -> None:
-        if not self.body.is_empty():
-            paragraph = self.body.paragraph(Location(self.body_line or 1, 1))
-            if self.body in self._placed:
-                paragraph = replace(paragraph, markers=self._markers_of(self.body))
-            self.paragraphs.append(paragraph)
+        if self.body.is_empty():
+            return  # nothing counted or placed in it yet: as good as a new one
+        paragraph = self.body.paragraph(Location(self.body_line or 1, 1))
+        if self.body in self._placed:
+            paragraph = replace(paragraph, markers=self._markers_of(self.body))
+        self.paragraphs.append(paragraph)
         if self._placing:
             self._counts.pop(self.body, None)
         self.body = TextBuilder()
