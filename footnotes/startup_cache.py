@@ -27,6 +27,7 @@ import atexit
 import contextlib
 import marshal
 import os
+import stat
 import sys
 from typing import Any
 
@@ -35,6 +36,8 @@ __all__ = ["enabled", "keep", "save", "stored"]
 _FORMAT = 3
 # More entries than this and the file keeps only this run's (those of older code).
 _MOST_ENTRIES = 8000
+# A larger file is not footcheck's (a few hundred kilobytes is usual): it is ignored.
+_MOST_BYTES = 32 * 1024 * 1024
 
 _entries: dict[Any, Any] | None = None
 _new: dict[Any, Any] = {}
@@ -87,8 +90,13 @@ def _load() -> dict[Any, Any]:
     if path is None:
         return {}
     try:
-        with open(path, "rb") as handle:
-            if not _trusted(os.fstat(handle.fileno())):
+        # Without waiting: a FIFO or a device put in the file's place must not hang the run.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not (stat.S_ISREG(status.st_mode) and status.st_size <= _MOST_BYTES):
+                return {}
+            if not _trusted(status):
                 return {}
             stamp, entries = marshal.load(handle)
     except (OSError, EOFError, ValueError, TypeError):

@@ -299,3 +299,22 @@ def test_pool_workers_keep_what_they_compiled(tmp_path: Path) -> None:
     _stamp, entries = marshal.loads(store.read_bytes())
     patterns = [key[-2] for key in entries if key[0] == "pattern"]
     assert any("(?P<mdy>" in p for p in patterns if isinstance(p, str))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_a_fifo_in_the_files_place_does_not_hang(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    os.mkfifo(store)
+    assert startup_cache.stored() == {}  # returns at once: nothing is read from it
+    assert pattern_store.compile(r"[0-9]{4}").fullmatch("2023")
+
+
+def test_a_folder_in_the_files_place_is_ignored(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.mkdir()
+    assert startup_cache.stored() == {}
+    assert pattern_store.compile(r"[0-9]{4}").fullmatch("2023")
+    startup_cache.save()  # cannot replace a folder: quietly nothing
+    assert store.is_dir()
