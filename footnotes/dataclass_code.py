@@ -48,6 +48,11 @@ def _exec(
         and scope is not None
         and str(scope.get("__name__", "")).startswith(_PACKAGE)
     ):
+        if isinstance(source, str):
+            # Compiled as the built-in exec compiles it when dataclasses calls it: without
+            # this module's `from __future__ import annotations`, which a string run here
+            # would inherit (and so turn the other classes' annotations into strings).
+            source = compile(source, "<string>", "exec", dont_inherit=True)
         builtins.exec(source, scope, names)
         return
     key = ("dataclass", source)

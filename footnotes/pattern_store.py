@@ -13,6 +13,11 @@ makes compares equal to `re.compile`'s (the engine compares the flags, the patte
 the whole program), the file is read only by the exact interpreter and engine that
 wrote it, and anything unexpected (a damaged entry, a private interface that changed
 in another Python) falls back to `re.compile` for that pattern.
+
+Only footcheck's own patterns belong here: one built from a document's text (an HTML
+page's tag names) or a project's configuration (its globs) is compiled with
+`re.compile`, so that the file holds no text of checked files and does not grow with
+every new input.
 """
 
 from __future__ import annotations

@@ -73,8 +73,14 @@ class Parsers:
 
     @property
     def libraries(self) -> tuple[str, ...]:
-        """The libraries the readers read with: an upgrade of one is a change too."""
-        return _LIBRARIES
+        """The libraries the readers read with: an upgrade of one is a change too.
+
+        pyromark reads Markdown's blocks unless FOOTCHECK_MARKDOWN_PARSER turns it off:
+        a cached result is reused only under the pass it was read with.
+        """
+        from .markdown.blocks import pyromark_wanted
+
+        return (*_LIBRARIES, "pyromark") if pyromark_wanted() else _LIBRARIES
 
     def format_for(self, path: str) -> str | None:
         """The format a file's suffix says, or None when footcheck does not read it."""

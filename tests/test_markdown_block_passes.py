@@ -126,6 +126,13 @@ def test_a_report_is_read_by_pyromark() -> None:
         "a\tb\n",  # tabs
         "- x\n  [^1]: inside an item\n",  # a definition not at a line's start
         "[ref]: /url\n      deep\n",  # markdown-it ends the reference where CommonMark does not
+        # ...and so after a definition: an indented one (code to markdown-it), a list item
+        "[x]: https://a.com\n    [y]: text claims 2020.[^1]\n\n[^1]: n\n",
+        "[x]: https://a.com\n    - [y]: claims.[^1]\n\n[^1]: n\n",
+        "[x]: https://a.com\n  2. [y]: claims.[^1]\n\n[^1]: n\n",
+        "[x]: https://a.com\n    [y]: https://b.com\n\nSee [y].[^1]\n\n[^1]: n [y]\n",
+        "[a]: /a\n2. [b]: claim 2020.[^1]\n\n[^1]: n\n",
+        "[a]: /a\n- [b]: claim 2020.[^1]\n\n[^1]: n\n",
     ],
 )
 def test_left_to_markdown_it(text: str) -> None:
@@ -146,3 +153,18 @@ def test_the_variable_turns_pyromark_off(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_fallback_reads_the_fixtures(markdown_it_only: None) -> None:
     for path in MARKDOWN_FILES[:5]:
         assert markdown.parse(path.read_bytes(), str(path)).path == str(path)
+
+
+def test_a_cached_result_keeps_the_pass_it_was_read_with(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The result cache's stamp names pyromark only when it may read: a result of one
+    pass is not handed back under the other."""
+    from footcheck import parsers
+    from footcheck.footnotes.cache import code_stamp
+
+    monkeypatch.delenv(blocks.BLOCK_PARSER_VARIABLE, raising=False)
+    with_pyromark = code_stamp(parsers.parse.code_folders, parsers.parse.libraries)
+    monkeypatch.setenv(blocks.BLOCK_PARSER_VARIABLE, "markdown-it")
+    assert "pyromark" not in parsers.parse.libraries
+    assert code_stamp(parsers.parse.code_folders, parsers.parse.libraries) != with_pyromark

@@ -318,3 +318,21 @@ def test_a_folder_in_the_files_place_is_ignored(
     assert pattern_store.compile(r"[0-9]{4}").fullmatch("2023")
     startup_cache.save()  # cannot replace a folder: quietly nothing
     assert store.is_dir()
+
+
+def test_other_modules_dataclasses_keep_real_annotations(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hook's module postpones its own annotations: another module's dataclass
+    methods must not inherit that (typing.get_type_hints reads them)."""
+    import typing
+
+    dataclass_code.install()
+    module = types.ModuleType("someone_elses.points")
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    source = "from dataclasses import dataclass\n@dataclass\nclass P:\n    x: int\n"
+    # Without this test module's own `from __future__ import annotations`.
+    exec(compile(source, "<points>", "exec", dont_inherit=True), module.__dict__)
+    init = module.__dict__["P"].__init__
+    assert init.__annotations__["x"] is int
+    assert typing.get_type_hints(init)["x"] is int

@@ -12,8 +12,6 @@ import os
 import re
 from pathlib import Path
 
-from footcheck.footnotes import pattern_store
-
 
 def normalise_glob(glob: str) -> str:
     glob = glob.strip()
@@ -41,10 +39,10 @@ def compile_glob(glob: str) -> tuple[re.Pattern[str], bool, bool]:
             parts.append(".*" if last else "(?:[^/]+/)*")
         else:
             parts.append(_translate(segment) + ("" if last else "/"))
-    try:
-        return pattern_store.compile("".join(parts)), anchored, dir_only
+    try:  # re.compile: a project's globs are its own, not for the start-up cache
+        return re.compile("".join(parts)), anchored, dir_only
     except re.error:  # e.g. a class "[z-a]": a glob that matches nothing
-        return pattern_store.compile(BAD_GLOB), anchored, dir_only
+        return re.compile(BAD_GLOB), anchored, dir_only
 
 
 def _translate(segment: str) -> str:

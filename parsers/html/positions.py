@@ -89,7 +89,8 @@ class SourcePositions:
             self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
         by_line: dict[int, list[int]] = {}
         if tag.replace("-", "").isalnum():  # custom elements too: <d-cite>
-            pattern = pattern_store.compile(rf"<{re.escape(tag)}(?![\w-])[^<>]*>", re.IGNORECASE)
+            # re.compile, not the start-up cache: the tag is the page's, not footcheck's.
+            pattern = re.compile(rf"<{re.escape(tag)}(?![\w-])[^<>]*>", re.IGNORECASE)
             for m in pattern.finditer(self.text):
                 by_line.setdefault(bisect_right(self._line_starts, m.end() - 1), []).append(
                     m.start()

@@ -144,12 +144,17 @@ def read_blocks_markdown_it(
     return _blocks(_block_parse(source, refs), source, defs)
 
 
+def pyromark_wanted() -> bool:
+    """Whether the pyromark pass may read (FOOTCHECK_MARKDOWN_PARSER does not say markdown-it)."""
+    return os.environ.get(BLOCK_PARSER_VARIABLE, "").strip().lower() != "markdown-it"
+
+
 def _pyromark_pass() -> Callable[[Source, dict[str, Any], list[Definition]], list[Block] | None]:
     """The pyromark pass, or a pass that always declines (no pyromark, or it is turned off)."""
     global _PYROMARK
     if _PYROMARK is None:
         _PYROMARK = _decline
-        if os.environ.get(BLOCK_PARSER_VARIABLE, "").strip().lower() != "markdown-it":
+        if pyromark_wanted():
             try:
                 import pyromark  # noqa: F401  (only whether it imports)
             except ImportError:  # no wheel for this platform: markdown-it reads everything

@@ -51,6 +51,8 @@ _DELIMITER_ROW = pattern_store.compile(r" *+[|:\-][|:\- ]*+")
 _OPENS_BLOCK = frozenset("`~>*-_+<#[0123456789")
 # A line that may open a link reference definition (in any container).
 _REFERENCE_LINE = pattern_store.compile(rb"^[ >*+\-\d.)]*+\[[^\]\n]*+\]:", re.MULTILINE)
+# One that opens it at the top level: at most three spaces, no container's marker.
+_TOP_REFERENCE_LINE = pattern_store.compile(rb"^ {0,3}\[[^\]\n]*+\]:", re.MULTILINE)
 _BAD_SCHEME = pattern_store.compile(r"^(vbscript|javascript|file|data):")
 _GOOD_DATA = pattern_store.compile(r"^data:image\/(gif|png|jpeg|webp);")
 _SKIP_HTML_BLOCK = ("<!--", "<script", "<style", "<pre", "<textarea", "<?", "<!")
@@ -126,7 +128,10 @@ class _Chunk:
         # paragraph (an indented line, a list marker): only a blank line, the end, or
         # another definition after one are read alike.
         lines = [self.line(m.start()) for m in _REFERENCE_LINE.finditer(self.data)]
-        starts = set(lines)
+        # Only a top-level one goes on a definition's block in both parsers: after an
+        # indented line or a list item markdown-it reads code or a list, CommonMark
+        # the definition's paragraph.
+        starts = {self.line(m.start()) for m in _TOP_REFERENCE_LINE.finditer(self.data)}
         for line in lines:
             after = line + 1
             if after < self.end and after not in starts and not self.marks.is_blank(after):
