@@ -56,7 +56,7 @@ def _exec(
         builtins.exec(source, scope, names)
         return
     key = ("dataclass", source)
-    kept = startup_cache.stored().get(key)
+    kept = startup_cache.lookup(key)
     code = None
     if kept is not None:
         try:

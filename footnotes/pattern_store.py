@@ -48,7 +48,7 @@ def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     if not (_usable if _usable is not None else _start()):
         return re.compile(pattern, flags)
     key = ("pattern", _sre.MAGIC, _sre.CODESIZE, pattern, flags)
-    entry = startup_cache.stored().get(key)
+    entry = startup_cache.lookup(key)
     if entry is not None:
         try:
             return _engine_compile(pattern, entry)

@@ -4,7 +4,7 @@ Two kinds of work are done again by every process and always give the same resul
 compiling footcheck's regular expressions (`pattern_store`) and compiling the methods
 `dataclasses` writes for footcheck's classes (`dataclass_code`). Together they took
 about a third of a run over one 10 KB report. Each asks here for what an earlier run
-kept (`stored`), and hands over what it compiled anew (`keep`); at exit the new
+kept (`lookup`), and hands over what it compiled anew (`keep`); at exit the new
 entries join the old in one file in the user's cache folder
 (`~/.cache/footcheck/startup.<interpreter>.bin`; `$XDG_CACHE_HOME`, `~/Library/Caches`
 on macOS, `%LOCALAPPDATA%` on Windows).
@@ -31,16 +31,18 @@ import stat
 import sys
 from typing import Any
 
-__all__ = ["enabled", "keep", "save", "stored"]
+__all__ = ["enabled", "forget", "keep", "lookup", "save", "stored"]
 
 _FORMAT = 3
-# More entries than this and the file keeps only this run's (those of older code).
-_MOST_ENTRIES = 8000
+# Entries of older code pile up with every upgrade: when the file holds more than this
+# many times what this run used and added, it keeps only those.
+_SLACK = 3
 # A larger file is not footcheck's (a few hundred kilobytes is usual): it is ignored.
 _MOST_BYTES = 32 * 1024 * 1024
 
 _entries: dict[Any, Any] | None = None
 _new: dict[Any, Any] = {}
+_used: set[Any] = set()
 
 
 def enabled() -> bool:
@@ -54,6 +56,14 @@ def stored() -> dict[Any, Any]:
     if _entries is None:
         _entries = _load()
     return _entries
+
+
+def lookup(key: Any) -> Any:
+    """What an earlier run kept under `key`, or None (and that this run used it)."""
+    value = stored().get(key)
+    if value is not None:
+        _used.add(key)
+    return value
 
 
 def keep(key: Any, value: Any) -> None:
@@ -122,11 +132,15 @@ def save() -> None:
         return
     # What is on disk now too: another process (a pool worker, a parallel run) may
     # have added to the file since this one read it.
-    kept = {**_load(), **stored()}
-    if len(kept) + len(_new) > _MOST_ENTRIES:
-        kept = {}
+    seen = stored()
+    on_disk = _load()
+    kept = {**on_disk, **seen}
+    if len(seen) > _SLACK * (len(_used) + len(_new)):
+        # What this process read and did not use goes; what others added since stays.
+        kept = {key: value for key, value in kept.items() if key in _used or key not in seen}
     kept.update(_new)
-    stored().update(_new)
+    seen.update(_new)
+    _used.update(_new)  # this process's own: a later save here keeps them
     _new.clear()
     import tempfile  # only here: it imports random and hashlib
 

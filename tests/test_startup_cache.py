@@ -46,6 +46,7 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 def _reset(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(startup_cache, "_entries", None)
     monkeypatch.setattr(startup_cache, "_new", {})
+    monkeypatch.setattr(startup_cache, "_used", set())
     monkeypatch.setattr(pattern_store, "_usable", None)
 
 
@@ -53,6 +54,7 @@ def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """As a new process would start: nothing loaded, nothing new."""
     monkeypatch.setattr(startup_cache, "_entries", None)
     monkeypatch.setattr(startup_cache, "_new", {})
+    monkeypatch.setattr(startup_cache, "_used", set())
 
 
 def _forbid_compiling(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -336,3 +338,45 @@ def test_other_modules_dataclasses_keep_real_annotations(
     init = module.__dict__["P"].__init__
     assert init.__annotations__["x"] is int
     assert typing.get_type_hints(init)["x"] is int
+
+
+def test_entries_of_older_code_do_not_pile_up(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each upgrade compiles new patterns: once the file holds far more than a run
+    uses, a save keeps only what that run used and added."""
+    for n in range(40):  # an older version's patterns
+        pattern_store.compile(f"old-{n}[0-9]+")
+    pattern_store.compile(r"kept-[0-9]+")
+    startup_cache.save()
+    _fresh_process(monkeypatch)
+    pattern_store.compile(r"kept-[0-9]+")  # used, from the file
+    pattern_store.compile(r"new-[0-9]+")  # compiled anew: the file is written
+    startup_cache.save()
+    _stamp, entries = marshal.loads(store.read_bytes())
+    assert sorted(key[-2] for key in entries) == ["kept-[0-9]+", "new-[0-9]+"]
+
+
+def test_a_few_entries_other_runs_use_are_kept(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run over Markdown does not drop the patterns of the HTML reader."""
+    pattern_store.compile(r"html-[0-9]+")
+    startup_cache.save()
+    _fresh_process(monkeypatch)
+    pattern_store.compile(r"markdown-[0-9]+")
+    startup_cache.save()
+    _stamp, entries = marshal.loads(store.read_bytes())
+    assert sorted(key[-2] for key in entries) == ["html-[0-9]+", "markdown-[0-9]+"]
+
+
+def test_a_worker_saving_after_each_file_keeps_its_own_entries(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pool worker saves after every file: its first file's patterns stay when a
+    later file adds one more."""
+    for n in range(30):
+        pattern_store.compile(f"first-file-{n}[0-9]+")
+    startup_cache.save()
+    pattern_store.compile(r"later-file-[0-9]+")
+    startup_cache.save()
+    _stamp, entries = marshal.loads(store.read_bytes())
+    assert len(entries) == 31
