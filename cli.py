@@ -209,6 +209,10 @@ def check(
         books=book,
     )
     config = resolve(settings, given)
+    if fmt == "html":  # the page shows each document's text, claims and notes
+        from dataclasses import replace
+
+        config = replace(config, views=True)
     from footcheck.footnotes.report.progress import ProgressBar
 
     with ProgressBar(enabled=fmt == "console" and output is None) as progress:

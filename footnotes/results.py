@@ -6,13 +6,14 @@ reporters (none of which need to know how a result was made).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from footcheck.footnotes.model import Finding, PartialDate, Severity
 
 if TYPE_CHECKING:
     from footcheck.footnotes.book.facts import FileFacts
+    from footcheck.footnotes.views import UnitView
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,9 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     # Files read for their notes only (a chapter's notes file, not named in the run).
     notes_read_from: tuple[str, ...] = ()
+    # What the HTML report shows of each document (one per chapter of a book file),
+    # made only when the run asks for views; None otherwise.
+    views: tuple[UnitView, ...] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

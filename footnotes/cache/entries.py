@@ -13,6 +13,7 @@ import json
 import os
 import stat
 import time
+from dataclasses import replace
 from typing import Any
 
 from footcheck.footnotes.cache.codec import decode_outcome, encode_outcome
@@ -47,8 +48,12 @@ class ResultCache:
     def _entry_path(self, key: str) -> str:
         return os.path.join(self._results, key[:2], key[2:])
 
-    def get(self, key: str, content: str, today: str) -> dict[str, Any] | None:
-        """The stored result for `key` if it was computed from these bytes, by this code."""
+    def get(self, key: str, content: str, today: str) -> Any:
+        """The stored result for `key` if it was computed from these bytes, by this code.
+
+        `key` ends in `.views` for the views of the report page, kept apart so that a
+        run that draws no page never reads them.
+        """
         raw = _load(self._entry_path(key))
         if not isinstance(raw, dict) or raw.get("stamp") != self.stamp:
             return None
@@ -57,10 +62,9 @@ class ResultCache:
         used_today = raw.get("today")
         if used_today is not None and used_today != today:
             return None
-        result = raw.get("result")
-        return result if isinstance(result, dict) else None
+        return raw.get("result")
 
-    def put(self, key: str, content: str, today: str | None, result: dict[str, Any]) -> None:
+    def put(self, key: str, content: str, today: str | None, result: Any) -> None:
         """Store a result, atomically; a folder that cannot be written turns the cache off."""
         if not self.writable:
             return
@@ -111,23 +115,43 @@ class Slot:
         self._content = content
         self._today = today
 
-    def outcome(self, source: str) -> FileOutcome | None:
+    def outcome(self, source: str, *, views: bool = False) -> FileOutcome | None:
         """The stored outcome, if it was computed from these bytes by this code (and today).
 
-        `source` is where the file is read from now (its links start there).
+        `source` is where the file is read from now (its links start there). With
+        `views`, the outcome comes with its documents' views for the report page, or
+        not at all.
         """
         stored = self._cache.get(self._key, self._content, self._today)
-        if stored is None:
+        if not isinstance(stored, dict):
             return None
         try:
-            return decode_outcome(stored, self._path, source)
+            outcome = decode_outcome(stored, self._path, source)
+            if views:
+                from footcheck.footnotes import views as page_views
+
+                kept = self._cache.get(self._key + _VIEWS, self._content, self._today)
+                if kept is None:
+                    return None
+                result = replace(outcome.result, views=page_views.decode(kept))
+                outcome = replace(outcome, result=result)
         except (LookupError, TypeError, ValueError):
             return None  # an entry of another shape: computed again, and overwritten
+        return outcome
 
     def store(self, outcome: FileOutcome, *, used_today: bool) -> None:
-        """Keep an outcome; one that compared a date with today's holds for today only."""
+        """Keep an outcome (and its views, when it has them); one that compared a date
+        with today's holds for today only."""
         today = self._today if used_today else None
         self._cache.put(self._key, self._content, today, encode_outcome(outcome))
+        if outcome.result.views is not None:
+            from footcheck.footnotes import views as page_views
+
+            encoded = page_views.encode(outcome.result.views)
+            self._cache.put(self._key + _VIEWS, self._content, today, encoded)
+
+
+_VIEWS = ".views"  # the suffix of the entry that holds a file's views
 
 
 _MAX_ENTRY = 256 * 1024 * 1024  # far more than any real result; more is not read

@@ -20,6 +20,7 @@ MODULES = {
     "github": "github",
     "junit": "junit",
     "jsonl": "jsonl",
+    "html": "html",
 }
 
 

@@ -90,6 +90,8 @@ class Config:
     cache_dir: str | None = None
     # Check the files of a run as books (links between files followed); off: each alone.
     books_on: bool = True
+    # Keep each document's view for the HTML report (footnotes.views); findings unchanged.
+    views: bool = False
     # Where each setting in force came from (kebab-case key -> origin); unlisted: default.
     origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}))
     # The rules of each path asked about (the run asks several times per file).
