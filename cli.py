@@ -8,7 +8,7 @@ format is read in `parsers/`. Exit status: 0 clean, 1 findings at or above
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import click
@@ -20,7 +20,7 @@ from footcheck.footnotes.rules import RULES, Rule, lookup
 
 if TYPE_CHECKING:
     from footcheck.footnotes.results import RunResult
-    from footcheck.footnotes.settings import FileSettings
+    from footcheck.footnotes.settings import Config, FileSettings
 
 
 def _parse_report_date(
@@ -210,9 +210,7 @@ def check(
     )
     config = resolve(settings, given)
     if fmt == "html":  # the page shows each document's text, claims and notes
-        from dataclasses import replace
-
-        config = replace(config, views=True)
+        config = _drawing_pages(config)
     from footcheck.footnotes.report.progress import ProgressBar
 
     with ProgressBar(enabled=fmt == "console" and output is None) as progress:
@@ -282,15 +280,14 @@ def _report(
 
         console.render(result, sys.stdout, colour=_colour(no_color), verbose=verbose)
         return
-    text = report.render_text(result, fmt, __version__, verbose=verbose)
+    if fmt == "html":
+        from footcheck.footnotes.report.html.page import page_parts
+
+        _write(page_parts(result, __version__), output)
+    else:
+        _write(report.render_text(result, fmt, __version__, verbose=verbose), output)
     if output is None:
-        sys.stdout.write(text)
         return
-    try:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise click.UsageError(f"cannot write {output}: {exc.strerror}") from None
     from footcheck.footnotes.report import console  # the console's modules only when it prints
 
     console.render_summary(result, sys.stdout, colour=_colour(no_color))
@@ -316,7 +313,14 @@ def config_command(path: str, config_file: str | None) -> None:
 
 @main.command()
 @click.argument("file")
-@click.option("--format", "fmt", type=_format_choice, default="console", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["console", "json", "html"]),
+    default="console",
+    show_default=True,
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the page here (html).")
 @_report_date
 @_stdin_format
 @_stdin_name
@@ -324,6 +328,7 @@ def config_command(path: str, config_file: str | None) -> None:
 def show(
     file: str,
     fmt: str,
+    output: str | None,
     report_date: PartialDate | None,
     stdin_format: str | None,
     stdin_name: str,
@@ -340,6 +345,9 @@ def show(
         report_date=report_date, no_cache=True, stdin_format=stdin_format, stdin_name=stdin_name
     )
     config = resolve(_settings(None, [file]), given)
+    if fmt == "html":
+        _show_page(file, config, output)
+        return
     target = Target(file, file, parsers.parse.format_for_named(file))
     display = stdin_name if file == STDIN else file
     try:
@@ -366,6 +374,46 @@ def show(
         else:
             click.echo(f"{display}: error: {message}", err=True)
         sys.exit(2)
+
+
+def _show_page(file: str, config: Config, output: str | None) -> None:
+    """`show --format html`: the report page of one file, with its findings, no filters."""
+    import os
+    from dataclasses import replace
+
+    from footcheck.footnotes.report.html.page import page_parts
+    from footcheck.footnotes.runner import run
+
+    if file != "-" and os.path.isdir(file):
+        raise click.BadParameter(f"{file} is a folder; show reads one file", param_hint="FILE")
+    result = run([file], replace(_drawing_pages(config), cache_dir=None), parsers.parse)
+    _write(page_parts(result, __version__, title="footcheck show", filters=False), output)
+    sys.exit(2 if result.failed_files else 0)
+
+
+def _drawing_pages(config: Config) -> Config:
+    """The configuration of a run that draws the HTML report: each document's part of
+    the page is drawn where it is checked."""
+    from dataclasses import replace
+
+    from footcheck.footnotes.report.html.fragment import unit_page
+
+    return replace(config, unit_page=unit_page)
+
+
+def _write(text: str | Iterable[str], output: str | None) -> None:
+    """Text (or its pieces, in order) to --output, or to standard output."""
+    pieces = (text,) if isinstance(text, str) else text
+    if output is None:
+        for piece in pieces:
+            sys.stdout.write(piece)
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as handle:
+            for piece in pieces:
+                handle.write(piece)
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {output}: {exc.strerror}") from None
 
 
 @main.command("rules")

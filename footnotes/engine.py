@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from footcheck.footnotes.cache import ResultCache
     from footcheck.footnotes.context import Context
     from footcheck.footnotes.settings import Config
-    from footcheck.footnotes.views import UnitView
 
 
 class Unrepeatable(DocumentError):
@@ -221,7 +220,7 @@ def check_target(
     today = config.today.iso() if config.today is not None else ""
     fingerprint = config.fingerprint(target.display, target.format)
     slot = cache.slot(target.display, fingerprint, data, today)
-    stored = slot.outcome(target.source, views=config.views)
+    stored = slot.outcome(target.source, pages=config.unit_page is not None)
     if stored is not None:
         return stored
     checked = _check_bytes(data, target, config, parse, cores)
@@ -241,7 +240,7 @@ def lookup(target: Target, config: Config, cache: ResultCache) -> FileOutcome | 
     today = config.today.iso() if config.today is not None else ""
     fingerprint = config.fingerprint(target.display, target.format)
     slot = cache.slot(target.display, fingerprint, data, today)
-    return slot.outcome(target.source, views=config.views)
+    return slot.outcome(target.source, pages=config.unit_page is not None)
 
 
 def _read(target: Target, config: Config) -> bytes | FileResult:
@@ -281,7 +280,7 @@ def _check_bytes(
     book = display if doc.parts else None
     findings: list[Finding] = []
     units: list[Unit] = []
-    views: list[UnitView] | None = [] if config.views else None
+    pages: list[tuple[str, str]] | None = [] if config.unit_page is not None else None
     failure: str | None = None
     used_today = False
     report_date: PartialDate | None = None
@@ -295,8 +294,8 @@ def _check_bytes(
             findings.extend(checked.findings)
             facts = facts_of(checked.context, checked.suppressions)
             units.append(Unit(part.path, part.path if book else locator, facts, book))
-            if views is not None:
-                views.append(_view(checked.context, config))
+            if pages is not None:
+                pages.append((part.path, _page(checked, part.path, config)))
     except RecursionError:
         error = "too deeply nested to check"
         return _Outcome(FileOutcome(FileResult(display, doc.format, error)), cacheable=False)
@@ -313,23 +312,23 @@ def _check_bytes(
         markers=sum(len(p.markers) for p in parts),
         footnotes=sum(len(p.notes) for p in parts),
         findings=tuple(findings),
-        views=tuple(views) if views is not None else None,
+        pages=tuple(pages) if pages is not None else None,
     )
     return _Outcome(FileOutcome(result, tuple(units)), used_today, cacheable=failure is None)
 
 
-def _view(ctx: Context, config: Config) -> UnitView:
-    """The report page's view of a checked document; a failure to make it (a bug) costs
-    the page its text, never the file its findings."""
-    from footcheck.footnotes.views import UnitView, view_of
-
+def _page(checked: Checked, path: str, config: Config) -> str:
+    """A checked document's part of the report page, drawn with its own findings; a
+    failure to draw it (a bug) costs the page the document's text, never the file its
+    findings."""
+    assert config.unit_page is not None
     try:
-        return view_of(ctx)
-    except Exception:
+        own = finish(path, checked.findings, checked.suppressions, config)
+        return config.unit_page(checked.context, own)
+    except Exception as exc:
         if config.debug:
             raise
-        doc = ctx.doc
-        return UnitView(doc.path, doc.format, (), ())
+        return f'<p class="error">{_internal("drawing this document", exc)}</p>'
 
 
 def _named(target: Target, config: Config) -> tuple[str, str | None]:

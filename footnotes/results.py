@@ -13,7 +13,6 @@ from footcheck.footnotes.model import Finding, PartialDate, Severity
 
 if TYPE_CHECKING:
     from footcheck.footnotes.book.facts import FileFacts
-    from footcheck.footnotes.views import UnitView
 
 
 @dataclass(frozen=True)
@@ -29,9 +28,9 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     # Files read for their notes only (a chapter's notes file, not named in the run).
     notes_read_from: tuple[str, ...] = ()
-    # What the HTML report shows of each document (one per chapter of a book file),
-    # made only when the run asks for views; None otherwise.
-    views: tuple[UnitView, ...] | None = field(default=None, compare=False, repr=False)
+    # Each document's part of the HTML report, (path, fragment), one per chapter of a
+    # book file; made only when the run draws a page (Config.unit_page), else None.
+    pages: tuple[tuple[str, str], ...] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -51,8 +51,8 @@ class ResultCache:
     def get(self, key: str, content: str, today: str) -> Any:
         """The stored result for `key` if it was computed from these bytes, by this code.
 
-        `key` ends in `.views` for the views of the report page, kept apart so that a
-        run that draws no page never reads them.
+        `key` ends in `.pages` for the documents' parts of the report page, kept apart
+        so that a run that draws no page never reads them.
         """
         raw = _load(self._entry_path(key))
         if not isinstance(raw, dict) or raw.get("stamp") != self.stamp:
@@ -115,11 +115,11 @@ class Slot:
         self._content = content
         self._today = today
 
-    def outcome(self, source: str, *, views: bool = False) -> FileOutcome | None:
+    def outcome(self, source: str, *, pages: bool = False) -> FileOutcome | None:
         """The stored outcome, if it was computed from these bytes by this code (and today).
 
         `source` is where the file is read from now (its links start there). With
-        `views`, the outcome comes with its documents' views for the report page, or
+        `pages`, the outcome comes with its documents' parts of the report page, or
         not at all.
         """
         stored = self._cache.get(self._key, self._content, self._today)
@@ -127,31 +127,41 @@ class Slot:
             return None
         try:
             outcome = decode_outcome(stored, self._path, source)
-            if views:
-                from footcheck.footnotes import views as page_views
-
-                kept = self._cache.get(self._key + _VIEWS, self._content, self._today)
+            if pages:
+                kept = self._cache.get(self._key + _PAGES, self._content, self._today)
                 if kept is None:
                     return None
-                result = replace(outcome.result, views=page_views.decode(kept))
+                result = replace(outcome.result, pages=_decode_pages(kept))
                 outcome = replace(outcome, result=result)
         except (LookupError, TypeError, ValueError):
             return None  # an entry of another shape: computed again, and overwritten
         return outcome
 
     def store(self, outcome: FileOutcome, *, used_today: bool) -> None:
-        """Keep an outcome (and its views, when it has them); one that compared a date
-        with today's holds for today only."""
+        """Keep an outcome (and its parts of the report page, when it has them); one
+        that compared a date with today's holds for today only."""
         today = self._today if used_today else None
         self._cache.put(self._key, self._content, today, encode_outcome(outcome))
-        if outcome.result.views is not None:
-            from footcheck.footnotes import views as page_views
-
-            encoded = page_views.encode(outcome.result.views)
-            self._cache.put(self._key + _VIEWS, self._content, today, encoded)
+        if outcome.result.pages is not None:
+            pages = [list(page) for page in outcome.result.pages]
+            self._cache.put(self._key + _PAGES, self._content, today, pages)
 
 
-_VIEWS = ".views"  # the suffix of the entry that holds a file's views
+_PAGES = ".pages"  # the suffix of the entry that holds a file's parts of the report page
+
+
+def _decode_pages(kept: Any) -> tuple[tuple[str, str], ...]:
+    """The (path, fragment) pairs `store` kept; ValueError for anything else."""
+    if not isinstance(kept, list):
+        raise ValueError("pages must be a list")
+    pages = []
+    for page in kept:
+        if not (
+            isinstance(page, list) and len(page) == 2 and all(isinstance(p, str) for p in page)
+        ):
+            raise ValueError("a page is a path and a fragment")
+        pages.append((page[0], page[1]))
+    return tuple(pages)
 
 
 _MAX_ENTRY = 256 * 1024 * 1024  # far more than any real result; more is not read

@@ -1,28 +1,33 @@
 """One document on the report page: its paragraphs with their markers, a card beside
-each marker with its claim and its note, the date timeline, then every note.
+each marker with the claim's dates and its note, then the notes no marker reaches.
 
-Each finding is shown at its place: a marker's finding on the marker's card, a
-note's finding on the note (`Places`); the file's list of findings links there.
-Ids are the page's own (`f3u0m12`: file 3, document 0, marker 12), never taken
-from the document, whose labels may hold anything.
+Made where the document was checked (a worker process), from its view, and sent
+back as one string: `unit_html` writes every id as `PREFIX` + its own ("\\0m12":
+marker 12), which the page replaces with the document's place on the page
+(`f3u0`), and marks each card and note with `data-at="LINE:COLUMN"`, where the
+page puts the badges of the findings there (`footnotes.report.html.placing`).
+Ids are footcheck's own, never taken from the document, whose labels may hold
+anything; escaped text never holds the NUL of `PREFIX`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
-from footcheck.footnotes.model import Finding, PartialDate
+from footcheck.footnotes.model import PartialDate
 from footcheck.footnotes.report.html.escape import href, text
-from footcheck.footnotes.rules.base import shorten
 from footcheck.footnotes.views import MarkerView, NoteView, ParagraphView, UnitView
+
+PREFIX = "\0"  # stands for the document's id prefix until the page is put together
 
 # Formats whose "line" is a paragraph's number (the word processors').
 PARAGRAPH_NUMBERED = frozenset({"docx", "odt"})
 
 _URL = re.compile(r"https?://[^\s<>\"'\]\[)(]+[^\s<>\"'\]\[)(.,;:!?]", re.IGNORECASE)
 _BACKLINKS = 12  # a note cited more often than this lists the first ones
+
+Timeline = Callable[[UnitView, Callable[[int, int], str]], str]
 
 
 def where(fmt: str | None, line: int, column: int | None = None) -> str:
@@ -32,103 +37,62 @@ def where(fmt: str | None, line: int, column: int | None = None) -> str:
     return f"line {line}" if column is None else f"line {line}, column {column}"
 
 
-@dataclass
-class Places:
-    """Where each finding of one file is shown: the id of its marker or note, if any.
+def unit_html(unit: UnitView, timeline: Timeline) -> str:
+    """A document's timeline, its text with a card beside each marker, and the notes
+    no marker reaches; every id starts with `PREFIX`."""
+    first_of: list[int] = []
+    cited: dict[int, list[tuple[str, MarkerView]]] = {}
+    running = 0
+    for paragraph in unit.paragraphs:
+        first_of.append(running)
+        for marker in paragraph.markers:
+            if marker.note is not None:
+                cited.setdefault(marker.note, []).append((f"{PREFIX}m{running}", marker))
+            running += 1
 
-    `at` maps an element id to the indexes (in the file's findings) shown there;
-    `target` gives each finding's element id, or None when it has no place in the
-    text (a file-wide finding).
-    """
+    def marker_id(paragraph: int, marker: int) -> str:
+        return f"{PREFIX}m{first_of[paragraph] + marker}"
 
-    target: list[str | None]
-    at: dict[str, list[int]] = field(default_factory=dict)
-
-
-def unit_prefix(file_id: str, unit: int) -> str:
-    return f"{file_id}u{unit}"
-
-
-def place(units: Sequence[UnitView], findings: Sequence[Finding], file_id: str) -> Places:
-    """Find each finding's marker or note: same document, same line and column, else
-    the note or the marker on its line."""
-    exact: dict[tuple[str, int, int], str] = {}
-    by_line: dict[tuple[str, int], str] = {}
-    for u, unit in enumerate(units):
-        prefix = unit_prefix(file_id, u)
-        for k, note in enumerate(unit.notes):
-            exact.setdefault((unit.path, note.line, note.column), f"{prefix}n{k}")
-            by_line.setdefault((unit.path, note.line), f"{prefix}n{k}")
-        for k, (_, marker) in enumerate(_markers(unit)):
-            exact.setdefault((unit.path, marker.line, marker.column), f"{prefix}m{k}")
-            by_line.setdefault((unit.path, marker.line), f"{prefix}m{k}")
-    places = Places([])
-    for index, finding in enumerate(findings):
-        line, column = finding.location.line, finding.location.column
-        found = exact.get((finding.path, line, column)) or by_line.get((finding.path, line))
-        places.target.append(found)
-        if found is not None:
-            places.at.setdefault(found, []).append(index)
-    return places
-
-
-def _markers(unit: UnitView) -> list[tuple[int, MarkerView]]:
-    """Every body marker of a document with its paragraph's index, in reading order."""
-    return [(p, m) for p, para in enumerate(unit.paragraphs) for m in para.markers]
-
-
-Badge = Callable[[int], str]  # a finding's index in its file -> its badge
-
-
-def unit_html(
-    unit: UnitView,
-    prefix: str,
-    places: Places,
-    badge: Badge,
-    timeline: Callable[[UnitView, Callable[[int, int], str]], str],
-) -> str:
-    """A document's text, its timeline and its notes."""
-    ids = _MarkerIds(unit, prefix)
-    notes_cited: dict[int, list[tuple[str, MarkerView]]] = {}
-    for k, (_, marker) in enumerate(_markers(unit)):
-        if marker.note is not None:
-            notes_cited.setdefault(marker.note, []).append((f"{prefix}m{k}", marker))
-    out: list[str] = []
-    drawn = timeline(unit, ids.by_place)
+    out: list[str] = [f'<p class="facts">{_facts(unit)}</p>']
+    drawn = timeline(unit, marker_id)
     if drawn:
         out.append(f'<figure class="timeline">{drawn}</figure>')
     out.append('<div class="text">')
-    counter = 0
-    for paragraph in unit.paragraphs:
-        if not paragraph.markers:
-            out.append(_plain(paragraph, unit.format))
-            continue
-        out.append(_marked(paragraph, unit, prefix, counter, places, badge))
-        counter += len(paragraph.markers)
+    page = _Page(unit, cited)
+    for index, paragraph in enumerate(unit.paragraphs):
+        if paragraph.markers:
+            out.append(page.marked(paragraph, first_of[index]))
+        else:
+            out.append(
+                f'<p class="para">{_gutter(paragraph, unit.format)}{text(paragraph.text)}</p>'
+            )
     out.append("</div>")
-    if unit.notes:
-        out.append(f'<h4>Notes ({len(unit.notes)})</h4><ol class="notes">')
-        out.extend(
-            _note(note, f"{prefix}n{k}", unit.format, notes_cited.get(k, ()), places, badge)
-            for k, note in enumerate(unit.notes)
-        )
+    rest = [k for k in range(len(unit.notes)) if k not in page.shown]
+    if rest:
+        heading = "Notes" if len(rest) == len(unit.notes) else "Notes no marker here cites"
+        out.append(f'<h4>{heading} ({len(rest)})</h4><ol class="notes">')
+        out.extend(page.note(k) for k in rest)
         out.append("</ol>")
     return "".join(out)
 
 
-class _MarkerIds:
-    """Marker ids by (paragraph index, marker index in the paragraph)."""
+_ORDER_WORDS = {"mdy": "month first", "dmy": "day first"}
 
-    def __init__(self, unit: UnitView, prefix: str) -> None:
-        self._first: list[int] = []
-        running = 0
-        for paragraph in unit.paragraphs:
-            self._first.append(running)
-            running += len(paragraph.markers)
-        self._prefix = prefix
 
-    def by_place(self, paragraph: int, marker: int) -> str:
-        return f"{self._prefix}m{self._first[paragraph] + marker}"
+def _facts(unit: UnitView) -> str:
+    """The document's date, language and way of writing numeric dates, in one line."""
+    words = []
+    if unit.report_date is not None:
+        origin = f" ({text(unit.report_date_origin)})" if unit.report_date_origin else ""
+        words.append(f"report date {unit.report_date.iso()}{origin}")
+    else:
+        words.append("no report date found")
+    if unit.language:
+        words.append(f"language {text(unit.language)}")
+    if unit.date_order in _ORDER_WORDS:
+        why = f" ({text(unit.date_order_why)})" if unit.date_order_why else ""
+        words.append(f"numeric dates {_ORDER_WORDS[unit.date_order]}{why}")
+    return " · ".join(words)
 
 
 def _gutter(paragraph: ParagraphView, fmt: str) -> str:
@@ -136,68 +100,115 @@ def _gutter(paragraph: ParagraphView, fmt: str) -> str:
     return f'<span class="ln">{number}</span>'
 
 
-def _plain(paragraph: ParagraphView, fmt: str) -> str:
-    return f'<p class="para">{_gutter(paragraph, fmt)}{text(paragraph.text)}</p>'
+class _Page:
+    """One document's paragraphs and notes as the page shows them.
 
+    Each note's text is shown once, on the card of the first marker that cites it
+    (the note's id is on that card); a later marker's card links to it, and the
+    notes no marker reaches are listed after the text.
+    """
 
-def _marked(
-    paragraph: ParagraphView, unit: UnitView, prefix: str, first: int, places: Places, badge: Badge
-) -> str:
-    """A paragraph with its markers (and the claims they support) marked, and its cards."""
-    body = paragraph.text
-    pieces: list[str] = [_gutter(paragraph, unit.format)]
-    cards: list[str] = []
-    cursor = 0
-    previous_offset = -1
-    for k, marker in enumerate(paragraph.markers, start=first):
-        marker_id = f"{prefix}m{k}"
-        offset = min(max(marker.offset, cursor), len(body))
-        if offset != previous_offset:
-            start = min(max(marker.claim_start, cursor), offset)
-            end = min(max(marker.claim_end, start), offset)
-            pieces.append(text(body[cursor:start]))
-            if end > start:
-                pieces.append(f'<span class="claim">{text(body[start:end])}</span>')
-            pieces.append(text(body[end:offset]))
-            cursor = offset
-        previous_offset = offset
-        note_link = f"#{prefix}n{marker.note}" if marker.note is not None else f"#{marker_id}c"
-        flagged = " flagged" if marker_id in places.at else ""
-        pieces.append(
-            f'<a class="marker{flagged}" id="{marker_id}" href="{note_link}">'
-            f"{text(marker.label)}</a>"
+    def __init__(self, unit: UnitView, cited: dict[int, list[tuple[str, MarkerView]]]) -> None:
+        self.unit = unit
+        self.cited = cited
+        self.shown: set[int] = set()
+
+    def marked(self, paragraph: ParagraphView, first: int) -> str:
+        """A paragraph with its markers and the claims they support marked, and the
+        markers' cards beside it."""
+        body = paragraph.text
+        pieces: list[str] = [_gutter(paragraph, self.unit.format)]
+        cards: list[str] = []
+        cursor = 0
+        previous_offset = -1
+        for k, marker in enumerate(paragraph.markers, start=first):
+            marker_id = f"{PREFIX}m{k}"
+            offset = min(max(marker.offset, cursor), len(body))
+            if offset != previous_offset:  # a group ("[3][4]") shares one claim
+                start = min(max(marker.claim_start, cursor), offset)
+                end = min(max(marker.claim_end, start), offset)
+                pieces.append(text(body[cursor:start]))
+                if end > start:
+                    pieces.append(f'<span class="claim">{text(body[start:end])}</span>')
+                pieces.append(text(body[end:offset]))
+                cursor = offset
+            previous_offset = offset
+            note = marker.note
+            target = f"{PREFIX}n{note}" if note is not None else f"{marker_id}c"
+            pieces.append(
+                f'<a class="marker" id="{marker_id}" href="#{target}">{text(marker.label)}</a>'
+            )
+            cards.append(self._card(marker, marker_id))
+        pieces.append(text(body[cursor:]))
+        return (
+            f'<div class="row"><p class="para">{"".join(pieces)}</p>'
+            f'<ol class="cards">{"".join(cards)}</ol></div>'
         )
-        cards.append(_card(marker, marker_id, unit, places, badge))
-    pieces.append(text(body[cursor:]))
-    return (
-        f'<div class="row"><p class="para">{"".join(pieces)}</p>'
-        f'<ol class="cards">{"".join(cards)}</ol></div>'
-    )
 
+    def _card(self, marker: MarkerView, marker_id: str) -> str:
+        """Beside a marker: the dates of the claim it supports, and its note.
 
-def _card(marker: MarkerView, marker_id: str, unit: UnitView, places: Places, badge: Badge) -> str:
-    """Beside a marker: the claim it supports and its note, with their dates."""
-    claim = text(marker.claim) if marker.claim else '<span class="none">(no sentence)</span>'
-    events = ", ".join(d.iso() for d in marker.claim_dates)
-    claim_dates = f' <span class="dates">event {events}</span>' if events else ""
-    if marker.note is not None and marker.note < len(unit.notes):
-        note = unit.notes[marker.note]
-        source = (
-            f'<a href="#{marker_id[: marker_id.rindex("m")]}n{marker.note}">'
-            f"{text(shorten(note.text, 220))}</a>{_note_dates(note)}"
+        The claim is marked in the paragraph (the card of a flagged marker repeats it,
+        from its finding). `data-at` is where the marker's findings go.
+        """
+        unit = self.unit
+        parts = [f'<a class="label" href="#{marker_id}">[{text(marker.label)}]</a>']
+        if marker.claim_dates:
+            events = ", ".join(d.iso() for d in marker.claim_dates)
+            parts.append(f'<p class="events"><span class="k">event</span> {events}</p>')
+        index = marker.note
+        if index is not None and index < len(unit.notes):
+            note = unit.notes[index]
+            note_id = f"{PREFIX}n{index}"
+            if index in self.shown:
+                first = self.cited[index][0][1]
+                parts.append(
+                    f'<p class="source"><span class="k">note</span> '
+                    f'<a href="#{note_id}">[{text(note.label)}]</a>, as at its first citation '
+                    f"({where(unit.format, first.line)}){_note_dates(note)}</p>"
+                )
+            else:
+                self.shown.add(index)
+                parts.append(
+                    f'<div class="source" data-at="{note.line}:{note.column}" id="{note_id}">'
+                    f'<span class="k">note</span> {linked(note.text)}{_note_dates(note)} '
+                    f'<span class="ln">{where(unit.format, note.line)}</span>'
+                    f"{self._also(index, marker_id)}</div>"
+                )
+        elif marker.target is not None:
+            parts.append(f'<p class="source none">its note is in {text(marker.target)}</p>')
+        else:
+            parts.append('<p class="source none">no note</p>')
+        return (
+            f'<li class="card" data-at="{marker.line}:{marker.column}" id="{marker_id}c">'
+            f"{''.join(parts)}</li>"
         )
-    elif marker.target is not None:
-        source = f'<span class="none">its note is in {text(marker.target)}</span>'
-    else:
-        source = '<span class="none">no note</span>'
-    found = places.at.get(marker_id, ())
-    badges = f'<span class="here">{"".join(badge(i) for i in found)}</span>' if found else ""
-    return (
-        f'<li class="card" id="{marker_id}c"><a class="label" href="#{marker_id}">'
-        f"[{text(marker.label)}]</a>{badges}"
-        f'<p class="claim-text"><span class="k">claim</span> {claim}{claim_dates}</p>'
-        f'<p class="source"><span class="k">note</span> {source}</p></li>'
-    )
+
+    def _also(self, index: int, marker_id: str) -> str:
+        """The other places a note is cited from."""
+        others = [(i, m) for i, m in self.cited.get(index, ()) if i != marker_id]
+        if not others:
+            return ""
+        fmt = self.unit.format
+        links = ", ".join(
+            f'<a href="#{i}">{where(fmt, m.line)}</a>' for i, m in others[:_BACKLINKS]
+        )
+        more = f" and {len(others) - _BACKLINKS} more" if len(others) > _BACKLINKS else ""
+        return f' <span class="cited">also cited at {links}{more}</span>'
+
+    def note(self, index: int) -> str:
+        """A note no marker of this document reaches."""
+        note = self.unit.notes[index]
+        if note.cited_from is not None:
+            cited = f' <span class="cited">cited from {text(note.cited_from)}</span>'
+        else:
+            cited = ' <span class="cited none">cited nowhere in this file</span>'
+        return (
+            f'<li class="note" data-at="{note.line}:{note.column}" id="{PREFIX}n{index}">'
+            f'<span class="label">[{text(note.label)}]</span>'
+            f'<span class="ln">{where(self.unit.format, note.line)}</span> '
+            f"{linked(note.text)}{_note_dates(note)}{cited}</li>"
+        )
 
 
 def _note_dates(note: NoteView) -> str:
@@ -217,43 +228,12 @@ def _note_dates(note: NoteView) -> str:
     return f' <span class="dates">{"; ".join(words)}</span>' if words else ""
 
 
+_ORIGIN_OF = {"published": "published", "accessed": "accessed", "URL": "from its URL"}
+
+
 def _same(value: PartialDate, used: PartialDate | None, name: str, origin: str | None) -> bool:
     """Whether a date is the one already given as the note's date (not said twice)."""
-    if used is None or value != used or origin is None:
-        return False
-    return (name, origin) in {
-        ("published", "published"),
-        ("accessed", "accessed"),
-        ("URL", "from its URL"),
-    }
-
-
-def _note(
-    note: NoteView,
-    note_id: str,
-    fmt: str,
-    cited_by: Sequence[tuple[str, MarkerView]],
-    places: Places,
-    badge: Badge,
-) -> str:
-    found = places.at.get(note_id, ())
-    badges = f'<span class="here">{"".join(badge(i) for i in found)}</span>' if found else ""
-    if cited_by:
-        links = ", ".join(
-            f'<a href="#{marker_id}">{where(fmt, m.line)}</a>'
-            for marker_id, m in cited_by[:_BACKLINKS]
-        )
-        more = f" and {len(cited_by) - _BACKLINKS} more" if len(cited_by) > _BACKLINKS else ""
-        cited = f' <span class="cited">cited at {links}{more}</span>'
-    elif note.cited_from is not None:
-        cited = f' <span class="cited">cited from {text(note.cited_from)}</span>'
-    else:
-        cited = ' <span class="cited none">cited nowhere in this file</span>'
-    return (
-        f'<li class="note" id="{note_id}"><span class="label">[{text(note.label)}]</span>'
-        f'<span class="ln">{where(fmt, note.line)}</span>{badges} '
-        f"{linked(note.text)}{_note_dates(note)}{cited}</li>"
-    )
+    return used is not None and value == used and _ORIGIN_OF[name] == origin
 
 
 def linked(value: str) -> str:

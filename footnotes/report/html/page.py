@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Callable, Sequence
-from functools import cache, partial
+from collections.abc import Iterator, Sequence
+from functools import cache
 from pathlib import Path
 
-from footcheck.footnotes.model import Finding, Severity, current_date
-from footcheck.footnotes.report.html import document, summary
+from footcheck.footnotes.model import Severity, current_date
+from footcheck.footnotes.report.html import summary
 from footcheck.footnotes.report.html.escape import attr, text
-from footcheck.footnotes.report.html.findings import badge, finding_item
+from footcheck.footnotes.report.html.findings import finding_item
+from footcheck.footnotes.report.html.placing import placed
 from footcheck.footnotes.report.html.rule_docs import rules_section
-from footcheck.footnotes.report.html.timeline import TIMELINE_CSS, legend, timeline
+from footcheck.footnotes.report.html.timeline import TIMELINE_CSS, legend
 from footcheck.footnotes.results import FileResult, RunResult
 from footcheck.footnotes.rules import RULES
-from footcheck.footnotes.views import UnitView
 
 _FORMAT_NAMES = {
     "text": "plain text",
@@ -34,7 +34,6 @@ _FORMAT_NAMES = {
     "odt": "OpenDocument (ODT)",
     "epub": "EPUB",
 }
-_ORDER_WORDS = {"mdy": "month first", "dmy": "day first"}
 
 
 @cache
@@ -50,6 +49,14 @@ def render_page(
     result: RunResult, version: str, *, title: str = "footcheck report", filters: bool = True
 ) -> str:
     """The whole page for a run (or, without filters, for `footcheck show`)."""
+    return "".join(page_parts(result, version, title=title, filters=filters))
+
+
+def page_parts(
+    result: RunResult, version: str, *, title: str = "footcheck report", filters: bool = True
+) -> Iterator[str]:
+    """The page in pieces, one file's section at a time (written as they come, a large
+    run's page never sits whole in memory)."""
     style = _asset("report.css") + TIMELINE_CSS
     script = _asset("report.js")
     policy = (
@@ -80,10 +87,11 @@ def render_page(
     if filters or len(result.files) > 1:
         out.append(summary.summary(result, ordered))
     out.append(f'<aside class="legend">{legend()}</aside>')
-    out.extend(_file_section(fid, r) for fid, r in ordered)
-    out.append(rules_section(RULES, {f.code for f in result.findings}))
-    out.append(f"</main><script>{script}</script></body></html>\n")
-    return "".join(out)
+    yield "".join(out)
+    for fid, r in ordered:
+        yield _file_section(fid, r)
+    yield rules_section(RULES, {f.code for f in result.findings})
+    yield f"</main><script>{script}</script></body></html>\n"
 
 
 def _headline(result: RunResult) -> str:
@@ -105,75 +113,40 @@ def _ordered(files: Sequence[FileResult]) -> list[tuple[str, FileResult]]:
 
 
 def _file_section(fid: str, result: FileResult) -> str:
-    views: Sequence[UnitView] = result.views or ()
     findings = result.findings
-    places = document.place(views, findings, fid)
+    units: list[str] = []
+    targets: dict[int, str] = {}
+    for u, (path, fragment) in enumerate(result.pages or ()):
+        own = [(i, f) for i, f in enumerate(findings) if f.path == path]
+        html, found = placed(fragment, f"{fid}u{u}", own, fid)
+        targets.update(found)
+        heading = f'<h3 class="part">{text(path)}</h3>' if path != result.path else ""
+        units.append(f'<div class="unit" id="{fid}u{u}">{heading}{html}</div>')
     out = [
         f'<section class="file" id="{fid}" data-file="{fid}" data-path="{attr(result.path)}">',
         f'<h2><span class="path">{text(result.path)}</span> '
         f'<span class="counts">{summary.counts_words(result)}</span></h2>',
-        f'<p class="facts">{_facts(result, views)}</p>',
+        f'<p class="facts">{_facts(result)}</p>',
     ]
     if result.error:
         out.append(f'<p class="error">Could not be checked: {text(result.error)}</p>')
     if findings:
         out.append('<ol class="findings">')
         out.extend(
-            finding_item(f, i, fid, places.target[i], result.format, result.path)
+            finding_item(f, i, fid, targets.get(i), result.format, result.path)
             for i, f in enumerate(findings)
         )
         out.append("</ol>")
-
-    def badge_of(index: int) -> str:
-        return badge(findings[index], index, fid)
-
-    for u, view in enumerate(views):
-        prefix = document.unit_prefix(fid, u)
-        draw = partial(_timeline, tuple(f for f in findings if f.path == view.path))
-        heading = ""
-        if view.path != result.path:  # a chapter of a book file
-            heading = (
-                f'<h3 class="part">{text(view.path)}</h3>'
-                f'<p class="facts">{_unit_facts(view)}</p>'
-            )
-        out.append(
-            f'<div class="unit" id="{prefix}">{heading}'
-            f"{document.unit_html(view, prefix, places, badge_of, draw)}</div>"
-        )
+    out.extend(units)
     out.append("</section>")
     return "".join(out)
 
 
-def _timeline(
-    findings: Sequence[Finding], unit: UnitView, marker_id: Callable[[int, int], str]
-) -> str:
-    return timeline(unit, findings, marker_id)
-
-
-def _facts(result: FileResult, views: Sequence[UnitView]) -> str:
-    """What kind of document it is, its date and its numbers, in one line."""
+def _facts(result: FileResult) -> str:
+    """What kind of document it is and its numbers, in one line."""
     words = [text(_FORMAT_NAMES.get(result.format or "", result.format or "unknown format"))]
     if result.error is None:
         words.append(f"{result.markers} markers, {result.footnotes} notes")
-    if len(views) == 1:
-        words.append(_unit_facts(views[0]))
-    elif result.report_date is not None:
-        words.append(f"report date {result.report_date.iso()}")
     if result.notes_read_from:
         words.append("notes read from " + ", ".join(text(p) for p in result.notes_read_from))
-    return " · ".join(w for w in words if w)
-
-
-def _unit_facts(view: UnitView) -> str:
-    words = []
-    if view.report_date is not None:
-        origin = f" ({text(view.report_date_origin)})" if view.report_date_origin else ""
-        words.append(f"report date {view.report_date.iso()}{origin}")
-    else:
-        words.append("no report date found")
-    if view.language:
-        words.append(f"language {text(view.language)}")
-    if view.date_order in _ORDER_WORDS:
-        why = f" ({text(view.date_order_why)})" if view.date_order_why else ""
-        words.append(f"numeric dates {_ORDER_WORDS[view.date_order]}{why}")
     return " · ".join(words)

@@ -39,8 +39,7 @@ def summary(result: RunResult, ordered: Sequence[tuple[str, FileResult]]) -> str
     failed = result.failed_files
     totals = [f"<li><b>{len(result.files)}</b> file{'s' if len(result.files) != 1 else ''}</li>"]
     totals.extend(
-        f'<li class="sev-{s.value}"><b>{result.count(s)}</b> {_PLURAL[s]}</li>'
-        for s in _SEVERITIES
+        f'<li class="sev-{s.value}"><b>{result.count(s)}</b> {_PLURAL[s]}</li>' for s in _SEVERITIES
     )
     if failed:
         totals.append(f'<li class="failed"><b>{failed}</b> could not be checked</li>')
@@ -131,7 +130,7 @@ def filter_bar(result: RunResult, ordered: Sequence[tuple[str, FileResult]]) -> 
         '<nav id="filters" class="filters" hidden aria-label="Filter the findings">'
         f'<label>Rule <select id="filter-rule"><option value="">all rules</option>{rules}'
         "</select></label>"
-        f'<fieldset><legend>Severity</legend>{severities}</fieldset>'
+        f"<fieldset><legend>Severity</legend>{severities}</fieldset>"
         f'<label>File <select id="filter-file"><option value="">all files</option>{files}'
         "</select></label>"
         '<label>Search <input id="filter-search" type="search" '
