@@ -20,7 +20,7 @@ from footcheck import parsers
 from footcheck.footnotes.engine import check_document
 from footcheck.footnotes.model import Finding, Location, PartialDate, Severity
 from footcheck.footnotes.report.html.axis import bounds, extent, ticks
-from footcheck.footnotes.report.html.escape import text
+from footcheck.footnotes.report.html.escape import label, text
 from footcheck.footnotes.report.html.timeline import TIMELINE_CSS, legend, timeline
 from footcheck.footnotes.settings import Config
 from footcheck.footnotes.views import MarkerView, NoteView, ParagraphView, UnitView, view_of
@@ -394,6 +394,7 @@ def test_hostile_labels_and_ids_cannot_add_markup() -> None:
     assert len(found) == len(HOSTILE)
     labels = [r.findtext(f"{SVG}text") for r in found]
     assert labels[0] == "[<script…]"  # shortened, and shown as text
+    assert labels[2] == "[\\u202e1]"  # an override shown, not obeyed
     assert labels[3] == "[a\\x00b\\x1b\\x85]" and labels[4] == "[\ufffd]" and labels[5] == "[&amp;]"
     assert found[0].get("href") == '#"><script>x</script><a href="<script>alert(1)</script>'
     assert title(found[0]).startswith("[<script>alert(1)</script>] claim")
@@ -408,8 +409,16 @@ def test_escape_text_escapes_markup_and_shows_controls() -> None:
     assert text("a\x00b\tc\nd\x1b\x7f\x85\x9f") == "a\\x00b\\x09c\\x0ad\\x1b\\x7f\\x85\\x9f"
     assert text("x\ud800y\udfff") == "x\ufffdy\ufffd"
     assert text("\ufffe\uffff\ufdd0") == "\\ufffe\\uffff\\ufdd0"
-    assert text("\u202e\u200f\U0001f600") == "\u202e\u200f\U0001f600"  # printable: kept
+    assert text("\u202e\u200f\U0001f600") == "\u202e\u200f\U0001f600"  # not controls: kept
     etree.fromstring(f'<t a="{text("".join(map(chr, range(0x20))))}">{text("<&>")}</t>')
+
+
+def test_escape_label_also_shows_invisible_characters() -> None:
+    assert label("12") == "12" and label("imf-2021 <b>") == "imf-2021 &lt;b&gt;"
+    assert label("1\u200b") == "1\\u200b"
+    assert label("\u202eabc\u2066\u200f\ufeff") == "\\u202eabc\\u2066\\u200f\\ufeff"
+    assert label("\u0661\u05d0") == "\u0661\u05d0"  # right-to-left letters and digits: kept
+    assert label("a\x00") == "a\\x00"
 
 
 def test_the_output_is_the_same_each_time() -> None:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from footcheck.footnotes.report.html.axis import bounds, extent, ticks
-from footcheck.footnotes.report.html.escape import text
+from footcheck.footnotes.report.html.escape import label, text
 
 if TYPE_CHECKING:
     from footcheck.footnotes.model import Finding, PartialDate
@@ -204,12 +204,12 @@ def _draw(
     classes = ["tl-row", *(f"tl-{code}" for code in codes)]
     if ("dt001", "year typo") in row.tags:
         classes.append("tl-typo")
-    label = row.label if len(row.label) <= _LABEL_CHARS else row.label[: _LABEL_CHARS - 1] + "…"
+    shown = row.label if len(row.label) <= _LABEL_CHARS else row.label[: _LABEL_CHARS - 1] + "…"
     out.append(f'<a href="#{text(row.href)}" class="{" ".join(classes)}">')
     out.append(f"<title>{_title(row)}</title>")
     out.append(f'<rect class="tl-hit{" tl-odd" if odd else ""}" x="0" y="{top}"')
     out.append(f' width="{WIDTH}" height="{ROW}"/>')
-    out.append(f'<text class="tl-label" x="{LEFT - 6}" y="{_n(y + 3.5)}">[{text(label)}]</text>')
+    out.append(f'<text class="tl-label" x="{LEFT - 6}" y="{_n(y + 3.5)}">[{label(shown)}]</text>')
     if claim and note:
         bad = " tl-bad" if "dt001" in codes else ""
         out.append(_line(f"tl-gap{bad}", _mid(claim), y, _mid(note), y))
@@ -244,7 +244,7 @@ def _draw(
 
 def _title(row: _Row) -> str:
     """The row's tooltip: its dates and findings ("[3] claim 2023-09-07; note ...; DT001 ...")."""
-    parts = [f"[{text(row.label)}] claim {row.event.iso() if row.event else 'undated'}"]
+    parts = [f"[{label(row.label)}] claim {row.event.iso() if row.event else 'undated'}"]
     note = row.note
     if note is None or note.date is None:
         parts.append("no note" if note is None else "note undated")
