@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from footcheck.footnotes.model import PartialDate
-from footcheck.footnotes.report.html.escape import href, text
+from footcheck.footnotes.report.html.escape import href, label, text
 from footcheck.footnotes.views import MarkerView, NoteView, ParagraphView, UnitView
 
 PREFIX = "\0"  # stands for the document's id prefix until the page is put together
@@ -136,7 +136,7 @@ class _Page:
             note = marker.note
             target = f"{PREFIX}n{note}" if note is not None else f"{marker_id}c"
             pieces.append(
-                f'<a class="marker" id="{marker_id}" href="#{target}">{text(marker.label)}</a>'
+                f'<a class="marker" id="{marker_id}" href="#{target}">{label(marker.label)}</a>'
             )
             cards.append(self._card(marker, marker_id))
         pieces.append(text(body[cursor:]))
@@ -152,7 +152,7 @@ class _Page:
         from its finding). `data-at` is where the marker's findings go.
         """
         unit = self.unit
-        parts = [f'<a class="label" href="#{marker_id}">[{text(marker.label)}]</a>']
+        parts = [f'<a class="label" href="#{marker_id}">[{label(marker.label)}]</a>']
         if marker.claim_dates:
             events = ", ".join(d.iso() for d in marker.claim_dates)
             parts.append(f'<p class="events"><span class="k">event</span> {events}</p>')
@@ -164,7 +164,7 @@ class _Page:
                 first = self.cited[index][0][1]
                 parts.append(
                     f'<p class="source"><span class="k">note</span> '
-                    f'<a href="#{note_id}">[{text(note.label)}]</a>, as at its first citation '
+                    f'<a href="#{note_id}">[{label(note.label)}]</a>, as at its first citation '
                     f"({where(unit.format, first.line)}){_note_dates(note)}</p>"
                 )
             else:
@@ -205,7 +205,7 @@ class _Page:
             cited = ' <span class="cited none">cited nowhere in this file</span>'
         return (
             f'<li class="note" data-at="{note.line}:{note.column}" id="{PREFIX}n{index}">'
-            f'<span class="label">[{text(note.label)}]</span>'
+            f'<span class="label">[{label(note.label)}]</span>'
             f'<span class="ln">{where(self.unit.format, note.line)}</span> '
             f"{linked(note.text)}{_note_dates(note)}{cited}</li>"
         )

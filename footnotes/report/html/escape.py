@@ -1,27 +1,41 @@
 """Document text made safe for the report page: escaped, controls shown, never markup.
 
 Everything a document says (its paragraphs, notes, labels, its file's name) reaches
-the page through `text` (element content) or `attr` (attribute values): both
-escape `&`, `<`, `>` and quotes, show control characters as visible escapes
-(`\\x1b`, as the console does), and replace what cannot be written as UTF-8 (lone
-surrogates) with U+FFFD. `href` lets through only web addresses.
+the page through `text` (element content or a quoted attribute value): it escapes
+`&`, `<`, `>` and both quotes, and makes visible what a reader could not see or an
+XML parser would refuse: a C0 or C1 control but tab and line feed becomes `\\xNN`
+(as the console shows it), a noncharacter `\\uNNNN`, a lone surrogate (from a
+broken decode) U+FFFD.
+
+`label` is for names, such as a note's label: it also shows the invisible
+characters `text` keeps in running prose (direction marks and overrides,
+zero-width characters, line separators) as `\\uNNNN`, so that "1\\u200b" is not read
+as "1" and an override (U+202E) does not turn the text around it. `href` lets
+through only web addresses.
 """
 
 from __future__ import annotations
 
 import re
 
-# C0 and C1 controls but tab and line feed, and lone surrogates.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# C0 controls but tab and line feed, DEL and the C1 controls; surrogates; the
+# noncharacters of the BMP.
+_UNSEEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 _SPECIAL = re.compile(r"[&<>\"']")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
+# Tab and line feed; direction marks, embeddings, overrides and isolates; zero-width
+# and separator characters.
+_INVISIBLE = re.compile("[\t\n\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 
 
-def _shown(match: re.Match[str]) -> str:
-    char = match.group()
-    if "\ud800" <= char <= "\udfff":
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xD800 <= code <= 0xDFFF:
         return "\ufffd"
-    return f"\\x{ord(char):02x}"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
 
 
 def _entity(match: re.Match[str]) -> str:
@@ -29,9 +43,9 @@ def _entity(match: re.Match[str]) -> str:
 
 
 def text(value: str) -> str:
-    """`value` as the content of an element: escaped, controls made visible."""
-    if _UNSAFE.search(value):
-        value = _UNSAFE.sub(_shown, value)
+    """`value` as element content or a quoted attribute: escaped, controls made visible."""
+    if _UNSEEN.search(value):
+        value = _UNSEEN.sub(_visible, value)
     if _SPECIAL.search(value) is None:
         return value
     return _SPECIAL.sub(_entity, value)
@@ -40,7 +54,12 @@ def text(value: str) -> str:
 attr = text  # the same escaping serves a quoted attribute value
 
 
-_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+def label(value: str) -> str:
+    """`value` as `text` gives it, with its invisible characters shown too (`\\u202e`)."""
+    escaped = text(value)
+    if _INVISIBLE.search(escaped) is None:
+        return escaped
+    return _INVISIBLE.sub(_visible, escaped)
 
 
 def href(url: str) -> str | None:
