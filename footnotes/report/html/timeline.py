@@ -15,6 +15,7 @@ attribute (the page's CSP); colours in `TIMELINE_CSS`; text through `escape.text
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -205,7 +206,9 @@ def _draw(
     if ("dt001", "year typo") in row.tags:
         classes.append("tl-typo")
     shown = row.label if len(row.label) <= _LABEL_CHARS else row.label[: _LABEL_CHARS - 1] + "…"
-    out.append(f'<a href="#{text(row.href)}" class="{" ".join(classes)}">')
+    # The id is the page's own (its prefix a NUL until the page is put together):
+    # quoted, not shown as text.
+    out.append(f'<a href="#{html.escape(row.href)}" class="{" ".join(classes)}">')
     out.append(f"<title>{_title(row)}</title>")
     out.append(f'<rect class="tl-hit{" tl-odd" if odd else ""}" x="0" y="{top}"')
     out.append(f' width="{WIDTH}" height="{ROW}"/>')
