@@ -3,8 +3,9 @@
 No dependency beyond the standard library: `chromedriver` runs as a subprocess on a free
 local port and is spoken to in JSON over `urllib.request`. Every HTTP call has a timeout,
 and `close()` (or leaving the `with` block) ends the session, the driver and every process
-it started (they share a process group of their own), and removes the throwaway profile,
-even after a failure.
+it started (its process group, and any process naming the throwaway folder: Chromium's
+crash handler leaves the group), waits until they are gone, and removes that folder, even
+after a failure.
 
     with Browser() as b:
         b.open(tmp_path / "page.html")
