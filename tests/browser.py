@@ -155,11 +155,13 @@ class Browser:
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
-                # Chromium's crash database and caches go to the throwaway folder too.
+                # Chromium's crash database, caches and temporary files (its profile
+                # lock's socket) go to the throwaway folder too.
                 env={
                     **os.environ,
                     "XDG_CONFIG_HOME": str(self._work / "config"),
                     "XDG_CACHE_HOME": str(self._work / "cache"),
+                    "TMPDIR": str(self._work),
                 },
                 start_new_session=True,  # its own process group: close() ends all of it
             )
