@@ -1,8 +1,10 @@
-"""Shared test helpers: parse a report from a string and run the rules on it."""
+"""Shared test helpers: parse a report from a string and run the rules on it; the
+`browser` fixture (headless Chromium through tests/browser.py, skipped without it)."""
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from footcheck.footnotes.context import Context
 from footcheck.footnotes.engine import check_document
 from footcheck.footnotes.model import Document, Finding, PartialDate
 from footcheck.footnotes.settings import Config
+from tests.browser import Browser, find_browser
 
 TODAY = PartialDate(2026, 11, 24)
 
@@ -73,3 +76,31 @@ def _private_cache(
 ) -> None:
     """Every test starts with an empty result cache of its own, outside the repository."""
     monkeypatch.setenv("FOOTCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+NO_BROWSER = (
+    "headless Chromium not installed (apt-get install chromium chromium-driver):"
+    " browser tests skipped"
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests that use the `browser` fixture are marked `browser` (`-m "not browser"`
+    leaves them out); without Chromium they are skipped, one line a file under -rs."""
+    missing = find_browser() is None
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+        if missing and item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.skip(reason=NO_BROWSER))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole run (tests/browser.py); skipped, with a line in
+    the summary, where Chromium or ChromeDriver is not installed."""
+    found = find_browser()
+    if found is None:
+        pytest.skip(NO_BROWSER)
+    with Browser(*found) as client:
+        yield client
