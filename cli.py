@@ -386,19 +386,23 @@ def _show_page(file: str, config: Config, output: str | None) -> None:
 
     if file != "-" and os.path.isdir(file):
         raise click.BadParameter(f"{file} is a folder; show reads one file", param_hint="FILE")
-    result = run([file], replace(_drawing_pages(config), cache_dir=None), parsers.parse)
+    result = run(
+        [file], replace(_drawing_pages(config, every_timeline=True), cache_dir=None), parsers.parse
+    )
     _write(page_parts(result, __version__, title="footcheck show", filters=False), output)
     sys.exit(2 if result.failed_files else 0)
 
 
-def _drawing_pages(config: Config) -> Config:
+def _drawing_pages(config: Config, *, every_timeline: bool = False) -> Config:
     """The configuration of a run that draws the HTML report: each document's part of
-    the page is drawn where it is checked."""
+    the page is drawn where it is checked (with its timeline always, or only when it
+    has a date finding)."""
     from dataclasses import replace
 
-    from footcheck.footnotes.report.html.fragment import unit_page
+    from footcheck.footnotes.report.html import fragment
 
-    return replace(config, unit_page=unit_page)
+    drawing = fragment.every_timeline if every_timeline else fragment.unit_page
+    return replace(config, unit_page=drawing)
 
 
 def _write(text: str | Iterable[str], output: str | None) -> None:

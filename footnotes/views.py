@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from footcheck.footnotes.sources import Source
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class MarkerView:
     """A body marker: where it stands, the claim it supports, the note it resolves to.
 
@@ -43,7 +43,7 @@ class MarkerView:
     target: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ParagraphView:
     """One body paragraph's text (marker tokens taken out) and its markers."""
 
@@ -52,7 +52,7 @@ class ParagraphView:
     markers: tuple[MarkerView, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class NoteView:
     """A note definition and the dates the rules read in it.
 
@@ -75,7 +75,7 @@ class NoteView:
     cited_from: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class UnitView:
     """One document as the page shows it (a file, or one chapter of an EPUB)."""
 

@@ -3,7 +3,7 @@
 Runs `footcheck check examples --format html` (the footcheck console script next to this
 Python, as installed in its venv), opens the page in headless Chromium through the test
 harness (tests/browser.py, loaded by its path) in a window 1280 pixels wide, and saves the
-top of the page (1600 pixels at most; down to the end of its body when shorter) as a PNG:
+top of the page (2400 pixels at most; down to the end of its body when shorter) as a PNG:
 
     .venv/bin/python scripts/make_screenshot.py                 # writes docs/report.png
     .venv/bin/python scripts/make_screenshot.py --output /tmp/report.png
@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--width", type=int, default=1280, help="window width in pixels")
     parser.add_argument(
-        "--max-height", type=int, default=1600, help="crop the page to its top this many pixels"
+        "--max-height", type=int, default=2400, help="crop the page to its top this many pixels"
     )
     parser.add_argument("paths", nargs="*", default=["examples"], help="what footcheck checks")
     # A page to take instead of footcheck's report (to try the script on any HTML file).

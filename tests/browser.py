@@ -265,6 +265,11 @@ class Browser:
         """Run a function body in the page (`arguments[i]` are the args); return its value."""
         return self._command("POST", "execute/sync", {"script": script, "args": _wrap(args)})
 
+    def execute_async(self, script: str, *args: Any) -> Any:
+        """Run a function body that calls its last argument with the result (the
+        WebDriver's asynchronous script, bounded by the session's script timeout)."""
+        return self._command("POST", "execute/async", {"script": script, "args": _wrap(args)})
+
     def wait_for(self, script: str, *args: Any, timeout: float = 5.0) -> Any:
         """Run the script until it returns something truthy, then return that."""
         deadline = time.monotonic() + timeout

@@ -127,9 +127,9 @@ def test_the_filters_narrow_the_findings_and_the_files(
 
 HOSTILE = (
     "Prices rose in May 2023.[1] <script>window.pwned = 1; document.title = 'pwned'</script>"
-    " <img src=x onerror=\"window.pwned = 2\"> <svg onload=\"window.pwned = 3\"></svg>"
+    ' <img src=x onerror="window.pwned = 2"> <svg onload="window.pwned = 3"></svg>'
     " </style><style>body{display:none}</style> \u202eevil\u202c"
-    " <a href=\"javascript:window.pwned=4\">click</a>.[2]\n\n"
+    ' <a href="javascript:window.pwned=4">click</a>.[2]\n\n'
     "[1] Wire, 2 June 2023. <script>window.pwned = 5</script>\n"
     '[2] Wire, 3 June 2023. <iframe src="javascript:window.pwned=6"></iframe>\n'
 )

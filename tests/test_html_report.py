@@ -21,7 +21,6 @@ import pytest
 
 from footcheck import parsers
 from footcheck.footnotes.model import Finding, Location, Severity
-from footcheck.footnotes.report.html.document import PREFIX
 from footcheck.footnotes.report.html.placing import placed
 from footcheck.footnotes.report.html.rule_docs import rules_section
 from footcheck.footnotes.rules import RULES, lookup
@@ -263,18 +262,17 @@ def finding(line: int, column: int, code: str = "DT001", claim: str | None = Non
 
 def test_placing_puts_badges_at_the_exact_place_else_the_line() -> None:
     fragment = (
-        f'<a class="marker" id="{PREFIX}m0" href="#{PREFIX}m0c">1</a>'
-        f'<li class="card" data-at="3:5" id="{PREFIX}m0c"><a class="label" href="#">[1]</a>'
-        f'<div class="source" data-at="9:1" id="{PREFIX}n0">note</div></li>'
+        '<a class="marker" id="f1u0m0" href="#f1u0m0c">1</a>'
+        '<li class="card" data-at="3:5" id="f1u0m0c"><a class="label" href="#">[1]</a>'
+        '<div class="source" data-at="9:1" id="f1u0n0">note</div></li>'
     )
     found = [
         (0, finding(3, 5, claim="They met <b>")),
         (1, finding(9, 2, "DT002")),
         (2, finding(40, 1)),
     ]
-    html, targets = placed(fragment, "f1u0", found, "f1")
+    html, targets = placed(fragment, found, "f1")
     assert targets == {0: "f1u0m0c", 1: "f1u0n0"}
-    assert PREFIX not in html
     assert 'class="marker flagged" id="f1u0m0"' in html
     assert html.index('data-finding="f1x0"') > html.index("[1]</a>")  # after the label
     assert "They met &lt;b&gt;" in html

@@ -54,7 +54,7 @@ def test_the_report_is_rendered_by_footcheck_and_its_top_taken(
     out = tmp_path / "docs" / "report.png"
     assert script.main(["--output", str(out)]) == 0
     assert argv_file.read_text()[:56] == '["check", "examples", "--format", "html", "--output", "/'
-    assert png_size(out) == (1280, 1600)
+    assert png_size(out) == (1280, 2400)
 
 
 def test_a_short_page_is_taken_down_to_its_end(browser: Browser, tmp_path: Path) -> None:

@@ -2,12 +2,11 @@
 each marker with the claim's dates and its note, then the notes no marker reaches.
 
 Made where the document was checked (a worker process), from its view, and sent
-back as one string: `unit_html` writes every id as `PREFIX` + its own ("\\0m12":
-marker 12), which the page replaces with the document's place on the page
-(`f3u0`), and marks each card and note with `data-at="LINE:COLUMN"`, where the
-page puts the badges of the findings there (`footnotes.report.html.placing`).
-Ids are footcheck's own, never taken from the document, whose labels may hold
-anything; escaped text never holds the NUL of `PREFIX`.
+back as one string, final but for the findings' badges: every id starts with the
+document's own (`unit_id`, from its path: "d3f9a0c1b2e4m12" is its marker 12), and
+each card and note is marked with `data-at="LINE:COLUMN"`, where the page puts the
+badges of the findings there (`footnotes.report.html.placing`). Ids are
+footcheck's own, never taken from the document, whose labels may hold anything.
 """
 
 from __future__ import annotations
@@ -15,11 +14,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+try:  # blake2b itself: hashlib would load OpenSSL first
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without its own blake2
+    from hashlib import blake2b
+
 from footcheck.footnotes.model import PartialDate
 from footcheck.footnotes.report.html.escape import href, label, text
 from footcheck.footnotes.views import MarkerView, NoteView, ParagraphView, UnitView
 
-PREFIX = "\0"  # stands for the document's id prefix until the page is put together
+
+def unit_id(path: str) -> str:
+    """The id of a document on the page, from its path (unique within a run)."""
+    digest = blake2b(path.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
+    return f"d{digest}"
+
 
 # Formats whose "line" is a paragraph's number (the word processors').
 PARAGRAPH_NUMBERED = frozenset({"docx", "odt"})
@@ -39,7 +48,8 @@ def where(fmt: str | None, line: int, column: int | None = None) -> str:
 
 def unit_html(unit: UnitView, timeline: Timeline) -> str:
     """A document's timeline, its text with a card beside each marker, and the notes
-    no marker reaches; every id starts with `PREFIX`."""
+    no marker reaches; every id starts with the document's `unit_id`."""
+    prefix = unit_id(unit.path)
     first_of: list[int] = []
     cited: dict[int, list[tuple[str, MarkerView]]] = {}
     running = 0
@@ -47,18 +57,18 @@ def unit_html(unit: UnitView, timeline: Timeline) -> str:
         first_of.append(running)
         for marker in paragraph.markers:
             if marker.note is not None:
-                cited.setdefault(marker.note, []).append((f"{PREFIX}m{running}", marker))
+                cited.setdefault(marker.note, []).append((f"{prefix}m{running}", marker))
             running += 1
 
     def marker_id(paragraph: int, marker: int) -> str:
-        return f"{PREFIX}m{first_of[paragraph] + marker}"
+        return f"{prefix}m{first_of[paragraph] + marker}"
 
     out: list[str] = [f'<p class="facts">{_facts(unit)}</p>']
     drawn = timeline(unit, marker_id)
     if drawn:
         out.append(f'<figure class="timeline">{drawn}</figure>')
     out.append('<div class="text">')
-    page = _Page(unit, cited)
+    page = _Page(unit, prefix, cited)
     for index, paragraph in enumerate(unit.paragraphs):
         if paragraph.markers:
             out.append(page.marked(paragraph, first_of[index]))
@@ -108,8 +118,11 @@ class _Page:
     notes no marker reaches are listed after the text.
     """
 
-    def __init__(self, unit: UnitView, cited: dict[int, list[tuple[str, MarkerView]]]) -> None:
+    def __init__(
+        self, unit: UnitView, prefix: str, cited: dict[int, list[tuple[str, MarkerView]]]
+    ) -> None:
         self.unit = unit
+        self.prefix = prefix
         self.cited = cited
         self.shown: set[int] = set()
 
@@ -122,7 +135,7 @@ class _Page:
         cursor = 0
         previous_offset = -1
         for k, marker in enumerate(paragraph.markers, start=first):
-            marker_id = f"{PREFIX}m{k}"
+            marker_id = f"{self.prefix}m{k}"
             offset = min(max(marker.offset, cursor), len(body))
             if offset != previous_offset:  # a group ("[3][4]") shares one claim
                 start = min(max(marker.claim_start, cursor), offset)
@@ -134,7 +147,7 @@ class _Page:
                 cursor = offset
             previous_offset = offset
             note = marker.note
-            target = f"{PREFIX}n{note}" if note is not None else f"{marker_id}c"
+            target = f"{self.prefix}n{note}" if note is not None else f"{marker_id}c"
             pieces.append(
                 f'<a class="marker" id="{marker_id}" href="#{target}">{label(marker.label)}</a>'
             )
@@ -159,7 +172,7 @@ class _Page:
         index = marker.note
         if index is not None and index < len(unit.notes):
             note = unit.notes[index]
-            note_id = f"{PREFIX}n{index}"
+            note_id = f"{self.prefix}n{index}"
             if index in self.shown:
                 first = self.cited[index][0][1]
                 parts.append(
@@ -171,7 +184,7 @@ class _Page:
                 self.shown.add(index)
                 parts.append(
                     f'<div class="source" data-at="{note.line}:{note.column}" id="{note_id}">'
-                    f'<span class="k">note</span> {linked(note.text)}{_note_dates(note)} '
+                    f"{linked(note.text)}{_note_dates(note)} "
                     f'<span class="ln">{where(unit.format, note.line)}</span>'
                     f"{self._also(index, marker_id)}</div>"
                 )
@@ -204,7 +217,7 @@ class _Page:
         else:
             cited = ' <span class="cited none">cited nowhere in this file</span>'
         return (
-            f'<li class="note" data-at="{note.line}:{note.column}" id="{PREFIX}n{index}">'
+            f'<li class="note" data-at="{note.line}:{note.column}" id="{self.prefix}n{index}">'
             f'<span class="label">[{label(note.label)}]</span>'
             f'<span class="ln">{where(self.unit.format, note.line)}</span> '
             f"{linked(note.text)}{_note_dates(note)}{cited}</li>"
@@ -245,7 +258,7 @@ def linked(value: str) -> str:
         if address is None:
             continue
         out.append(text(value[cursor : match.start()]))
-        out.append(f'<a class="url" href="{address}" rel="noreferrer noopener">{address}</a>')
+        out.append(f'<a class="url" href="{address}">{address}</a>')
         cursor = match.end()
     out.append(text(value[cursor:]))
     return "".join(out)

@@ -42,8 +42,14 @@ def _entity(match: re.Match[str]) -> str:
     return _ENTITIES[match.group()]
 
 
+# Anything `text` changes: one search tells that most text needs nothing done.
+_ANY = re.compile("[&<>\"'\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+
+
 def text(value: str) -> str:
     """`value` as element content or a quoted attribute: escaped, controls made visible."""
+    if _ANY.search(value) is None:
+        return value
     if _UNSEEN.search(value):
         value = _UNSEEN.sub(_visible, value)
     if _SPECIAL.search(value) is None:

@@ -118,7 +118,7 @@ def _file_section(fid: str, result: FileResult) -> str:
     targets: dict[int, str] = {}
     for u, (path, fragment) in enumerate(result.pages or ()):
         own = [(i, f) for i, f in enumerate(findings) if f.path == path]
-        html, found = placed(fragment, f"{fid}u{u}", own, fid)
+        html, found = placed(fragment, own, fid)
         targets.update(found)
         heading = f'<h3 class="part">{text(path)}</h3>' if path != result.path else ""
         units.append(f'<div class="unit" id="{fid}u{u}">{heading}{html}</div>')

@@ -1,5 +1,5 @@
-"""A document's fragment put on the page: its ids made the page's, its findings' badges
-put at their markers and notes.
+"""A document's fragment put on the page: its findings' badges put at their markers and
+notes.
 
 The fragment (`document.unit_html`, made where the document was checked) marks each
 card and note with `data-at="LINE:COLUMN"`; a finding goes to the element at its
@@ -13,18 +13,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from footcheck.footnotes.model import Finding
-from footcheck.footnotes.report.html.document import PREFIX
 from footcheck.footnotes.report.html.escape import text
 from footcheck.footnotes.report.html.findings import badge
 from footcheck.footnotes.rules.base import shorten
 
 
 def placed(
-    fragment: str, prefix: str, findings: Sequence[tuple[int, Finding]], file_id: str
+    body: str, findings: Sequence[tuple[int, Finding]], file_id: str
 ) -> tuple[str, dict[int, str]]:
-    """The fragment with ids under `prefix` and the badges of `findings` (each with its
-    index in the file's list) in place; and the id of the element each finding went to."""
-    body = fragment.replace(PREFIX, prefix)
+    """The fragment with the badges of `findings` (each with its index in the file's
+    list) in place; and the id of the element each finding went to."""
     at: dict[int, list[tuple[int, Finding]]] = {}
     targets: dict[int, str] = {}
     for index, finding in findings:

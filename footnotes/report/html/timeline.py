@@ -206,8 +206,7 @@ def _draw(
     if ("dt001", "year typo") in row.tags:
         classes.append("tl-typo")
     shown = row.label if len(row.label) <= _LABEL_CHARS else row.label[: _LABEL_CHARS - 1] + "…"
-    # The id is the page's own (its prefix a NUL until the page is put together):
-    # quoted, not shown as text.
+    # The id is the page's own: quoted, not shown as text.
     out.append(f'<a href="#{html.escape(row.href)}" class="{" ".join(classes)}">')
     out.append(f"<title>{_title(row)}</title>")
     out.append(f'<rect class="tl-hit{" tl-odd" if odd else ""}" x="0" y="{top}"')

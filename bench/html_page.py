@@ -1,0 +1,145 @@
+"""What the HTML report costs: writing it (against the same run's JSON), and opening and
+filtering it in a browser (issue 15).
+
+    .venv/bin/python bench/html_page.py /tmp/footcheck-bench/corpus    # 2000 reports
+    .venv/bin/python bench/html_page.py examples --repeat 1
+
+Times `footcheck check FOLDER --no-cache --format json` and `--format html --output`
+taking turns (`--repeat` each, median; the ratio is what writing the page adds), then
+opens the page in headless Chromium (tests/browser.py: Chromium and ChromeDriver
+needed) and reads the browser's own clocks: the navigation up to the load event
+(parsing, style, layout of what is on screen, the script run), then a rule chosen in
+the filter bar, a severity turned off, and a search typed, each timed from the event
+to the next frame drawn. Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Runs one filter change in the page and resolves with the milliseconds it took to the
+# next frame drawn.
+TIMED_CHANGE = """
+const [selector, value, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+const element = document.querySelector(selector);
+const start = performance.now();
+if (element.type === 'checkbox') { element.checked = !element.checked; }
+else { element.value = value; }
+element.dispatchEvent(new Event(element.type === 'search' ? 'input' : 'change'));
+const wait = element.type === 'search' ? 400 : 0;
+setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() =>
+  done([performance.now() - start - wait,
+        document.getElementById('filter-count').textContent]))), wait);
+"""
+
+
+def harness() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "footcheck_browser", ROOT / "tests" / "browser.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def footcheck() -> str:
+    found = shutil.which("footcheck", path=os.path.dirname(sys.executable))
+    if found is None:
+        sys.exit("footcheck is not installed next to this Python")
+    return found
+
+
+def timed(argv: list[str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if done.returncode not in (0, 1):
+        sys.exit(f"{' '.join(argv)} exited {done.returncode}")
+    return time.perf_counter() - start
+
+
+def writing(folder: Path, page: Path, repeat: int) -> None:
+    tool = footcheck()
+    json_run = [tool, "check", str(folder), "--no-cache", "--format", "json"]
+    html_run = [tool, "check", str(folder), "--no-cache", "--format", "html", "-o", str(page)]
+    timed(json_run)  # warm the disk and the start-up cache
+    json_times, html_times = [], []
+    for _ in range(repeat):
+        json_times.append(timed(json_run))
+        html_times.append(timed(html_run))
+    json_s, html_s = statistics.median(json_times), statistics.median(html_times)
+    print(
+        f"check --format json: {json_s:.2f} s   (runs: {', '.join(f'{t:.2f}' for t in json_times)})"
+    )
+    print(
+        f"check --format html: {html_s:.2f} s   (runs: {', '.join(f'{t:.2f}' for t in html_times)})"
+    )
+    print(
+        f"writing the page adds {100 * (html_s / json_s - 1):+.0f}% "
+        f"(page {page.stat().st_size / 1e6:.1f} MB)"
+    )
+
+
+def browsing(page: Path) -> None:
+    browser_module = harness()
+    found = browser_module.find_browser()
+    if found is None:
+        sys.exit("headless Chromium not installed (apt-get install chromium chromium-driver)")
+    with browser_module.Browser(*found, timeout=120) as browser:
+        start = time.perf_counter()
+        browser.open(page)
+        opened = time.perf_counter() - start
+        loaded = browser.execute(
+            "const t = performance.getEntriesByType('navigation')[0];"
+            "return [t.domContentLoadedEventEnd, t.loadEventEnd,"
+            " document.querySelectorAll('li.finding').length,"
+            " document.querySelectorAll('a.marker').length]"
+        )
+        print(
+            f"open: {opened:.2f} s to the load event as the test sees it; the browser's clock: "
+            f"DOM ready {loaded[0] / 1000:.2f} s, loaded {loaded[1] / 1000:.2f} s "
+            f"({loaded[2]} findings, {loaded[3]} markers)"
+        )
+        code = browser.execute(
+            "const o = document.querySelector('#filter-rule option:nth-child(2)');"
+            "return o ? o.value : ''"
+        )
+        for title, selector, value in (
+            (f"rule {code}", "#filter-rule", code),
+            ("every rule again", "#filter-rule", ""),
+            ("warnings off", '.filter-severity[value="warning"]', ""),
+            ("search 'year typo'", "#filter-search", "year typo"),
+            ("search cleared", "#filter-search", ""),
+        ):
+            took, count = browser.execute_async(TIMED_CHANGE, selector, value)
+            print(f"filter, {title}: {took / 1000:.2f} s ({count})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--page", type=Path, help="keep the page here (default: a temp file)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as scratch:
+        page = args.page or Path(scratch) / "report.html"
+        writing(args.folder, page, args.repeat)
+        browsing(page)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
