@@ -405,15 +405,17 @@ def _drawing_pages(config: Config, *, every_timeline: bool = False) -> Config:
     return replace(config, unit_page=drawing)
 
 
-def _write(text: str | Iterable[str], output: str | None) -> None:
-    """Text (or its pieces, in order) to --output, or to standard output."""
-    pieces = (text,) if isinstance(text, str) else text
+def _write(text: str | Iterable[bytes], output: str | None) -> None:
+    """Text, or its UTF-8 pieces in order, to --output or to standard output."""
+    pieces = (text.encode("utf-8"),) if isinstance(text, str) else text
     if output is None:
+        sys.stdout.flush()
         for piece in pieces:
-            sys.stdout.write(piece)
+            sys.stdout.buffer.write(piece)
+        sys.stdout.buffer.flush()
         return
     try:
-        with open(output, "w", encoding="utf-8") as handle:
+        with open(output, "wb") as handle:
             for piece in pieces:
                 handle.write(piece)
     except OSError as exc:

@@ -280,7 +280,7 @@ def _check_bytes(
     book = display if doc.parts else None
     findings: list[Finding] = []
     units: list[Unit] = []
-    pages: list[tuple[str, str]] | None = [] if config.unit_page is not None else None
+    pages: list[tuple[str, bytes]] | None = [] if config.unit_page is not None else None
     failure: str | None = None
     used_today = False
     report_date: PartialDate | None = None
@@ -317,18 +317,19 @@ def _check_bytes(
     return _Outcome(FileOutcome(result, tuple(units)), used_today, cacheable=failure is None)
 
 
-def _page(checked: Checked, path: str, config: Config) -> str:
-    """A checked document's part of the report page, drawn with its own findings; a
-    failure to draw it (a bug) costs the page the document's text, never the file its
-    findings."""
+def _page(checked: Checked, path: str, config: Config) -> bytes:
+    """A checked document's part of the report page, drawn with its own findings, as
+    UTF-8 (encoded here, on the worker's core); a failure to draw it (a bug) costs the
+    page the document's text, never the file its findings."""
     assert config.unit_page is not None
     try:
         own = finish(path, checked.findings, checked.suppressions, config)
-        return config.unit_page(checked.context, own)
+        drawn = config.unit_page(checked.context, own)
     except Exception as exc:
         if config.debug:
             raise
-        return f'<p class="error">{_internal("drawing this document", exc)}</p>'
+        drawn = f'<p class="error">{_internal("drawing this document", exc)}</p>'
+    return drawn.encode("utf-8", "replace")
 
 
 def _named(target: Target, config: Config) -> tuple[str, str | None]:

@@ -28,9 +28,9 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     # Files read for their notes only (a chapter's notes file, not named in the run).
     notes_read_from: tuple[str, ...] = ()
-    # Each document's part of the HTML report, (path, fragment), one per chapter of a
-    # book file; made only when the run draws a page (Config.unit_page), else None.
-    pages: tuple[tuple[str, str], ...] | None = field(default=None, compare=False, repr=False)
+    # Each document's part of the HTML report, (path, UTF-8 fragment), one per chapter
+    # of a book file; made only when the run draws a page (Config.unit_page), else None.
+    pages: tuple[tuple[str, bytes], ...] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -250,7 +250,7 @@ def test_a_document_that_cannot_be_drawn_keeps_its_findings() -> None:
     (file,) = result.files
     assert file.findings and file.error is None
     assert file.pages is not None
-    assert "internal error drawing this document" in file.pages[0][1]
+    assert b"internal error drawing this document" in file.pages[0][1]
 
 
 def finding(line: int, column: int, code: str = "DT001", claim: str | None = None) -> Finding:
@@ -262,16 +262,17 @@ def finding(line: int, column: int, code: str = "DT001", claim: str | None = Non
 
 def test_placing_puts_badges_at_the_exact_place_else_the_line() -> None:
     fragment = (
-        '<a class="marker" id="f1u0m0" href="#f1u0m0c">1</a>'
-        '<li class="card" data-at="3:5" id="f1u0m0c"><a class="label" href="#">[1]</a>'
-        '<div class="source" data-at="9:1" id="f1u0n0">note</div></li>'
+        b'<a class="marker" id="f1u0m0" href="#f1u0m0c">1</a>'
+        b'<li class="card" data-at="3:5" id="f1u0m0c"><a class="label" href="#">[1]</a>'
+        b'<div class="source" data-at="9:1" id="f1u0n0">note</div></li>'
     )
     found = [
         (0, finding(3, 5, claim="They met <b>")),
         (1, finding(9, 2, "DT002")),
         (2, finding(40, 1)),
     ]
-    html, targets = placed(fragment, found, "f1")
+    placed_bytes, targets = placed(fragment, found, "f1")
+    html = placed_bytes.decode()
     assert targets == {0: "f1u0m0c", 1: "f1u0n0"}
     assert 'class="marker flagged" id="f1u0m0"' in html
     assert html.index('data-finding="f1x0"') > html.index("[1]</a>")  # after the label

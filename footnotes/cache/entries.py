@@ -143,14 +143,14 @@ class Slot:
         today = self._today if used_today else None
         self._cache.put(self._key, self._content, today, encode_outcome(outcome))
         if outcome.result.pages is not None:
-            pages = [list(page) for page in outcome.result.pages]
+            pages = [[path, fragment.decode("utf-8")] for path, fragment in outcome.result.pages]
             self._cache.put(self._key + _PAGES, self._content, today, pages)
 
 
 _PAGES = ".pages"  # the suffix of the entry that holds a file's parts of the report page
 
 
-def _decode_pages(kept: Any) -> tuple[tuple[str, str], ...]:
+def _decode_pages(kept: Any) -> tuple[tuple[str, bytes], ...]:
     """The (path, fragment) pairs `store` kept; ValueError for anything else."""
     if not isinstance(kept, list):
         raise ValueError("pages must be a list")
@@ -160,7 +160,7 @@ def _decode_pages(kept: Any) -> tuple[tuple[str, str], ...]:
             isinstance(page, list) and len(page) == 2 and all(isinstance(p, str) for p in page)
         ):
             raise ValueError("a page is a path and a fragment")
-        pages.append((page[0], page[1]))
+        pages.append((page[0], page[1].encode("utf-8", "replace")))
     return tuple(pages)
 
 

@@ -49,14 +49,15 @@ def render_page(
     result: RunResult, version: str, *, title: str = "footcheck report", filters: bool = True
 ) -> str:
     """The whole page for a run (or, without filters, for `footcheck show`)."""
-    return "".join(page_parts(result, version, title=title, filters=filters))
+    return b"".join(page_parts(result, version, title=title, filters=filters)).decode("utf-8")
 
 
 def page_parts(
     result: RunResult, version: str, *, title: str = "footcheck report", filters: bool = True
-) -> Iterator[str]:
-    """The page in pieces, one file's section at a time (written as they come, a large
-    run's page never sits whole in memory)."""
+) -> Iterator[bytes]:
+    """The page in UTF-8 pieces, one file's section at a time (written as they come, a
+    large run's page never sits whole in memory; its documents' parts come encoded from
+    where they were drawn)."""
     style = _asset("report.css") + TIMELINE_CSS
     script = _asset("report.js")
     policy = (
@@ -87,11 +88,11 @@ def page_parts(
     if filters or len(result.files) > 1:
         out.append(summary.summary(result, ordered))
     out.append(f'<aside class="legend">{legend()}</aside>')
-    yield "".join(out)
+    yield "".join(out).encode("utf-8")
     for fid, r in ordered:
         yield _file_section(fid, r)
-    yield rules_section(RULES, {f.code for f in result.findings})
-    yield f"</main><script>{script}</script></body></html>\n"
+    yield rules_section(RULES, {f.code for f in result.findings}).encode("utf-8")
+    yield f"</main><script>{script}</script></body></html>\n".encode()
 
 
 def _headline(result: RunResult) -> str:
@@ -112,16 +113,18 @@ def _ordered(files: Sequence[FileResult]) -> list[tuple[str, FileResult]]:
     )
 
 
-def _file_section(fid: str, result: FileResult) -> str:
+def _file_section(fid: str, result: FileResult) -> bytes:
     findings = result.findings
-    units: list[str] = []
+    units: list[bytes] = []
     targets: dict[int, str] = {}
     for u, (path, fragment) in enumerate(result.pages or ()):
         own = [(i, f) for i, f in enumerate(findings) if f.path == path]
         html, found = placed(fragment, own, fid)
         targets.update(found)
         heading = f'<h3 class="part">{text(path)}</h3>' if path != result.path else ""
-        units.append(f'<div class="unit" id="{fid}u{u}">{heading}{html}</div>')
+        units.append(f'<div class="unit" id="{fid}u{u}">{heading}'.encode())
+        units.append(html)
+        units.append(b"</div>")
     out = [
         f'<section class="file" id="{fid}" data-file="{fid}" data-path="{attr(result.path)}">',
         f'<h2><span class="path">{text(result.path)}</span> '
@@ -137,9 +140,7 @@ def _file_section(fid: str, result: FileResult) -> str:
             for i, f in enumerate(findings)
         )
         out.append("</ol>")
-    out.extend(units)
-    out.append("</section>")
-    return "".join(out)
+    return b"".join(("".join(out).encode("utf-8"), *units, b"</section>"))
 
 
 def _facts(result: FileResult) -> str:

@@ -19,41 +19,43 @@ from footcheck.footnotes.rules.base import shorten
 
 
 def placed(
-    body: str, findings: Sequence[tuple[int, Finding]], file_id: str
-) -> tuple[str, dict[int, str]]:
-    """The fragment with the badges of `findings` (each with its index in the file's
-    list) in place; and the id of the element each finding went to."""
+    body: bytes, findings: Sequence[tuple[int, Finding]], file_id: str
+) -> tuple[bytes, dict[int, str]]:
+    """The fragment (UTF-8) with the badges of `findings` (each with its index in the
+    file's list) in place; and the id of the element each finding went to."""
     at: dict[int, list[tuple[int, Finding]]] = {}
     targets: dict[int, str] = {}
     for index, finding in findings:
         line, column = finding.location.line, finding.location.column
-        found = body.find(f' data-at="{line}:{column}" id="')
+        found = body.find(f' data-at="{line}:{column}" id="'.encode())
         if found < 0:
-            found = body.find(f' data-at="{line}:')
+            found = body.find(f' data-at="{line}:'.encode())
         if found < 0:
             continue
-        id_start = body.find(' id="', found) + 5
-        id_end = body.find('"', id_start)
-        element = targets[index] = body[id_start:id_end]
-        position = body.find(">", id_end) + 1
+        id_start = body.find(b' id="', found) + 5
+        id_end = body.find(b'"', id_start)
+        element = targets[index] = body[id_start:id_end].decode("ascii")
+        position = body.find(b">", id_end) + 1
         if element.endswith("c"):  # a marker's card: after its label
-            position = body.find("</a>", position) + 4
+            position = body.find(b"</a>", position) + 4
         at.setdefault(position, []).append((index, finding))
     if not at:
         return body, targets
-    out: list[str] = []
+    out: list[bytes] = []
     cursor = 0
     for position in sorted(at):
         out.append(body[cursor:position])
-        out.append(_here(at[position], file_id, targets))
+        out.append(_here(at[position], file_id, targets).encode("utf-8"))
         cursor = position
     out.append(body[cursor:])
-    page = "".join(out)
+    page = b"".join(out)
     for element in sorted(set(targets.values())):
         if element.endswith("c"):  # a marker's card: the marker is flagged
             marker = element[:-1]
             page = page.replace(
-                f'class="marker" id="{marker}"', f'class="marker flagged" id="{marker}"', 1
+                f'class="marker" id="{marker}"'.encode(),
+                f'class="marker flagged" id="{marker}"'.encode(),
+                1,
             )
     return page, targets
 
