@@ -210,7 +210,7 @@ def check(
     )
     config = resolve(settings, given)
     if fmt == "html":  # the page shows each document's text, claims and notes
-        config = _drawing_pages(config)
+        config = _drawing_pages(config, baseline=baseline)
     from footcheck.footnotes.report.progress import ProgressBar
 
     with ProgressBar(enabled=fmt == "console" and output is None) as progress:
@@ -393,16 +393,27 @@ def _show_page(file: str, config: Config, output: str | None) -> None:
     sys.exit(2 if result.failed_files else 0)
 
 
-def _drawing_pages(config: Config, *, every_timeline: bool = False) -> Config:
+def _drawing_pages(
+    config: Config, *, every_timeline: bool = False, baseline: str | None = None
+) -> Config:
     """The configuration of a run that draws the HTML report: each document's part of
     the page is drawn where it is checked (with its timeline always, or only when it
-    has a date finding)."""
+    has a date finding), without the findings of the baseline, if any."""
     from dataclasses import replace
 
-    from footcheck.footnotes.report.html import fragment
+    from footcheck.footnotes.report.html.fragment import Drawer
 
-    drawing = fragment.every_timeline if every_timeline else fragment.unit_page
-    return replace(config, unit_page=drawing)
+    keep = None
+    if baseline is not None:
+        from pathlib import Path
+
+        from footcheck.footnotes import baseline as baselines
+
+        try:
+            keep = baselines.Baseline.load(Path(baseline)).filter
+        except baselines.BaselineError as exc:
+            raise click.UsageError(str(exc)) from None
+    return replace(config, unit_page=Drawer(every_timeline=every_timeline, keep=keep))
 
 
 def _write(text: str | Iterable[bytes], output: str | None) -> None:

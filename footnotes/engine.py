@@ -220,12 +220,14 @@ def check_target(
     today = config.today.iso() if config.today is not None else ""
     fingerprint = config.fingerprint(target.display, target.format)
     slot = cache.slot(target.display, fingerprint, data, today)
-    stored = slot.outcome(target.source, pages=config.unit_page is not None)
+    stored = slot.outcome(target.source, pages=config.unit_page)
     if stored is not None:
         return stored
     checked = _check_bytes(data, target, config, parse, cores)
     if checked.cacheable:
-        slot.store(checked.outcome, used_today=checked.used_today)
+        drawer = config.unit_page
+        keep_pages = drawer is None or drawer.cacheable
+        slot.store(checked.outcome, used_today=checked.used_today, pages=keep_pages)
     return checked.outcome
 
 
@@ -240,7 +242,7 @@ def lookup(target: Target, config: Config, cache: ResultCache) -> FileOutcome | 
     today = config.today.iso() if config.today is not None else ""
     fingerprint = config.fingerprint(target.display, target.format)
     slot = cache.slot(target.display, fingerprint, data, today)
-    return slot.outcome(target.source, pages=config.unit_page is not None)
+    return slot.outcome(target.source, pages=config.unit_page)
 
 
 def _read(target: Target, config: Config) -> bytes | FileResult:
@@ -288,7 +290,6 @@ def _check_bytes(
         for part in parts:
             checked = examine(part, config, cores)
             failure = failure or checked.failure
-            used_today = used_today or checked.context.used_today
             if report_date is None:
                 report_date = checked.report_date
             findings.extend(checked.findings)
@@ -296,6 +297,8 @@ def _check_bytes(
             units.append(Unit(part.path, part.path if book else locator, facts, book))
             if pages is not None:
                 pages.append((part.path, _page(checked, part.path, config)))
+            # Read last: the page may read what depends on today (a two-digit year's century).
+            used_today = used_today or checked.context.used_today
     except RecursionError:
         error = "too deeply nested to check"
         return _Outcome(FileOutcome(FileResult(display, doc.format, error)), cacheable=False)
@@ -324,7 +327,7 @@ def _page(checked: Checked, path: str, config: Config) -> bytes:
     assert config.unit_page is not None
     try:
         own = finish(path, checked.findings, checked.suppressions, config)
-        drawn = config.unit_page(checked.context, own)
+        drawn = config.unit_page.draw(checked.context, own)
     except Exception as exc:
         if config.debug:
             raise

@@ -11,10 +11,11 @@ and only that string travels on.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from footcheck.footnotes.model import PartialDate
+from footcheck.footnotes.model import Finding, PartialDate
 
 if TYPE_CHECKING:
     from footcheck.footnotes.context import Context
@@ -88,6 +89,30 @@ class UnitView:
     language: str | None = None
     date_order: str | None = None
     date_order_why: str = ""
+    # The last day a claim's event may fall on (the report's date, else today's), as
+    # the date rules read it.
+    event_bound: PartialDate | None = None
+
+
+class PageDrawer(Protocol):
+    """What draws each checked document's part of the HTML report, where it is checked
+    (`footnotes.report.html.fragment.Drawer`, given by the command line).
+
+    `cacheable` is false when what it draws depends on more than the file and the
+    configuration (a baseline's findings left out): its parts are then never kept in
+    nor read from the cache.
+    """
+
+    @property
+    def cacheable(self) -> bool: ...
+
+    def draw(self, ctx: Context, findings: Sequence[Finding]) -> str:
+        """The document's part of the page, drawn with its own findings."""
+        ...
+
+    def trusts(self, fragment: bytes) -> bool:
+        """Whether a part read back from the cache is one `draw` could have made."""
+        ...
 
 
 def view_of(ctx: Context) -> UnitView:
@@ -128,6 +153,7 @@ def view_of(ctx: Context) -> UnitView:
         language=doc.metadata.get("language"),
         date_order=style.order,
         date_order_why=style.why,
+        event_bound=report.date or ctx.today,
     )
 
 

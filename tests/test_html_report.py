@@ -260,24 +260,42 @@ def finding(line: int, column: int, code: str = "DT001", claim: str | None = Non
     return Finding(code, rule.name, Severity.ERROR, "m", "a.txt", location, claim=claim)
 
 
-def test_placing_puts_badges_at_the_exact_place_else_the_line() -> None:
+def test_placing_puts_badges_at_their_exact_place_only() -> None:
     fragment = (
         b'<a class="marker" id="f1u0m0" href="#f1u0m0c">1</a>'
+        b'<a class="marker" id="f1u0m1" href="#f1u0m1c">2</a>'
         b'<li class="card" data-at="3:5" id="f1u0m0c"><a class="label" href="#">[1]</a>'
         b'<div class="source" data-at="9:1" id="f1u0n0">note</div></li>'
+        b'<li class="card" data-at="3:9" id="f1u0m1c"><a class="label" href="#">[2]</a></li>'
     )
     found = [
         (0, finding(3, 5, claim="They met <b>")),
-        (1, finding(9, 2, "DT002")),
+        (1, finding(9, 1, "DT002")),
         (2, finding(40, 1)),
+        (3, finding(3, 1, "DT003")),  # a whole paragraph's: never on a marker of its line
     ]
     placed_bytes, targets = placed(fragment, found, "f1")
     html = placed_bytes.decode()
     assert targets == {0: "f1u0m0c", 1: "f1u0n0"}
     assert 'class="marker flagged" id="f1u0m0"' in html
+    assert 'class="marker" id="f1u0m1"' in html  # not flagged
     assert html.index('data-finding="f1x0"') > html.index("[1]</a>")  # after the label
     assert "They met &lt;b&gt;" in html
     assert html.index('data-finding="f1x1"') > html.index('id="f1u0n0"')
+    assert 'data-finding="f1x2"' not in html and 'data-finding="f1x3"' not in html
+
+
+def test_placing_many_findings_places_each_once() -> None:
+    cards = b"".join(
+        b'<a class="marker" id="dm%d" href="#">1</a>'
+        b'<li class="card" data-at="%d:1" id="dm%dc"><a class="label" href="#">[1]</a></li>'
+        % (i, i, i)
+        for i in range(20_000)
+    )
+    found = [(i, finding(i, 1)) for i in range(20_000)]
+    page, targets = placed(cards, found, "f1")  # one pass over the fragment (bench/: speed)
+    assert len(targets) == 20_000 and page.count(b"marker flagged") == 20_000
+    assert page.count(b'class="badge') == 20_000
 
 
 def test_every_rule_is_documented_on_the_page() -> None:

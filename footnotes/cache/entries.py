@@ -14,10 +14,13 @@ import os
 import stat
 import time
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from footcheck.footnotes.cache.codec import decode_outcome, encode_outcome
 from footcheck.footnotes.results import FileOutcome
+
+if TYPE_CHECKING:
+    from footcheck.footnotes.views import PageDrawer
 
 _LAYOUT = "results-v2"  # bump when the entry format changes
 _TAG = (
@@ -115,36 +118,41 @@ class Slot:
         self._content = content
         self._today = today
 
-    def outcome(self, source: str, *, pages: bool = False) -> FileOutcome | None:
+    def outcome(self, source: str, *, pages: PageDrawer | None = None) -> FileOutcome | None:
         """The stored outcome, if it was computed from these bytes by this code (and today).
 
         `source` is where the file is read from now (its links start there). With
-        `pages`, the outcome comes with its documents' parts of the report page, or
-        not at all.
+        `pages`, the outcome comes with its documents' parts of the report page, each
+        one that drawer trusts, or not at all.
         """
         stored = self._cache.get(self._key, self._content, self._today)
         if not isinstance(stored, dict):
             return None
         try:
             outcome = decode_outcome(stored, self._path, source)
-            if pages:
+            if pages is not None:
+                if not pages.cacheable:
+                    return None
                 kept = self._cache.get(self._key + _PAGES, self._content, self._today)
                 if kept is None:
                     return None
-                result = replace(outcome.result, pages=_decode_pages(kept))
+                drawn = _decode_pages(kept)
+                if not all(pages.trusts(fragment) for _, fragment in drawn):
+                    return None  # not made by footcheck: drawn again, and overwritten
+                result = replace(outcome.result, pages=drawn)
                 outcome = replace(outcome, result=result)
         except (LookupError, TypeError, ValueError):
             return None  # an entry of another shape: computed again, and overwritten
         return outcome
 
-    def store(self, outcome: FileOutcome, *, used_today: bool) -> None:
-        """Keep an outcome (and its parts of the report page, when it has them); one
-        that compared a date with today's holds for today only."""
+    def store(self, outcome: FileOutcome, *, used_today: bool, pages: bool = True) -> None:
+        """Keep an outcome (and its parts of the report page, when it has them and
+        `pages` allows); one that compared a date with today's holds for today only."""
         today = self._today if used_today else None
         self._cache.put(self._key, self._content, today, encode_outcome(outcome))
-        if outcome.result.pages is not None:
-            pages = [[path, fragment.decode("utf-8")] for path, fragment in outcome.result.pages]
-            self._cache.put(self._key + _PAGES, self._content, today, pages)
+        if pages and outcome.result.pages is not None:
+            drawn = [[path, fragment.decode("utf-8")] for path, fragment in outcome.result.pages]
+            self._cache.put(self._key + _PAGES, self._content, today, drawn)
 
 
 _PAGES = ".pages"  # the suffix of the entry that holds a file's parts of the report page

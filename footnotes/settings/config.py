@@ -20,13 +20,13 @@ configuration can change its findings (the cache's key).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from footcheck.footnotes.model import Finding, PartialDate, Severity
+from footcheck.footnotes.model import PartialDate, Severity
 from footcheck.footnotes.rules import RULES, Rule
 from footcheck.footnotes.settings.globs import matches
 from footcheck.footnotes.settings.validate import RULE_ORDER
@@ -43,7 +43,7 @@ from footcheck.footnotes.settings.values import (
 
 if TYPE_CHECKING:
     from footcheck.footnotes import suppress
-    from footcheck.footnotes.context import Context
+    from footcheck.footnotes.views import PageDrawer
 
 
 @dataclass(frozen=True)
@@ -92,8 +92,8 @@ class Config:
     # Check the files of a run as books (links between files followed); off: each alone.
     books_on: bool = True
     # Draw each document's part of the HTML report where it is checked (given by the
-    # command line: footnotes.report.html.fragment.unit_page); None: no page is made.
-    unit_page: Callable[[Context, Sequence[Finding]], str] | None = None
+    # command line: footnotes.report.html.fragment.Drawer); None: no page is made.
+    unit_page: PageDrawer | None = None
     # Where each setting in force came from (kebab-case key -> origin); unlisted: default.
     origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}))
     # The rules of each path asked about (the run asks several times per file).

@@ -66,7 +66,7 @@ def finding_item(
 def badge(finding: Finding, index: int, file_id: str) -> str:
     """A finding's badge at its marker or note, linking back to its list item."""
     fid = finding_id(file_id, index)
-    words = message_of(finding) + (f" ({finding.hint})" if finding.hint else "")
+    words = shorten(message_of(finding) + (f" ({finding.hint})" if finding.hint else ""), 300)
     return (
         f'<a class="badge sev-{finding.severity.value}" href="#{fid}" data-finding="{fid}" '
         f'title="{attr(words)}">{text(finding.code)}</a>'

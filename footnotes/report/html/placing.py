@@ -3,13 +3,16 @@ notes.
 
 The fragment (`document.unit_html`, made where the document was checked) marks each
 card and note with `data-at="LINE:COLUMN"`; a finding goes to the element at its
-line and column, else to the first on its line, else nowhere (a file-wide finding,
-shown in the file's list only). The card of a flagged marker repeats the claim
-(from the finding), and the marker itself is drawn as flagged.
+line and column, else nowhere on the text (a finding about a whole paragraph or
+file, shown in the file's list only: never on a marker that happens to share its
+line). The card of a flagged marker repeats the claim (from the finding), and the
+marker itself is drawn as flagged. One pass over the fragment, however many
+findings it has.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from footcheck.footnotes.model import Finding
@@ -17,28 +20,39 @@ from footcheck.footnotes.report.html.escape import text
 from footcheck.footnotes.report.html.findings import badge
 from footcheck.footnotes.rules.base import shorten
 
+_PLACE = re.compile(rb' data-at="([0-9]+):([0-9]+)" id="([^"]*)"')
+_MARKER = re.compile(rb'class="marker" id="([^"]*)"')
+
 
 def placed(
     body: bytes, findings: Sequence[tuple[int, Finding]], file_id: str
 ) -> tuple[bytes, dict[int, str]]:
     """The fragment (UTF-8) with the badges of `findings` (each with its index in the
     file's list) in place; and the id of the element each finding went to."""
+    if not findings:
+        return body, {}
+    wanted: dict[tuple[int, int], list[tuple[int, Finding]]] = {}
+    for index, finding in findings:
+        wanted.setdefault((finding.location.line, finding.location.column), []).append(
+            (index, finding)
+        )
     at: dict[int, list[tuple[int, Finding]]] = {}
     targets: dict[int, str] = {}
-    for index, finding in findings:
-        line, column = finding.location.line, finding.location.column
-        found = body.find(f' data-at="{line}:{column}" id="'.encode())
-        if found < 0:
-            found = body.find(f' data-at="{line}:'.encode())
-        if found < 0:
+    flagged: set[bytes] = set()
+    for match in _PLACE.finditer(body):
+        here = wanted.pop((int(match.group(1)), int(match.group(2))), None)
+        if here is None:
             continue
-        id_start = body.find(b' id="', found) + 5
-        id_end = body.find(b'"', id_start)
-        element = targets[index] = body[id_start:id_end].decode("ascii")
-        position = body.find(b">", id_end) + 1
-        if element.endswith("c"):  # a marker's card: after its label
+        element = match.group(3).decode("ascii")
+        for index, _ in here:
+            targets[index] = element
+        position = body.find(b">", match.end()) + 1
+        if element.endswith("c"):  # a marker's card: after its label; the marker flagged
             position = body.find(b"</a>", position) + 4
-        at.setdefault(position, []).append((index, finding))
+            flagged.add(match.group(3)[:-1])
+        at[position] = here
+        if not wanted:
+            break
     if not at:
         return body, targets
     out: list[bytes] = []
@@ -49,14 +63,15 @@ def placed(
         cursor = position
     out.append(body[cursor:])
     page = b"".join(out)
-    for element in sorted(set(targets.values())):
-        if element.endswith("c"):  # a marker's card: the marker is flagged
-            marker = element[:-1]
-            page = page.replace(
-                f'class="marker" id="{marker}"'.encode(),
-                f'class="marker flagged" id="{marker}"'.encode(),
-                1,
-            )
+    if flagged:
+        page = _MARKER.sub(
+            lambda m: (
+                b'class="marker flagged" id="%s"' % m.group(1)
+                if m.group(1) in flagged
+                else m.group(0)
+            ),
+            page,
+        )
     return page, targets
 
 

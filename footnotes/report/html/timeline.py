@@ -58,6 +58,7 @@ path.tl-early{fill:none;stroke:#c00000;stroke-width:2.2}
 .tl-tag-dt005{fill:#7030a0}.tl-tag-dt006{fill:#00707a}
 """
 
+MAX_ROWS = 300  # more rows than this: only those with a date finding are drawn
 Spot = tuple[float, float, bool]  # a date's left and right edge on the plot; a day or not
 
 
@@ -85,6 +86,11 @@ def timeline(
     rows = _rows(unit, findings, marker_id)
     if not rows:
         return ""
+    left_out = 0
+    if len(rows) > MAX_ROWS:  # a long document: its flagged rows, as many as fit
+        flagged = [r for r in rows if r.tags] or rows
+        left_out = len(rows) - min(len(flagged), MAX_ROWS)
+        rows = flagged[:MAX_ROWS]
     report = unit.report_date
     lo, hi = bounds([*(d for r in rows for d in r.dates()), *([report] if report else [])])
     scale = (RIGHT - LEFT) / (hi - lo)
@@ -118,6 +124,11 @@ def timeline(
         out.append(f'<text class="tl-report-label" x="{_n(x)}" y="22">report {report.iso()}')
         out.append("</text></g>")
     out.append("</svg>")
+    if left_out:
+        out.append(
+            f'<figcaption class="tl-more">{len(rows)} rows drawn: those with a date finding;'
+            f" {left_out} more dated markers are in the text below.</figcaption>"
+        )
     return "".join(out)
 
 
@@ -149,7 +160,7 @@ def _rows(
                 if f.footnote is None or f.footnote == marker.label
             ]
             found += by_note.get(index, ())
-            event = _latest(marker.claim_dates, unit.report_date)
+            event = _latest(marker.claim_dates, unit.event_bound)
             note = notes[index] if index >= 0 else None
             row = _row(_Row(marker_id(p, m), marker.label, event, note), found)
             if any(extent(d) is not None for d in row.dates()):
@@ -183,7 +194,8 @@ def _row(row: _Row, found: list[Finding]) -> _Row:
 
 
 def _latest(dates: Sequence[PartialDate], report: PartialDate | None) -> PartialDate | None:
-    """The latest date not after the report's, the most precise among equals (as DT001)."""
+    """The latest date not after the report's (else today's), the most precise among
+    equals (as DT001 reads them)."""
     events = [d for d in dates if report is None or not d.after(report)]
     return max(events, key=lambda d: (d.year, d.month or 0, d.day or 0)) if events else None
 
