@@ -311,3 +311,27 @@ def test_every_rule_is_documented_on_the_page() -> None:
     assert "September 7, 2022" in dt001.cssselect("pre")[0].text_content()
     fn004 = section.cssselect("#rule-FN004")[0]
     assert re.search(r"<code>\[N\]</code>", lxml.html.tostring(fn004, encoding="unicode"))
+
+
+def test_with_no_report_date_the_timeline_draws_the_event_the_rule_compared(
+    tmp_path: Path,
+) -> None:
+    draft = tmp_path / "undated.txt"
+    draft.write_text(
+        "The meeting took place on 3 May 2023 and 5 June 2031.[1]\n\n[1] Source A, 3 May 2022.\n"
+    )
+    done = footcheck("show", str(draft), "--format", "html")
+    page = lxml.html.fromstring(done.stdout)
+    (row,) = page.cssselect("svg.tl a.tl-row.tl-dt001")
+    title = row.cssselect("title")[0].text_content()
+    assert "claim 2023-05-03" in title and "2031" not in title
+
+
+def test_a_bidi_override_in_a_document_is_shown_not_obeyed(tmp_path: Path) -> None:
+    draft = tmp_path / "x\u202eevil.txt"
+    draft.write_text(
+        "Prices rose on 2 June 2023.[1]\n\n[1] Energy Daily \u202ehello world, 7 June 2023.\n"
+    )
+    _, page, text = check_html(tmp_path, str(draft))
+    assert "\u202e" not in text
+    assert "Energy Daily \\u202ehello world" in page.text_content()

@@ -64,7 +64,9 @@ def unit(
     report: PartialDate | None = REPORT,
 ) -> UnitView:
     paragraphs = (ParagraphView("text", 1, tuple(markers)),)
-    return UnitView("r.txt", "text", paragraphs, tuple(notes), report_date=report)
+    return UnitView(
+        "r.txt", "text", paragraphs, tuple(notes), report_date=report, event_bound=report
+    )
 
 
 def finding(
@@ -410,7 +412,8 @@ def test_escape_text_escapes_markup_and_shows_controls() -> None:
     assert text("a\x00b\tc\nd\x1b\x7f\x85\x9f") == "a\\x00b\tc\nd\\x1b\\x7f\\x85\\x9f"
     assert text("x\ud800y\udfff") == "x\ufffdy\ufffd"
     assert text("\ufffe\uffff\ufdd0") == "\\ufffe\\uffff\\ufdd0"
-    assert text("\u202e\u200f\U0001f600") == "\u202e\u200f\U0001f600"  # not controls: kept
+    assert text("\u200f\u061c\U0001f600") == "\u200f\u061c\U0001f600"  # marks kept
+    assert text("a\u202eb\u2067c") == "a\\u202eb\\u2067c"  # overrides and isolates shown
     etree.fromstring(f'<t a="{text("".join(map(chr, range(0x20))))}">{text("<&>")}</t>')
 
 
@@ -432,15 +435,38 @@ def test_the_output_is_the_same_each_time() -> None:
     assert len(made) == 1
 
 
-def test_four_hundred_dated_markers_are_four_hundred_rows_of_sixteen_pixels() -> None:
+def test_three_hundred_dated_markers_are_three_hundred_rows_of_sixteen_pixels() -> None:
+    view = unit(
+        [marker(str(i), i, D(2023, 1 + i % 12, 1 + i % 28), note=0) for i in range(300)],
+        [note("1", D(2023, 12, 1), 900)],
+    )
+    svg = draw(view)
+    assert len(rows(svg)) == 300
+    height = float((svg.get("viewBox") or "").split()[3])
+    assert 300 * 16 <= height <= 300 * 16 + 60 and svg.get("width") == "100%"
+
+
+def test_a_longer_document_draws_its_flagged_rows_and_says_so() -> None:
     view = unit(
         [marker(str(i), i, D(2023, 1 + i % 12, 1 + i % 28), note=0) for i in range(400)],
         [note("1", D(2023, 12, 1), 900)],
     )
-    svg = draw(view)
-    assert len(rows(svg)) == 400
-    height = float((svg.get("viewBox") or "").split()[3])
-    assert 400 * 16 <= height <= 400 * 16 + 60 and svg.get("width") == "100%"
+    late = [
+        Finding(
+            "DT001",
+            "source-predates-claim",
+            Severity.ERROR,
+            "m",
+            "r.txt",
+            Location(i, 10),
+            footnote=str(i),
+        )
+        for i in (5, 7)
+    ]
+    made = timeline(view, late, lambda p, m: f"m{p}-{m}")
+    svg_text, caption = made.split("</svg>")
+    assert len(rows(etree.fromstring(svg_text + "</svg>"))) == 2
+    assert "398 more dated markers" in caption and caption.startswith("<figcaption")
 
 
 def test_dates_that_cannot_exist_are_drawn_at_the_precision_they_have_right() -> None:

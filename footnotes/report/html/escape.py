@@ -4,12 +4,12 @@ Everything a document says (its paragraphs, notes, labels, its file's name) reac
 the page through `text` (element content or a quoted attribute value): it escapes
 `&`, `<`, `>` and both quotes, and makes visible what a reader could not see or an
 XML parser would refuse: a C0 or C1 control but tab and line feed becomes `\\xNN`
-(as the console shows it), a noncharacter `\\uNNNN`, a lone surrogate (from a
-broken decode) U+FFFD.
+(as the console shows it), a bidirectional override or isolate and a noncharacter
+`\\uNNNN`, a lone surrogate (from a broken decode) U+FFFD.
 
 `label` is for names, such as a note's label: it also shows the invisible
-characters `text` keeps in running prose (direction marks and overrides,
-zero-width characters, line separators) as `\\uNNNN`, so that "1\\u200b" is not read
+characters `text` keeps in running prose (direction marks, zero-width characters,
+line separators) as `\\uNNNN`, so that "1\\u200b" is not read
 as "1" and an override (U+202E) does not turn the text around it. `href` lets
 through only web addresses.
 """
@@ -18,9 +18,14 @@ from __future__ import annotations
 
 import re
 
-# C0 controls but tab and line feed, DEL and the C1 controls; surrogates; the
+# C0 controls but tab and line feed, DEL and the C1 controls; the bidirectional
+# embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069: a "\u202e" in a
+# note would turn the page's own words after it around); surrogates; the
 # noncharacters of the BMP.
-_UNSEEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_UNSEEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
 _SPECIAL = re.compile(r"[&<>\"']")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
 # Tab and line feed; direction marks, embeddings, overrides and isolates; zero-width
@@ -43,7 +48,10 @@ def _entity(match: re.Match[str]) -> str:
 
 
 # Anything `text` changes: one search tells that most text needs nothing done.
-_ANY = re.compile("[&<>\"'\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_ANY = re.compile(
+    "[&<>\"'\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
 
 
 def text(value: str) -> str:
