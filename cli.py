@@ -7,6 +7,7 @@ format is read in `parsers/`. Exit status: 0 clean, 1 findings at or above
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -320,7 +321,7 @@ def config_command(path: str, config_file: str | None) -> None:
     default="console",
     show_default=True,
 )
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the page here (html).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write it to FILE.")
 @_report_date
 @_stdin_format
 @_stdin_name
@@ -355,21 +356,28 @@ def show(
     except DocumentError as exc:
         if fmt == "json":
             payload = show_report.error_dict(display, target.format, str(exc))
-            sys.stdout.write(show_report.render_json(payload))
+            _write(show_report.render_json(payload), output)
         else:
             click.echo(f"{display}: error: {exc}", err=True)
         sys.exit(2)
     ctx = Context(doc, report_date=config.report_date)
     try:
         if fmt == "json":
-            sys.stdout.write(show_report.render_json(show_report.show_dict(ctx)))
+            _write(show_report.render_json(show_report.show_dict(ctx)), output)
+        elif output is not None:
+            import io
+
+            buffer = io.StringIO()
+            show_report.render_console(ctx, buffer, colour=False)
+            _write(buffer.getvalue(), output)
         else:
             show_report.render_console(ctx, sys.stdout, colour=_colour(no_color))
     except Exception as exc:  # reading the document's language must never print a traceback
         message = f"internal error ({type(exc).__name__}: {exc}); please report it"
         if fmt == "json":
-            sys.stdout.write(
-                show_report.render_json(show_report.error_dict(display, doc.format, message))
+            _write(
+                show_report.render_json(show_report.error_dict(display, doc.format, message)),
+                output,
             )
         else:
             click.echo(f"{display}: error: {message}", err=True)
@@ -425,12 +433,37 @@ def _write(text: str | Iterable[bytes], output: str | None) -> None:
             sys.stdout.buffer.write(piece)
         sys.stdout.buffer.flush()
         return
+    import os
+    import tempfile
+
+    # Written beside the output and renamed over it: a run that fails halfway leaves
+    # the previous report, never half of a new one.
+    folder = os.path.dirname(os.path.abspath(output))
     try:
-        with open(output, "wb") as handle:
-            for piece in pieces:
-                handle.write(piece)
+        handle, temporary = tempfile.mkstemp(prefix=".footcheck-", dir=folder)
     except OSError as exc:
         raise click.UsageError(f"cannot write {output}: {exc.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            for piece in pieces:
+                stream.write(piece)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, output)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if not isinstance(exc, OSError):
+            raise
+        raise click.UsageError(f"cannot write {output}: {exc.strerror}") from None
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it, then set back)."""
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 @main.command("rules")

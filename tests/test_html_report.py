@@ -335,3 +335,107 @@ def test_a_bidi_override_in_a_document_is_shown_not_obeyed(tmp_path: Path) -> No
     _, page, text = check_html(tmp_path, str(draft))
     assert "\u202e" not in text
     assert "Energy Daily \\u202ehello world" in page.text_content()
+
+
+def test_a_cache_entry_holding_markup_of_its_own_is_drawn_again(tmp_path: Path) -> None:
+    drafts = tmp_path / "drafts"
+    shutil.copytree(EXAMPLES, drafts)
+    cache = tmp_path / "cache"
+    out = tmp_path / "page.html"
+    args = ("check", str(drafts), "--format", "html", "-o", str(out), "--cache-dir", str(cache))
+    footcheck(*args)
+    first = out.read_text(encoding="utf-8")
+    for entry in cache.rglob("*.pages"):
+        stored = json.loads(entry.read_text(encoding="utf-8"))
+        for page in stored["result"]:
+            page[1] = '<meta http-equiv="refresh" content="1;url=file:///x">' + page[1]
+            page[1] += '<a href="javascript:alert(1)">ok</a><p style="x">All notes verified</p>'
+        entry.write_text(json.dumps(stored), encoding="utf-8")
+    footcheck(*args)
+    again = out.read_text(encoding="utf-8")
+    assert "refresh" not in again and "All notes verified" not in again
+    assert again == first
+
+
+def test_trusted_fragments_are_footchecks_own_markup() -> None:
+    from footcheck.footnotes.report.html.fragment import trusted
+
+    assert trusted(b'<p class="para"><span class="ln">3</span>a &amp; b &lt;c&gt;</p>')
+    assert trusted(b'<a class="url" href="https://x.org/a?b=1">https://x.org/a?b=1</a>')
+    for hostile in (
+        b"<script>x</script>",
+        b'<a href="javascript:x">y</a>',
+        b'<p onclick="x">y</p>',
+        b'<p style="color:red">y</p>',
+        b"<meta http-equiv=refresh>",
+        b"a < b",
+        b"a &nbsp b",
+        b'<svg xmlns="http://evil.example/"></svg>',
+    ):
+        assert not trusted(hostile), hostile
+
+
+def test_the_baseline_s_findings_are_not_drawn(tmp_path: Path) -> None:
+    draft = EXAMPLES / "energy-security-draft.txt"
+    base = tmp_path / "base.json"
+    footcheck("check", str(draft), "--write-baseline", str(base), "--no-cache")
+    out = tmp_path / "page.html"
+    footcheck("check", str(draft), "--baseline", str(base), "--format", "html", "-o", str(out))
+    page = page_of(out)
+    assert not page.cssselect("li.finding") and not page.cssselect("svg.tl, a.badge")
+
+
+def test_two_documents_of_one_path_keep_their_ids_apart(tmp_path: Path) -> None:
+    draft = tmp_path / "a.txt"
+    draft.write_text(HOSTILE_TEXT)
+    out = tmp_path / "page.html"
+    footcheck(
+        "check",
+        "-",
+        str(draft),
+        "--stdin-name",
+        str(draft),
+        "--format",
+        "html",
+        "-o",
+        str(out),
+        stdin=HOSTILE_TEXT,
+    )
+    ids = [e.get("id") for e in page_of(out).iter() if e.get("id")]
+    assert len(ids) == len(set(ids)) and len(page_of(out).cssselect("section.file")) == 2
+
+
+def test_the_page_says_what_it_counts(tmp_path: Path) -> None:
+    _, page, _ = check_html(tmp_path, str(FIXTURES / "epub" / "river.epub"), str(EXAMPLES))
+    text = page.text_content()
+    assert "1 markers" not in text and "1 notes" not in text
+    assert "1 errors" not in text and "1 warnings" not in text and "1 infos" not in text
+    # A book file's chapters are one file in "Findings by rule".
+    _, report = check_json(str(FIXTURES / "epub" / "river.epub"), str(EXAMPLES))
+    for row in page.cssselect("table.by-rule tbody tr"):
+        code = row.cssselect("td")[0].text_content()
+        files = {f["path"].split(":", 1)[0] for f in report["findings"] if f["code"] == code}
+        assert int(row.cssselect("td.n")[1].text_content()) == len(files)
+    # A second definition is said to be one, not "cited nowhere".
+    survey = page.cssselect('section.file[data-path$="housing-survey-review.md"]')[0]
+    assert "defined again" in survey.text_content()
+
+
+def test_a_file_that_could_not_be_checked_says_so(tmp_path: Path) -> None:
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not a zip")
+    _, page, _ = check_html(tmp_path, str(tmp_path))
+    (section,) = page.cssselect("section.file")
+    assert "not checked" in section.cssselect(".counts")[0].text_content()
+    assert section.cssselect("p.error")
+    assert not page.cssselect("aside.legend")  # no timeline, no legend
+
+
+def test_show_writes_every_format_to_its_output(tmp_path: Path) -> None:
+    draft = EXAMPLES / "energy-security-draft.txt"
+    for fmt in ("console", "json", "html"):
+        out = tmp_path / f"show.{fmt}"
+        assert footcheck("show", str(draft), "--format", fmt, "-o", str(out)).returncode == 0
+        assert "Energy Daily" in out.read_text(encoding="utf-8")
+    missing = footcheck("check", str(draft), "--format", "html", "-o", str(tmp_path / "no/x"))
+    assert missing.returncode == 2 and "cannot write" in missing.stderr
+    assert not list(tmp_path.glob(".footcheck-*"))

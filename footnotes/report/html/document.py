@@ -125,6 +125,7 @@ class _Page:
         self.prefix = prefix
         self.cited = cited
         self.shown: set[int] = set()
+        self._firsts: dict[str, int] | None = None
 
     def marked(self, paragraph: ParagraphView, first: int) -> str:
         """A paragraph with its markers and the claims they support marked, and the
@@ -209,13 +210,25 @@ class _Page:
         more = f" and {len(others) - _BACKLINKS} more" if len(others) > _BACKLINKS else ""
         return f' <span class="cited">also cited at {links}{more}</span>'
 
+    def _first_of(self, label: str) -> int:
+        """The index of the first note defined with this label."""
+        if self._firsts is None:
+            self._firsts = {}
+            for i, defined in enumerate(self.unit.notes):
+                self._firsts.setdefault(defined.label, i)
+        return self._firsts[label]
+
     def note(self, index: int) -> str:
         """A note no marker of this document reaches."""
         note = self.unit.notes[index]
-        if note.cited_from is not None:
+        if (
+            self._first_of(note.label) < index
+        ):  # a second definition (FN003): markers resolve to the first
+            cited = ' <span class="cited none">defined again: markers cite the first</span>'
+        elif note.cited_from is not None:
             cited = f' <span class="cited">cited from {text(note.cited_from)}</span>'
         else:
-            cited = ' <span class="cited none">cited nowhere in this file</span>'
+            cited = ' <span class="cited none">no marker in this document cites it</span>'
         return (
             f'<li class="note" data-at="{note.line}:{note.column}" id="{self.prefix}n{index}">'
             f'<span class="label">[{label(note.label)}]</span>'

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from footcheck.footnotes.model import Severity, current_date
 from footcheck.footnotes.report.html import summary
+from footcheck.footnotes.report.html.document import unit_id
 from footcheck.footnotes.report.html.escape import attr, text
 from footcheck.footnotes.report.html.findings import finding_item
 from footcheck.footnotes.report.html.placing import placed
@@ -87,10 +88,12 @@ def page_parts(
     out.append("<main>")
     if filters or len(result.files) > 1:
         out.append(summary.summary(result, ordered))
-    out.append(f'<aside class="legend">{legend()}</aside>')
+    if any(b"<svg" in fragment for r in result.files for _, fragment in r.pages or ()):
+        out.append(f'<aside class="legend">{legend()}</aside>')
     yield "".join(out).encode("utf-8")
+    seen: set[str] = set()
     for fid, r in ordered:
-        yield _file_section(fid, r)
+        yield _file_section(fid, r, seen)
     yield rules_section(RULES, {f.code for f in result.findings}).encode("utf-8")
     yield f"</main><script>{script}</script></body></html>\n".encode()
 
@@ -113,11 +116,12 @@ def _ordered(files: Sequence[FileResult]) -> list[tuple[str, FileResult]]:
     )
 
 
-def _file_section(fid: str, result: FileResult) -> bytes:
+def _file_section(fid: str, result: FileResult, seen: set[str]) -> bytes:
     findings = result.findings
     units: list[bytes] = []
     targets: dict[int, str] = {}
     for u, (path, fragment) in enumerate(result.pages or ()):
+        fragment = _own_ids(fragment, path, f"{fid}u{u}", seen)
         own = [(i, f) for i, f in enumerate(findings) if f.path == path]
         html, found = placed(fragment, own, fid)
         targets.update(found)
@@ -143,11 +147,25 @@ def _file_section(fid: str, result: FileResult) -> bytes:
     return b"".join(("".join(out).encode("utf-8"), *units, b"</section>"))
 
 
+def _own_ids(fragment: bytes, path: str, instead: str, seen: set[str]) -> bytes:
+    """The fragment, its ids made its own when another document of the run has the same
+    path (standard input named as a file also checked): ids come from the path."""
+    prefix = unit_id(path)
+    if prefix not in seen:
+        seen.add(prefix)
+        return fragment
+    old, new = prefix.encode(), instead.encode()
+    return fragment.replace(b'id="' + old, b'id="' + new).replace(b'"#' + old, b'"#' + new)
+
+
 def _facts(result: FileResult) -> str:
     """What kind of document it is and its numbers, in one line."""
     words = [text(_FORMAT_NAMES.get(result.format or "", result.format or "unknown format"))]
     if result.error is None:
-        words.append(f"{result.markers} markers, {result.footnotes} notes")
+        words.append(
+            f"{summary.counted(result.markers, 'marker')}, "
+            f"{summary.counted(result.footnotes, 'note')}"
+        )
     if result.notes_read_from:
         words.append("notes read from " + ", ".join(text(p) for p in result.notes_read_from))
     return " · ".join(words)

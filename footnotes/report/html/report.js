@@ -17,12 +17,13 @@
   });
   function apply() {
     var code = rule.value, only = file.value, query = search.value.trim().toLowerCase();
+    var words = query ? query.split(/\s+/) : [];
     var on = {}, all = true, shown = 0, hit = {}, visible = {};
     levels.forEach(function (box) { on[box.value] = box.checked; all = all && box.checked; });
     var narrowed = Boolean(code || query) || !all;
     items.forEach(function (it) {
       var ok = (!code || it.code === code) && on[it.level] && (!only || it.file === only) &&
-               (!query || it.words.indexOf(query) >= 0);
+               words.every(function (w) { return it.words.indexOf(w) >= 0; });
       if (it.el.hidden === ok) { it.el.hidden = !ok; }
       if (ok) { shown += 1; hit[it.file] = true; visible[it.el.id] = true; }
     });

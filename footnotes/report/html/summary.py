@@ -22,12 +22,19 @@ def counts(result: FileResult) -> tuple[int, int, int]:
     return tally[Severity.ERROR], tally[Severity.WARNING], tally[Severity.INFO]
 
 
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """ "1 note", "2 notes"."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def counts_words(result: FileResult) -> str:
     words = [
-        f"{n} {_PLURAL[s] if n != 1 else s.value}"
+        counted(n, s.value, _PLURAL[s])
         for s, n in zip(_SEVERITIES, counts(result), strict=True)
         if n
     ]
+    if result.error is not None:
+        words.insert(0, "not checked")
     return ", ".join(words) or "no finding"
 
 
@@ -39,7 +46,9 @@ def summary(result: RunResult, ordered: Sequence[tuple[str, FileResult]]) -> str
     failed = result.failed_files
     totals = [f"<li><b>{len(result.files)}</b> file{'s' if len(result.files) != 1 else ''}</li>"]
     totals.extend(
-        f'<li class="sev-{s.value}"><b>{result.count(s)}</b> {_PLURAL[s]}</li>' for s in _SEVERITIES
+        f'<li class="sev-{s.value}"><b>{result.count(s)}</b> '
+        f"{s.value if result.count(s) == 1 else _PLURAL[s]}</li>"
+        for s in _SEVERITIES
     )
     if failed:
         totals.append(f'<li class="failed"><b>{failed}</b> could not be checked</li>')
@@ -65,9 +74,10 @@ def summary(result: RunResult, ordered: Sequence[tuple[str, FileResult]]) -> str
 def _by_rule(result: RunResult) -> str:
     tally: Counter[tuple[str, Severity]] = Counter()
     files: dict[str, set[str]] = {}
-    for finding in result.findings:
-        tally[(finding.code, finding.severity)] += 1
-        files.setdefault(finding.code, set()).add(finding.path)
+    for checked in result.files:  # a book file's chapters count as one file
+        for finding in checked.findings:
+            tally[(finding.code, finding.severity)] += 1
+            files.setdefault(finding.code, set()).add(checked.path)
     if not tally:
         return '<p class="none">No finding.</p>'
     rows = sorted(tally.items(), key=lambda item: (-item[0][1].rank, -item[1], item[0][0]))
@@ -124,7 +134,9 @@ def filter_bar(result: RunResult, ordered: Sequence[tuple[str, FileResult]]) -> 
         for s in _SEVERITIES
     )
     files = "".join(
-        f'<option value="{fid}">{text(r.path)} ({len(r.findings)})</option>' for fid, r in ordered
+        f'<option value="{fid}">{text(r.path)} '
+        f"({'not checked' if r.error else len(r.findings)})</option>"
+        for fid, r in ordered
     )
     return (
         '<nav id="filters" class="filters" hidden aria-label="Filter the findings">'
