@@ -439,3 +439,16 @@ def test_show_writes_every_format_to_its_output(tmp_path: Path) -> None:
     missing = footcheck("check", str(draft), "--format", "html", "-o", str(tmp_path / "no/x"))
     assert missing.returncode == 2 and "cannot write" in missing.stderr
     assert not list(tmp_path.glob(".footcheck-*"))
+
+
+def test_a_document_whose_id_another_has_is_renamed() -> None:
+    from footcheck.footnotes.report.html.document import unit_id
+    from footcheck.footnotes.report.html.page import _own_ids
+
+    prefix = unit_id("a.txt")
+    fragment = f'<a class="marker" id="{prefix}m0" href="#{prefix}n0">1</a>{prefix}'.encode()
+    seen: set[str] = set()
+    assert _own_ids(fragment, "a.txt", "f1u0", seen) == fragment
+    renamed = _own_ids(fragment, "a.txt", "f2u0", seen).decode()
+    assert 'id="f2u0m0"' in renamed and 'href="#f2u0n0"' in renamed
+    assert renamed.endswith(prefix)  # text that happens to spell the id is left alone

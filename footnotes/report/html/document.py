@@ -3,7 +3,7 @@ each marker with the claim's dates and its note, then the notes no marker reache
 
 Made where the document was checked (a worker process), from its view, and sent
 back as one string, final but for the findings' badges: every id starts with the
-document's own (`unit_id`, from its path: "d3f9a0c1b2e4m12" is its marker 12), and
+document's own (`unit_id`, from its path: "d3f9a0c1bm12" is its marker 12), and
 each card and note is marked with `data-at="LINE:COLUMN"`, where the page puts the
 badges of the findings there (`footnotes.report.html.placing`). Ids are
 footcheck's own, never taken from the document, whose labels may hold anything.
@@ -25,8 +25,9 @@ from footcheck.footnotes.views import MarkerView, NoteView, ParagraphView, UnitV
 
 
 def unit_id(path: str) -> str:
-    """The id of a document on the page, from its path (unique within a run)."""
-    digest = blake2b(path.encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
+    """The id of a document on the page, from its path (short: it prefixes every id of
+    the document; the page renames a document whose id another already has)."""
+    digest = blake2b(path.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
     return f"d{digest}"
 
 
