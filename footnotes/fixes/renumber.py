@@ -1,0 +1,148 @@
+"""FN004's fix, planned: the new number of every note, in order of first reference.
+
+What `footcheck fix` rewrites for a document whose numbered markers first appear out
+of sequence (or skip a number): each numbering scope (a chapter, where numbering
+restarts) is renumbered on its own, counting from where FN004 counts (the first
+marker's number, or the lowest note's when that is lower: a chapter continuing the
+book's numbering stays where it is). The notes body markers cite come first, in the
+order their markers first appear; then the notes only other notes cite, then those
+nothing cites, each in the order they are defined. `Renumbering.order` is the notes'
+new order, which the notes are moved into.
+
+Only what is safe is planned. A scope is left alone, with the reason, when a marker
+has no note there (FN001: which number would it get?), when a label is defined twice
+(FN003: which definition is meant?), when a label is not a number, or when its
+markers are numbered by a word processor (DOCX, ODT) or point into another file.
+A scope already in order gets no change: the fix is idempotent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from footcheck.footnotes.model import Document, Marker, Note, label_number
+
+
+@dataclass(frozen=True)
+class ScopeRenumbering:
+    """One numbering scope's plan: old label -> new label (changed ones only), the
+    scope's notes (indexes into `Document.notes`) in their new order, or why not."""
+
+    scope: int
+    labels: dict[str, str] = field(default_factory=dict)
+    order: tuple[int, ...] = ()
+    skipped: str | None = None
+
+    @property
+    def changes(self) -> bool:
+        return bool(self.labels) or self.order != tuple(sorted(self.order))
+
+
+@dataclass(frozen=True)
+class Renumbering:
+    """The plan for a whole document, scope by scope (only scopes with numbered notes)."""
+
+    scopes: tuple[ScopeRenumbering, ...] = ()
+
+    @property
+    def changes(self) -> bool:
+        return any(s.changes for s in self.scopes if s.skipped is None)
+
+    def label_map(self) -> dict[str, str]:
+        """Old label -> new label over the document (scopes numbered apart share none:
+        a document whose numbering restarts gives each scope's map in turn, and a label
+        renumbered differently in two scopes is given as "scope:label")."""
+        merged: dict[str, str] = {}
+        clashing = _clashing(self.scopes)
+        for plan in self.scopes:
+            if plan.skipped is not None:
+                continue
+            for old, new in plan.labels.items():
+                key = f"{plan.scope}:{old}" if old in clashing else old
+                merged[key] = new
+        return merged
+
+
+def _clashing(scopes: Sequence[ScopeRenumbering]) -> set[str]:
+    seen: dict[str, str] = {}
+    clash: set[str] = set()
+    for plan in scopes:
+        for old, new in plan.labels.items():
+            if seen.setdefault(old, new) != new:
+                clash.add(old)
+    return clash
+
+
+def plan_renumbering(doc: Document) -> Renumbering:
+    """How to renumber every numbering scope of `doc` into order of first reference."""
+    notes_by_scope: dict[int, list[int]] = {}
+    for index, note in enumerate(doc.notes):
+        notes_by_scope.setdefault(note.scope, []).append(index)
+    markers_by_scope: dict[int, list[Marker]] = {}
+    for marker in doc.markers:
+        markers_by_scope.setdefault(marker.scope, []).append(marker)
+    plans = []
+    for scope in sorted(set(notes_by_scope) | set(markers_by_scope)):
+        notes = notes_by_scope.get(scope, [])
+        markers = markers_by_scope.get(scope, [])
+        plans.append(_plan_scope(scope, doc.notes, notes, markers))
+    return Renumbering(tuple(plans))
+
+
+def _plan_scope(
+    scope: int, all_notes: Sequence[Note], indexes: list[int], markers: list[Marker]
+) -> ScopeRenumbering:
+    notes = [all_notes[i] for i in indexes]
+    why = _unsafe(notes, markers)
+    if why is not None:
+        return ScopeRenumbering(scope, skipped=why)
+    if not notes:
+        return ScopeRenumbering(scope)
+    index_of = {note.label: i for note, i in zip(notes, indexes, strict=True)}
+    order: list[int] = []
+    for marker in markers:  # the body's markers, in reading order
+        index = index_of[marker.label]
+        if index not in order:
+            order.append(index)
+    by_note = [
+        index_of[m.label]
+        for i in indexes
+        for m in all_notes[i].markers
+        if m.scope == scope and m.label in index_of and m.target is None
+    ]
+    for index in [*by_note, *indexes]:  # cited by notes only, then by nothing
+        if index not in order:
+            order.append(index)
+    numbers = [label_number(note.label) for note in notes]
+    first_marker = label_number(markers[0].label) if markers else None
+    start = min(n for n in [first_marker, *numbers] if n is not None)
+    labels = {
+        all_notes[index].label: str(start + position)
+        for position, index in enumerate(order)
+        if all_notes[index].label != str(start + position)
+    }
+    return ScopeRenumbering(scope, labels, tuple(order))
+
+
+def _unsafe(notes: Sequence[Note], markers: Sequence[Marker]) -> str | None:
+    """Why a scope cannot be renumbered safely, or None."""
+    labels = [note.label for note in notes]
+    if any(label_number(label) is None for label in labels):
+        return "its notes are not all numbered"
+    if len(set(labels)) != len(labels):
+        return "a label is defined twice (FN003): fix that first"
+    if any(m.auto for m in markers):
+        return "its notes are numbered by the word processor"
+    if any(m.target is not None for m in markers):
+        return "its markers point into another file"
+    defined = set(labels)
+    missing = sorted({m.label for m in markers if m.label not in defined}, key=_number_key)
+    if missing:
+        return f"marker [{missing[0]}] has no note (FN001): fix that first"
+    return None
+
+
+def _number_key(label: str) -> tuple[int, str]:
+    number = label_number(label)
+    return (number if number is not None else 0, label)
