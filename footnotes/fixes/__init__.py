@@ -1,5 +1,5 @@
 """`footcheck fix`: the mechanical work on notes, planned, applied and verified.
 
 `renumber` plans FN004's fix (the new number of every note, in order of first
-reference).
+reference); `edits` applies a fix's edits to a text at once and makes the diff.
 """

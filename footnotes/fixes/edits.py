@@ -1,0 +1,76 @@
+"""Edits to a document's text: where each replacement goes, applied at once, and the diff.
+
+A fix plans edits against the text as it was read (positions in characters); they are
+applied together, from the end backwards, so that no edit moves another's position,
+and edits that overlap are refused (a bug in a fix, never silently merged). The
+diff is what `footcheck fix --diff` prints: unified, three lines of context, with the
+file's own newlines kept and a missing final newline said, as `diff -u` says it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace `text[start:end]` with `replacement` (an insertion when start == end)."""
+
+    start: int
+    end: int
+    replacement: str = ""
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"an edit must run forwards: {self.start}..{self.end}")
+
+
+class OverlappingEdits(ValueError):
+    """Two edits of one fix touch the same text."""
+
+
+def apply(text: str, edits: Iterable[Edit]) -> str:
+    """`text` with every edit made; OverlappingEdits when two touch the same characters
+    (two insertions at one place are made in the order given)."""
+    ordered = sorted(enumerate(edits), key=lambda item: (item[1].start, item[1].end, item[0]))
+    pieces: list[str] = []
+    cursor = 0
+    for _, edit in ordered:
+        if edit.start < cursor or edit.end > len(text):
+            raise OverlappingEdits(f"edits overlap or run past the text at {edit.start}")
+        pieces.append(text[cursor : edit.start])
+        pieces.append(edit.replacement)
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def unified_diff(path: str, before: str, after: str, context: int = 3) -> str:
+    """A unified diff of two texts of the file at `path` ("" when they are equal)."""
+    if before == after:
+        return ""
+    lines = difflib.unified_diff(_lines(before), _lines(after), f"a/{path}", f"b/{path}", n=context)
+    out: list[str] = []
+    for line in lines:
+        if line.endswith(("\n", "\r")):
+            out.append(line)
+        else:  # the last line of a text with no final newline
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _lines(text: str) -> Sequence[str]:
+    """The text's lines with their own line ends (\\r\\n, \\r or \\n) kept."""
+    return text.splitlines(keepends=True) if "\r" in text else _split_newlines(text)
+
+
+def _split_newlines(text: str) -> list[str]:
+    """Lines ended by "\\n" only (str.splitlines would also break at form feeds and
+    the Unicode line separators, which are not line ends in a report)."""
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
