@@ -70,8 +70,6 @@ _NON_ASCII_BYTES = bytes(range(128, 256))
 _SNIFF = 8192
 # UTF-8 decoded with surrogateescape: each invalid byte is one of these.
 _ESCAPED = pattern_store.compile("[\udc80-\udcff]+")
-# Characters `faithful`'s text holds where `decode` has U+FFFD or a Windows-1252 character.
-_SURROGATES = pattern_store.compile("[\ud800-\udfff]")
 # Where the readers end a line: "\r\n", a lone "\r", "\n" (nothing else).
 _LINE_END = pattern_store.compile("\r\n?|\n")
 _NAMES = {
@@ -230,15 +228,12 @@ def faithful(data: bytes) -> Faithful:
     invalid sequence `decode` shows as one U+FFFD for several bytes.
     """
     shown, bom, how = _decoded(data)
-    if not bom:
-        if how == "utf-8":
-            return Faithful(shown, shown, b"", "utf-8", "surrogateescape")
-        if how == "mixed":
-            text = data.decode("utf-8", "surrogateescape")
-            return _checked(Faithful(text, shown, b"", "utf-8", "surrogateescape"))
-        return _checked(
-            Faithful(data.decode(how, "surrogateescape"), shown, b"", how, "surrogateescape")
-        )
+    if not bom and how == "utf-8":
+        return Faithful(shown, shown, b"", "utf-8", "surrogateescape")
+    if not bom:  # one character per byte that is not UTF-8, as `decode` reads it
+        encoding = "cp1252" if how == "cp1252" else "utf-8"
+        text = data.decode(encoding, "surrogateescape")
+        return Faithful(text, shown, b"", encoding, "surrogateescape")
     errors = "surrogateescape" if how == "utf-8" else "surrogatepass"
     try:
         text = data[len(bom) :].decode(how, errors)
@@ -247,16 +242,11 @@ def faithful(data: bytes) -> Faithful:
             f"invalid {_NAMES[how]} at byte {len(bom) + exc.start}: "
             "the file cannot be rewritten exactly"
         ) from None
-    if text != shown and _SURROGATES.sub("\ufffd", text) != shown:
+    # `decode` read each invalid sequence as one U+FFFD, this text as one character per
+    # byte (UTF-8) or code unit: the same indexes exactly when they are as long.
+    if len(text) != len(shown):
         raise DocumentError(
-            f"invalid {_NAMES[how]} that is not one character per byte: "
+            f"invalid {_NAMES[how]} of several bytes read as one character: "
             "the file cannot be rewritten exactly"
         )
-    return _checked(Faithful(text, shown, bom, how, errors))
-
-
-def _checked(read: Faithful) -> Faithful:
-    """`read`, after a last check that its text has the readers' indexes."""
-    if len(read.text) != len(read.display_text):  # never, by construction: a guard
-        raise DocumentError("the file cannot be rewritten exactly")
-    return read
+    return Faithful(text, shown, bom, how, errors)

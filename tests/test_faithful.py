@@ -261,12 +261,18 @@ def test_newline_is_the_files_first_line_end(data: bytes, newline: str) -> None:
     assert faithful(data).newline == newline
 
 
-_BOM_PREFIXES = [b"", b"", b"", *(bom for bom, _ in CODECS.values() if bom)]
+_BOM_PREFIXES = [b""] * 6 + [bom for bom, _ in CODECS.values() if bom]
+# Mostly text (ASCII, newlines, UTF-8, Windows-1252 and stray bytes), some of it as
+# UTF-16 for the files after a UTF-16 BOM, and now and then any bytes at all.
 _PIECES = st.one_of(
-    st.binary(max_size=6),
-    st.sampled_from([b"\r\n", b"\r", b"\n", b"[1]", b" ", b"\xe9", b"\x93", b"\x81", b"\xff"]),
-    st.text(max_size=6).map(lambda s: s.encode("utf-8", "surrogatepass")),
+    st.text(st.characters(min_codepoint=32, max_codepoint=126), max_size=8).map(str.encode),
+    st.sampled_from(
+        [b"\r\n", b"\r", b"\n", b"[1]", b"\xe9", b"\x93", b"\x81", b"\xff", b"\xe2\x80"]
+    ),
+    st.text(max_size=4).map(lambda s: s.encode("utf-8", "surrogatepass")),
+    st.text(max_size=4).map(lambda s: s.encode("cp1252", "ignore")),
     st.text(max_size=3).map(lambda s: s.encode("utf-16-le", "surrogatepass")),
+    st.binary(max_size=3),
 )
 _FILES = st.tuples(
     st.sampled_from(_BOM_PREFIXES), st.lists(_PIECES, max_size=12).map(b"".join)
