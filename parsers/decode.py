@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from footcheck.footnotes import pattern_store
@@ -169,8 +169,8 @@ class Faithful:
     a fixer reads its result again before it writes.
     """
 
-    text: str
-    display_text: str
+    text: str = field(repr=False)
+    display_text: str = field(repr=False)
     bom: bytes
     encoding: str
     errors: str  # the error handler that turns `text`'s lone surrogates back into bytes
