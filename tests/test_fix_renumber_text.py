@@ -80,7 +80,7 @@ def test_the_fix_renumbers_moves_and_keeps_the_rest(name: str) -> None:
 
 
 def test_a_document_in_order_is_left_byte_for_byte() -> None:
-    data = "Rents rose.[1] Wages.[2]\r\n\r\n[1] One, 2022.\r\n[2] Two, 2022.\r\n".encode()
+    data = b"Rents rose.[1] Wages.[2]\r\n\r\n[1] One, 2022.\r\n[2] Two, 2022.\r\n"
     assert fixed(data, "ok.txt") == data
 
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import stat
 import sys
 import tempfile
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -131,21 +134,49 @@ def test_a_folder_that_refuses_a_new_file_gives_oserror(
     assert path.read_bytes() == OLD
 
 
-@pytest.mark.skipif(
-    sys.platform == "win32" or os.geteuid() == 0, reason="root writes in a read-only folder"
-)
-def test_a_read_only_folder_gives_oserror(tmp_path: Path) -> None:
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    path = _report(folder)
-    folder.chmod(0o555)
+@posix_only
+def test_a_read_only_folder_gives_oserror() -> None:
+    """A folder the process may not write. Root may write anywhere: as root, the check
+    runs in a child process that has become `nobody`."""
+    base = Path(tempfile.mkdtemp(prefix="footcheck-ro-"))
     try:
-        with pytest.raises(OSError, match=r"^cannot write .*report\.txt: Permission denied$"):
-            replace_file(path, NEW)
-        assert path.read_bytes() == OLD
-        assert _leftovers(folder) == []
+        base.chmod(0o755)
+        folder = base / "locked"
+        folder.mkdir()
+        path = _report(folder, 0o666)
+        folder.chmod(0o555)
+
+        def check() -> None:
+            with pytest.raises(OSError, match=r"^cannot write .*report\.txt: Permission denied$"):
+                replace_file(path, NEW)
+            assert path.read_bytes() == OLD
+            assert _leftovers(folder) == []
+
+        _as_someone_else(check)
     finally:
-        folder.chmod(0o755)
+        (base / "locked").chmod(0o755)
+        shutil.rmtree(base)
+
+
+def _as_someone_else(check: Callable[[], None]) -> None:
+    """Run `check` here, or, as root, in a child process that has become `nobody`."""
+    if os.geteuid() != 0:
+        check()
+        return
+    pid = os.fork()
+    if pid == 0:  # the child: never back into pytest
+        code = 1
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            check()
+            code = 0
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, "the check failed as another user"
 
 
 @posix_only
