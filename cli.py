@@ -20,6 +20,7 @@ from footcheck.footnotes.report import MODULES as REPORT_FORMATS
 from footcheck.footnotes.rules import RULES, Rule, lookup
 
 if TYPE_CHECKING:
+    from footcheck.footnotes.fixes.run import FileFix
     from footcheck.footnotes.results import RunResult
     from footcheck.footnotes.settings import Config, FileSettings
 
@@ -292,6 +293,76 @@ def _report(
     from footcheck.footnotes.report import console  # the console's modules only when it prints
 
     console.render_summary(result, sys.stdout, colour=_colour(no_color))
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--diff", is_flag=True, help="Print what would change; change nothing.")
+@click.option("--unsafe", is_flag=True, help="Also apply fixes a reader sees beyond numbering.")
+@click.option(
+    "--select", multiple=True, metavar="CODES", help="Only these rules' fixes (codes, names)."
+)
+@click.option("--ignore", multiple=True, metavar="CODES", help="Not these rules' fixes.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["console", "json"]), default="console", show_default=True
+)
+@_report_date
+@click.option(
+    "--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file."
+)
+def fix(
+    paths: tuple[str, ...],
+    diff: bool,
+    unsafe: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fmt: str,
+    report_date: PartialDate | None,
+    config_file: str | None,
+) -> None:
+    """Fix what can be fixed safely: renumber notes in order (FN004), in place.
+
+    Each file is written atomically, keeping its encoding, byte-order mark, newlines
+    and permissions, and only after the fixed text is checked again. Exit status: 0,
+    or 1 with --diff when something would change, 2 when a file could not be fixed.
+    """
+    from footcheck.footnotes.files import STDIN, discover
+    from footcheck.footnotes.fixes.run import fix_file
+    from footcheck.footnotes.report import fix_report
+    from footcheck.footnotes.settings import CommandLine, resolve
+    from footcheck.parsers.rewriting import REWRITING
+
+    del unsafe  # the unsafe fixes (CT001, FN002) are not there yet: nothing more to apply
+    paths = paths or (".",)
+    if STDIN in paths:
+        raise click.UsageError("fix changes files: it cannot read standard input")
+    given = CommandLine(
+        select=_rule_codes(select, "--select"),
+        ignore=_rule_codes(ignore, "--ignore"),
+        report_date=report_date,
+        no_cache=True,
+    )
+    config = resolve(_settings(config_file, paths), given)
+    targets = list(discover(paths, parsers.parse, config))
+    fixes = [
+        fix_file(t.display, t.format, config, parsers.parse, REWRITING, write=not diff)
+        if t.error is None
+        else _failed(t.display, t.error)
+        for t in targets
+    ]
+    if fmt == "json":
+        sys.stdout.write(fix_report.render_json(fixes, __version__))
+    else:
+        fix_report.render_console(fixes, sys.stdout, diff=diff)
+    if any(f.error for f in fixes):
+        sys.exit(2)
+    sys.exit(1 if diff and any(f.changed for f in fixes) else 0)
+
+
+def _failed(path: str, error: str) -> FileFix:
+    from footcheck.footnotes.fixes.run import FileFix
+
+    return FileFix(path, error=error)
 
 
 @main.command("config")

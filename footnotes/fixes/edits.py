@@ -51,7 +51,8 @@ def unified_diff(path: str, before: str, after: str, context: int = 3) -> str:
     """A unified diff of two texts of the file at `path` ("" when they are equal)."""
     if before == after:
         return ""
-    lines = difflib.unified_diff(_lines(before), _lines(after), f"a/{path}", f"b/{path}", n=context)
+    name = path.lstrip("/")  # "a/tmp/r.txt", as git writes an absolute path
+    lines = difflib.unified_diff(_lines(before), _lines(after), f"a/{name}", f"b/{name}", n=context)
     out: list[str] = []
     for line in lines:
         if line.endswith(("\n", "\r")):

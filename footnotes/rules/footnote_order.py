@@ -38,6 +38,14 @@ Rents rose in 2021.[1] Wages did not.[2] Rents stayed high.[1]
 [1] Housing Survey, March 2022.
 [2] Labour Review, April 2022.
 ```
+
+Fix safety
+----------
+Safe: `footcheck fix` renumbers the notes in order of first reference, rewriting
+every marker and note label and moving the notes to match, in plain text and
+Markdown with numeric labels; a reader sees new numbers and nothing else. It leaves
+a numbering alone while a marker has no note (FN001) or a label is defined twice
+(FN003), and where a word processor numbers the notes.
 """
 
 from __future__ import annotations

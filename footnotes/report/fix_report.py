@@ -1,0 +1,68 @@
+"""What `footcheck fix` says it did: per file, the labels it changed, the notes it
+deleted, what it could not fix and why; or the diff; or the JSON of the contract's
+"What a fix changed"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from footcheck.footnotes.fixes.run import FileFix
+from footcheck.footnotes.report import fastjson
+from footcheck.footnotes.report.terminal import safe
+
+
+def fix_dict(fix: FileFix) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "path": fix.path,
+        "changed": fix.changed,
+        "written": fix.written,
+        "map": dict(fix.map),
+        "deleted": list(fix.deleted),
+        "fixes": list(fix.fixes),
+        "skipped": list(fix.skipped),
+        "error": fix.error,
+    }
+    return entry
+
+
+def render_json(fixes: Sequence[FileFix], version: str) -> str:
+    payload = {
+        "tool": {"name": "footcheck", "version": version},
+        "files": [fix_dict(f) for f in fixes],
+    }
+    return fastjson.dumps(payload) + "\n"
+
+
+def render_console(fixes: Sequence[FileFix], stream: TextIO, *, diff: bool) -> None:
+    """One block per file with something to say, and a closing line."""
+    changed = 0
+    for fix in fixes:
+        if diff and fix.diff:
+            stream.write(safe(fix.diff).replace("\\x0a", "\n"))
+        lines = _lines(fix, diff=diff)
+        if lines:
+            stream.write(f"{safe(fix.path)}\n")
+            stream.writelines(f"  {line}\n" for line in lines)
+        changed += fix.changed
+    verb = "would change" if diff else "changed"
+    failed = sum(1 for f in fixes if f.error)
+    tail = f", {failed} could not be fixed" if failed else ""
+    stream.write(f"footcheck fix {verb} {changed} of {len(fixes)} files{tail}.\n")
+
+
+def _lines(fix: FileFix, *, diff: bool) -> list[str]:
+    lines: list[str] = []
+    if fix.error:
+        lines.append(f"error: {safe(fix.error)}")
+    if fix.map:
+        pairs = ", ".join(f"[{safe(old)}] -> [{safe(new)}]" for old, new in fix.map.items())
+        verb = "would renumber" if diff else "renumbered"
+        lines.append(f"{verb}: {pairs}")
+    if fix.deleted:
+        lines.append("deleted: " + ", ".join(f"[{safe(label)}]" for label in fix.deleted))
+    lines.extend(
+        f"not fixed: {skip['code']} [{safe(skip['footnote'] or '')}]: {safe(skip['why'] or '')}"
+        for skip in fix.skipped
+    )
+    return lines

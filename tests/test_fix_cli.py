@@ -1,0 +1,103 @@
+"""`footcheck fix` end to end: the diff, the write, the map, what it refuses and skips."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from footcheck import parsers
+from footcheck.footnotes.fixes.run import refusal
+from footcheck.footnotes.model import Document
+from tests.test_cli import footcheck
+
+ROOT = Path(__file__).resolve().parent.parent
+SWAPPED = (
+    "Rents rose.[1] Wages did not.[3] Prices fell.[2]\r\n\r\n"
+    "[1] Housing Survey, March 2022.\r\n[2] Price Index, May 2022.\r\n"
+    "[3] Labour Review, April 2022.\r\n"
+)
+FIXED = (
+    "Rents rose.[1] Wages did not.[2] Prices fell.[3]\r\n\r\n"
+    "[1] Housing Survey, March 2022.\r\n[2] Labour Review, April 2022.\r\n"
+    "[3] Price Index, May 2022.\r\n"
+)
+
+
+def test_diff_shows_the_change_and_changes_nothing(tmp_path: Path) -> None:
+    draft = tmp_path / "swap.txt"
+    draft.write_bytes(SWAPPED.encode())
+    done = footcheck("fix", str(draft), "--diff")
+    assert done.returncode == 1  # something to fix
+    assert "-Rents rose.[1] Wages did not.[3] Prices fell.[2]" in done.stdout
+    assert "+[3] Price Index, May 2022." in done.stdout
+    assert "would renumber: [3] -> [2], [2] -> [3]" in done.stdout
+    assert draft.read_bytes() == SWAPPED.encode()
+
+
+def test_fix_writes_in_place_keeping_newlines_and_mode_and_says_the_map(tmp_path: Path) -> None:
+    draft = tmp_path / "swap.txt"
+    draft.write_bytes(SWAPPED.encode())
+    draft.chmod(0o640)
+    done = footcheck("fix", str(draft), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    (entry,) = json.loads(done.stdout)["files"]
+    assert entry["changed"] and entry["written"] and entry["error"] is None
+    assert entry["map"] == {"3": "2", "2": "3"} and entry["deleted"] == []
+    assert {f["applicability"] for f in entry["fixes"]} == {"safe"}
+    assert draft.read_bytes() == FIXED.encode()
+    assert draft.stat().st_mode & 0o777 == 0o640
+    assert not [p for p in tmp_path.iterdir() if p.name != "swap.txt"]
+    again = json.loads(footcheck("fix", str(draft), "--format", "json").stdout)["files"][0]
+    assert not again["changed"] and not again["written"]  # idempotent
+    assert "FN004" not in footcheck("check", str(draft), "--format", "json").stdout
+
+
+def test_what_cannot_be_fixed_safely_is_said_and_left(tmp_path: Path) -> None:
+    drafts = tmp_path / "examples"
+    shutil.copytree(ROOT / "examples", drafts)
+    before = {p: p.read_bytes() for p in drafts.rglob("*") if p.is_file()}
+    done = footcheck("fix", str(drafts), "--format", "json")
+    assert done.returncode == 0
+    entries = {Path(e["path"]).name: e for e in json.loads(done.stdout)["files"]}
+    energy = entries["energy-security-draft.txt"]
+    assert energy["skipped"] == [
+        {"code": "FN004", "footnote": "6", "why": "marker [8] has no note (FN001): fix that first"}
+    ]
+    assert not any(e["changed"] for e in entries.values())
+    assert {p: p.read_bytes() for p in drafts.rglob("*") if p.is_file()} == before
+
+
+def test_formats_not_rewritten_are_not_fixable_and_word_processors_need_no_renumbering(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<p>A.<sup><a href='#n2'>2</a></sup> B.<sup><a href='#n1'>1</a></sup></p>"
+        "<ol><li id='n1'>One, 2022.</li><li id='n2'>Two, 2022.</li></ol>"
+    )
+    shutil.copy(ROOT / "tests" / "fixtures" / "office" / "notes.docx", tmp_path / "n.docx")
+    done = footcheck("fix", str(tmp_path), "--format", "json")
+    entries = {Path(e["path"]).name: e for e in json.loads(done.stdout)["files"]}
+    assert entries["page.html"]["skipped"] == [
+        {"code": "FN004", "footnote": "2", "why": "not fixable in this format"}
+    ]
+    assert entries["n.docx"]["skipped"] == [] and not entries["n.docx"]["changed"]
+
+
+def test_standard_input_and_unreadable_files(tmp_path: Path) -> None:
+    assert footcheck("fix", "-").returncode == 2
+    missing = footcheck("fix", str(tmp_path / "gone.txt"), "--format", "json")
+    assert missing.returncode == 2
+    assert json.loads(missing.stdout)["files"][0]["error"]
+
+
+def test_a_fix_that_would_lose_or_change_a_note_is_refused() -> None:
+    def doc(text: str) -> Document:
+        return parsers.parse(text.encode(), "r.txt", "text")
+
+    before = doc("A.[2] B.[1]\n\n[1] One, 2022.\n[2] Two, 2022.\n")
+    lost = doc("A.[1] B.[2]\n\n[1] Two, 2022.\n[2] One, 2021.\n")
+    assert refusal(before, [], lost, []) == "a note's text would change"
+    same = doc("A.[1] B.[2]\n\n[1] Two, 2022.\n[2] One, 2022.\n")
+    assert refusal(before, [], same, []) is None
