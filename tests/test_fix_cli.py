@@ -101,3 +101,5 @@ def test_a_fix_that_would_lose_or_change_a_note_is_refused() -> None:
     assert refusal(before, [], lost, []) == "a note's text would change"
     same = doc("A.[1] B.[2]\n\n[1] Two, 2022.\n[2] One, 2022.\n")
     assert refusal(before, [], same, []) is None
+    swapped = doc("A.[2] B.[1]\n\n[1] Two, 2022.\n[2] One, 2022.\n")
+    assert refusal(before, [], swapped, []) == "a marker would cite another note's text"

@@ -10,8 +10,8 @@ as it was):
    `Rewriting`), make the edits, encode the text back (every byte outside the edits
    as it was: encoding, byte-order mark, newlines);
 4. read the new text and check it again: the fix is refused when a finding of any
-   kind is added, when a note's text is lost or changed, or when what it fixed is
-   still there;
+   kind is added, when a note's text is lost or changed, when a marker would cite
+   another note's text than before, or when what it fixed is still there;
 5. write it (`writing.replace_file`), unless only the diff is wanted.
 
 Word processors number their notes themselves (DOCX, ODT): there is nothing to
@@ -170,6 +170,8 @@ def refusal(
         return "a note's text would change"
     if len(before.markers) != len(after.markers):
         return "a marker would be lost"
+    if _cited(before) != _cited(after):
+        return "a marker would cite another note's text"
     counted_before = Counter(f.code for f in found_before)
     counted_after = Counter(f.code for f in found_after)
     for code, count in counted_after.items():
@@ -178,3 +180,12 @@ def refusal(
     if counted_after.get("FN004"):
         return "the numbering would still be out of order"
     return None
+
+
+def _cited(doc: Document) -> list[str | None]:
+    """The text of the note each marker (in the body, then in notes) cites, in order."""
+    text_of: dict[tuple[int, str], str] = {}
+    for note in doc.notes:
+        text_of.setdefault(note.key, note.text)
+    markers = [*doc.markers, *(m for note in doc.notes for m in note.markers)]
+    return [text_of.get(m.key) for m in markers]
