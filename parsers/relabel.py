@@ -55,7 +55,14 @@ def sites(fmt: str, text: str, doc: Document, offset: Callable[[int, int], int])
     for marker in markers:
         at = _offset(offset, marker.location.line, marker.location.column)
         if at not in tokens:
-            tokens[at] = replace(_token(fmt, text, at), scope=marker.scope)
+            try:
+                tokens[at] = replace(_token(fmt, text, at), scope=marker.scope)
+            except SiteError:
+                written = "[^N]" if fmt == "markdown" else "[N] or superscripts"
+                raise SiteError(
+                    f"marker [{marker.label}] (line {marker.location.line}) is not written"
+                    f" {written}: only such labels are rewritten"
+                ) from None
         if marker.label not in tokens[at].labels:
             raise SiteError(f"marker [{marker.label}] is not written where it was read")
     notes = []
