@@ -298,7 +298,6 @@ def _report(
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--diff", is_flag=True, help="Print what would change; change nothing.")
-@click.option("--unsafe", is_flag=True, help="Also apply fixes a reader sees beyond numbering.")
 @click.option(
     "--select", multiple=True, metavar="CODES", help="Only these rules' fixes (codes, names)."
 )
@@ -313,7 +312,6 @@ def _report(
 def fix(
     paths: tuple[str, ...],
     diff: bool,
-    unsafe: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     fmt: str,
@@ -332,7 +330,6 @@ def fix(
     from footcheck.footnotes.settings import CommandLine, resolve
     from footcheck.parsers.rewriting import REWRITING
 
-    del unsafe  # the unsafe fixes (CT001, FN002) are not there yet: nothing more to apply
     paths = paths or (".",)
     if STDIN in paths:
         raise click.UsageError("fix changes files: it cannot read standard input")
