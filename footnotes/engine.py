@@ -16,6 +16,7 @@ A rule that fails costs only its own findings: the other rules' are kept.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -331,7 +332,8 @@ def _page(checked: Checked, path: str, config: Config) -> bytes:
     except Exception as exc:
         if config.debug:
             raise
-        drawn = f'<p class="error">{_internal("drawing this document", exc)}</p>'
+        # The exception's words may quote the document: escaped like its text.
+        drawn = f'<p class="error">{html.escape(_internal("drawing this document", exc))}</p>'
     return drawn.encode("utf-8", "replace")
 
 

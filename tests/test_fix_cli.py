@@ -103,3 +103,11 @@ def test_a_fix_that_would_lose_or_change_a_note_is_refused() -> None:
     assert refusal(before, [], same, []) is None
     swapped = doc("A.[2] B.[1]\n\n[1] Two, 2022.\n[2] One, 2022.\n")
     assert refusal(before, [], swapped, []) == "a marker would cite another note's text"
+
+
+def test_the_diff_of_a_crlf_file_keeps_its_line_ends_on_the_terminal(tmp_path: Path) -> None:
+    draft = tmp_path / "swap.txt"
+    draft.write_bytes(SWAPPED.encode())
+    done = footcheck("fix", str(draft), "--diff")
+    assert "\\x0d" not in done.stdout
+    assert "+Rents rose.[1] Wages did not.[2] Prices fell.[3]" in done.stdout

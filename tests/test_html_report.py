@@ -215,7 +215,7 @@ def test_with_scripts_off_nothing_is_hidden_but_the_filters(tmp_path: Path) -> N
     _, page, _ = check_html(tmp_path, str(EXAMPLES))
     hidden = [e for e in page.iter() if e.get("hidden") is not None]
     assert [e.get("id") for e in hidden] == ["filters"]
-    assert not page.cssselect("details[open]") or True  # details are the summary's lists
+    assert not page.cssselect("details[open]")  # the folded lists are the summary's own
     assert page.cssselect("noscript")
 
 
@@ -452,3 +452,21 @@ def test_a_document_whose_id_another_has_is_renamed() -> None:
     renamed = _own_ids(fragment, "a.txt", "f2u0", seen).decode()
     assert 'id="f2u0m0"' in renamed and 'href="#f2u0n0"' in renamed
     assert renamed.endswith(prefix)  # text that happens to spell the id is left alone
+
+
+def test_a_drawing_failure_s_words_are_escaped() -> None:
+    def broken(ctx: object, findings: object) -> str:
+        raise ValueError("<script>alert(1)</script>")
+
+    class Broken:
+        cacheable = True
+        draw = staticmethod(broken)
+
+        def trusts(self, fragment: bytes) -> bool:
+            return True
+
+    config = replace(resolve(FileSettings(), CommandLine(no_cache=True)), unit_page=Broken())
+    result = run([str(EXAMPLES / "energy-security-draft.txt")], config, parsers.parse)
+    (file,) = result.files
+    assert file.pages is not None
+    assert b"<script>" not in file.pages[0][1] and b"&lt;script&gt;" in file.pages[0][1]

@@ -127,7 +127,10 @@ def _fix(
     plan = plan_renumbering(doc)
     for scope in plan.scopes:
         if scope.skipped is not None:
-            outcome.skipped.extend(_skip(f, scope.skipped) for f in wanted if f.code == "FN004")
+            for finding in wanted:  # said once, however many scopes give the reason
+                skip = _skip(finding, scope.skipped)
+                if finding.code == "FN004" and skip not in outcome.skipped:
+                    outcome.skipped.append(skip)
     if not plan.changes:
         return
     faithful = rewriting.faithful(data)

@@ -39,7 +39,7 @@ def render_console(fixes: Sequence[FileFix], stream: TextIO, *, diff: bool) -> N
     changed = 0
     for fix in fixes:
         if diff and fix.diff:
-            stream.write(safe(fix.diff).replace("\\x0a", "\n"))
+            stream.write(_shown(fix.diff))
         lines = _lines(fix, diff=diff)
         if lines:
             stream.write(f"{safe(fix.path)}\n")
@@ -49,6 +49,16 @@ def render_console(fixes: Sequence[FileFix], stream: TextIO, *, diff: bool) -> N
     failed = sum(1 for f in fixes if f.error)
     tail = f", {failed} could not be fixed" if failed else ""
     stream.write(f"footcheck fix {verb} {changed} of {len(fixes)} files{tail}.\n")
+
+
+def _shown(diff: str) -> str:
+    """A diff fit for a terminal: each line's text made safe, its own line end kept (a
+    CRLF file's diff is not strewn with "\\x0d")."""
+    out = []
+    for line in diff.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        out.append(safe(body) + line[len(body) :])
+    return "".join(out)
 
 
 def _lines(fix: FileFix, *, diff: bool) -> list[str]:
