@@ -24,6 +24,9 @@ from dataclasses import replace
 from footcheck.footnotes.fixes.sites import NoteSite, SiteError, Sites, Token
 from footcheck.footnotes.model import Document
 
+# The formats whose labels `sites` finds.
+FORMATS = frozenset({"text", "markdown"})
+
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_SUPERSCRIPT = str.maketrans("0123456789", _SUPERSCRIPTS)
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
@@ -48,7 +51,7 @@ def sites(fmt: str, text: str, doc: Document, offset: Callable[[int, int], int])
     `offset(line, column)` turns a reader's place into an index of `text`. Raises
     SiteError when a label is not where the reader placed it, or for another format.
     """
-    if fmt not in ("text", "markdown"):
+    if fmt not in FORMATS:
         raise SiteError(f"labels are not rewritten in {fmt} yet")
     markers = [*doc.markers, *(m for note in doc.notes for m in note.markers)]
     tokens: dict[int, Token] = {}

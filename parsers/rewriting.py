@@ -15,6 +15,8 @@ from footcheck.parsers.decode import Faithful, faithful
 class Rewriting:
     """The faithful decoding and the label sites of the formats footcheck rewrites."""
 
+    formats = relabel.FORMATS
+
     def faithful(self, data: bytes) -> Faithful:
         return faithful(data)
 

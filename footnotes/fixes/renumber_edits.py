@@ -38,7 +38,7 @@ def renumber_edits(text: str, doc: Document, plan: Renumbering, sites: Sites) ->
             edits.append(Edit(token.start, token.end, token.write(labels)))
     for note, site in zip(doc.notes, sites.notes, strict=True):
         new = new_label.get((note.scope, note.label))
-        if new is not None:
+        if new is not None and site.label_end > site.label_start:  # else numbered by place
             written = new.translate(_TO_SUPERSCRIPT) if site.superscript else new
             edits.append(Edit(site.label_start, site.label_end, written))
     for scope in plan.scopes:

@@ -39,8 +39,6 @@ from footcheck.footnotes.model import Document, DocumentError, Finding
 if TYPE_CHECKING:
     from footcheck.footnotes.settings import Config
 
-# The formats whose labels footcheck rewrites (parsers.relabel).
-REWRITTEN = frozenset({"text", "markdown"})
 # The fixes there are, by rule, and whether a reader sees more than new numbers.
 FIXES = {"FN004": "safe"}
 
@@ -61,6 +59,10 @@ class FaithfulText(Protocol):
 
 class Rewriting(Protocol):
     """What a fix needs from the readers' side (`parsers.rewriting`)."""
+
+    @property
+    def formats(self) -> frozenset[str]:
+        """The formats whose labels `sites` finds."""
 
     def faithful(self, data: bytes) -> FaithfulText: ...
 
@@ -120,7 +122,7 @@ def _fix(
     wanted = [f for f in findings if f.code in FIXES]
     if not wanted:
         return
-    if doc.format not in REWRITTEN or doc.parts:
+    if doc.format not in rewriting.formats or doc.parts:
         if doc.format not in ("docx", "odt"):  # a word processor numbers its own notes
             outcome.skipped.extend(_skip(f, "not fixable in this format") for f in wanted)
         return

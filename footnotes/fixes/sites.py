@@ -29,7 +29,9 @@ class Token:
 @dataclass(frozen=True)
 class NoteSite:
     """A note: the span of its label, and its whole extent (from its start to its last
-    character, line end excluded)."""
+    character, line end excluded). An empty label span: the note's number is not
+    written but given by its place (an HTML `<li>` of an `<ol>`), so moving the note
+    renumbers it."""
 
     label_start: int
     label_end: int
