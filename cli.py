@@ -299,6 +299,11 @@ def _report(
 @click.argument("paths", nargs=-1)
 @click.option("--diff", is_flag=True, help="Print what would change; change nothing.")
 @click.option(
+    "--unsafe",
+    is_flag=True,
+    help="Also delete notes nothing cites (FN002) and merge repeated sources (CT001).",
+)
+@click.option(
     "--select", multiple=True, metavar="CODES", help="Only these rules' fixes (codes, names)."
 )
 @click.option("--ignore", multiple=True, metavar="CODES", help="Not these rules' fixes.")
@@ -312,17 +317,21 @@ def _report(
 def fix(
     paths: tuple[str, ...],
     diff: bool,
+    unsafe: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     fmt: str,
     report_date: PartialDate | None,
     config_file: str | None,
 ) -> None:
-    """Fix what can be fixed safely: renumber notes in order (FN004), in place.
+    """Fix what can be fixed safely, in place: renumber notes in order of first
+    reference (FN004), delete suppression comments that suppress nothing (SUP001).
 
-    Each file is written atomically, keeping its encoding, byte-order mark, newlines
-    and permissions, and only after the fixed text is checked again. Exit status: 0,
-    or 1 with --diff when something would change, 2 when a file could not be fixed.
+    With --unsafe, also delete notes nothing cites (FN002) and merge a repeated source
+    into its first note (CT001), renumbering the notes after them. Each file is
+    written atomically, keeping its encoding, byte-order mark, newlines and
+    permissions, and only after the fixed text is checked again. Exit status: 0, or 1
+    with --diff when something would change, 2 when a file could not be fixed.
     """
     from footcheck.footnotes.files import STDIN, discover
     from footcheck.footnotes.fixes.run import fix_file
@@ -342,7 +351,9 @@ def fix(
     config = resolve(_settings(config_file, paths), given)
     targets = list(discover(paths, parsers.parse, config))
     fixes = [
-        fix_file(t.display, t.format, config, parsers.parse, REWRITING, write=not diff)
+        fix_file(
+            t.display, t.format, config, parsers.parse, REWRITING, write=not diff, unsafe=unsafe
+        )
         if t.error is None
         else _failed(t.display, t.error)
         for t in targets

@@ -57,14 +57,21 @@ def test_what_cannot_be_fixed_safely_is_said_and_left(tmp_path: Path) -> None:
     drafts = tmp_path / "examples"
     shutil.copytree(ROOT / "examples", drafts)
     before = {p: p.read_bytes() for p in drafts.rglob("*") if p.is_file()}
-    done = footcheck("fix", str(drafts), "--format", "json")
-    assert done.returncode == 0
+    done = footcheck("fix", str(drafts), "--diff", "--format", "json")
+    assert done.returncode == 1  # the review copy's unused comment would go
     entries = {Path(e["path"]).name: e for e in json.loads(done.stdout)["files"]}
     energy = entries["energy-security-draft.txt"]
+    unsafe = "an unsafe fix (a reader sees other numbers): run fix with --unsafe"
     assert energy["skipped"] == [
-        {"code": "FN004", "footnote": "6", "why": "marker [8] has no note (FN001): fix that first"}
+        {"code": "CT001", "footnote": "5", "why": unsafe},
+        {"code": "FN002", "footnote": "7", "why": unsafe},
+        {"code": "FN004", "footnote": "6", "why": "marker [8] has no note (FN001): fix that first"},
     ]
-    assert not any(e["changed"] for e in entries.values())
+    assert not energy["changed"]
+    review = entries["housing-survey-review.md"]
+    assert review["changed"] and not review["written"]
+    assert review["fixes"] == [{"code": "SUP001", "footnote": None, "applicability": "safe"}]
+    assert [name for name, e in entries.items() if e["changed"]] == ["housing-survey-review.md"]
     assert {p: p.read_bytes() for p in drafts.rglob("*") if p.is_file()} == before
 
 
@@ -82,7 +89,11 @@ def test_formats_not_rewritten_are_not_fixable_and_word_processors_need_no_renum
     assert entries["page.html"]["skipped"] == [
         {"code": "FN004", "footnote": "2", "why": "not fixable in this format"}
     ]
-    assert entries["n.docx"]["skipped"] == [] and not entries["n.docx"]["changed"]
+    # Its notes are numbered by Word (no FN004 fix needed); deleting one is not done there.
+    assert entries["n.docx"]["skipped"] == [
+        {"code": "FN002", "footnote": "6", "why": "not fixable in this format"}
+    ]
+    assert not entries["n.docx"]["changed"]
 
 
 def test_standard_input_and_unreadable_files(tmp_path: Path) -> None:
@@ -111,3 +122,35 @@ def test_the_diff_of_a_crlf_file_keeps_its_line_ends_on_the_terminal(tmp_path: P
     done = footcheck("fix", str(draft), "--diff")
     assert "\\x0d" not in done.stdout
     assert "+Rents rose.[1] Wages did not.[2] Prices fell.[3]" in done.stdout
+
+
+def test_unsafe_fixes_give_the_map_and_the_deleted_notes(tmp_path: Path) -> None:
+    draft = tmp_path / "merge.txt"
+    text = (
+        "A in 2021.[1] B in 2021.[2] C in 2021.[3] D in 2021.[4]\n\n"
+        "[1] Gulf Observer, July 22, 2022.\n[2] Gulf Observer, July 22, 2022.\n"
+        "[3] Port Authority, May 2022.\n[4] Customs Office, June 2022.\n[5] Unused, 2022.\n"
+    )
+    draft.write_text(text)
+    safe_only = footcheck("fix", str(draft), "--diff")
+    assert safe_only.returncode == 0 and "run fix with --unsafe" in safe_only.stdout
+    shown = footcheck("fix", str(draft), "--diff", "--unsafe")
+    assert shown.returncode == 1
+    assert "would renumber: [3] -> [2], [4] -> [3]" in shown.stdout
+    assert "would merge: [2] into [1]" in shown.stdout
+    assert "would delete: [5]" in shown.stdout
+    assert draft.read_text() == text
+    done = footcheck("fix", str(draft), "--unsafe", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    (entry,) = json.loads(done.stdout)["files"]
+    assert entry["map"] == {"2": "1", "3": "2", "4": "3"}
+    assert entry["deleted"] == ["2", "5"]
+    assert entry["fixes"] == [
+        {"code": "CT001", "footnote": "2", "applicability": "unsafe"},
+        {"code": "FN002", "footnote": "5", "applicability": "unsafe"},
+    ]
+    assert entry["written"] and entry["skipped"] == []
+    assert draft.read_text().endswith(
+        "[2] Port Authority, May 2022.\n[3] Customs Office, June 2022.\n"
+    )
+    assert json.loads(footcheck("check", str(draft), "--format", "json").stdout)["findings"] == []

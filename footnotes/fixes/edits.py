@@ -75,3 +75,50 @@ def _split_newlines(text: str) -> list[str]:
     if parts[-1]:
         lines.append(parts[-1])
     return lines
+
+
+def removal(text: str, start: int, end: int) -> Edit:
+    """The edit that deletes `text[start:end]` (a note, a comment) tidily.
+
+    Alone on its lines, the lines go, line ends included, and with them one of the
+    blank lines around them when they stood between two (or at the end of the text),
+    so that the blocks around keep one blank line between them. Sharing a line with
+    other text, only the span goes, with the spaces that follow it (or precede it, at
+    the line's end).
+    """
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    line_end = _line_end(text, end)
+    before, after = text[line_start:start], text[end:line_end]
+    if before.strip() or after.strip():
+        if after.strip():
+            return Edit(start, end + len(after) - len(after.lstrip(" \t")))
+        return Edit(start - len(before) + len(before.rstrip(" \t")), end)
+    stop = _next_line(text, line_end)
+    blank_before = line_start == 0 or _is_blank_line(text, _previous_line(text, line_start))
+    if blank_before and stop < len(text) and _is_blank_line(text, stop):
+        return Edit(line_start, _next_line(text, _line_end(text, stop)))
+    if blank_before and stop >= len(text) and line_start > 0:
+        return Edit(_previous_line(text, line_start), stop)
+    return Edit(line_start, stop)
+
+
+def _line_end(text: str, at: int) -> int:
+    ends = [i for i in (text.find("\n", at), text.find("\r", at)) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _next_line(text: str, line_end: int) -> int:
+    """Where the line after the one ending at `line_end` starts (len(text) at the end)."""
+    if text.startswith("\r\n", line_end):
+        return line_end + 2
+    return min(line_end + 1, len(text))
+
+
+def _previous_line(text: str, line_start: int) -> int:
+    """Where the line before the one starting at `line_start` starts."""
+    end = line_start - (2 if text.startswith("\r\n", line_start - 2) else 1)
+    return max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+
+
+def _is_blank_line(text: str, at: int) -> bool:
+    return not text[at : _line_end(text, at)].strip()

@@ -49,29 +49,33 @@ class Renumbering:
     def changes(self) -> bool:
         return any(s.changes for s in self.scopes if s.skipped is None)
 
+    def labels(self) -> dict[tuple[int, str], str]:
+        """(scope, old label) -> new label, for every label that changes."""
+        return {
+            (plan.scope, old): new
+            for plan in self.scopes
+            if plan.skipped is None
+            for old, new in plan.labels.items()
+        }
+
     def label_map(self) -> dict[str, str]:
-        """Old label -> new label over the document (scopes numbered apart share none:
-        a document whose numbering restarts gives each scope's map in turn, and a label
-        renumbered differently in two scopes is given as "scope:label")."""
-        merged: dict[str, str] = {}
-        clashing = _clashing(self.scopes)
-        for plan in self.scopes:
-            if plan.skipped is not None:
-                continue
-            for old, new in plan.labels.items():
-                key = f"{plan.scope}:{old}" if old in clashing else old
-                merged[key] = new
-        return merged
+        """Old label -> new label over the document (`shown`)."""
+        return shown(self.labels())
 
 
-def _clashing(scopes: Sequence[ScopeRenumbering]) -> set[str]:
+def shown(labels: dict[tuple[int, str], str]) -> dict[str, str]:
+    """(scope, old label) -> new label, as the map is given: by old label (scopes
+    numbered apart share none: a document whose numbering restarts gives each scope's
+    map in turn, and a label renumbered differently in two scopes is given as
+    "scope:label")."""
     seen: dict[str, str] = {}
-    clash: set[str] = set()
-    for plan in scopes:
-        for old, new in plan.labels.items():
-            if seen.setdefault(old, new) != new:
-                clash.add(old)
-    return clash
+    clashing: set[str] = set()
+    for (_, old), new in labels.items():
+        if seen.setdefault(old, new) != new:
+            clashing.add(old)
+    return {
+        (f"{scope}:{old}" if old in clashing else old): new for (scope, old), new in labels.items()
+    }
 
 
 def plan_renumbering(doc: Document) -> Renumbering:

@@ -25,12 +25,7 @@ _TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 def renumber_edits(text: str, doc: Document, plan: Renumbering, sites: Sites) -> list[Edit]:
     """The edits that carry out `plan` on `text` (none when it changes nothing)."""
-    new_label = {
-        (scope.scope, old): new
-        for scope in plan.scopes
-        if scope.skipped is None
-        for old, new in scope.labels.items()
-    }
+    new_label = plan.labels()
     edits: list[Edit] = []
     for token in sites.tokens:
         labels = tuple(new_label.get((token.scope, label), label) for label in token.labels)

@@ -65,14 +65,28 @@ def _lines(fix: FileFix, *, diff: bool) -> list[str]:
     lines: list[str] = []
     if fix.error:
         lines.append(f"error: {safe(fix.error)}")
-    if fix.map:
-        pairs = ", ".join(f"[{safe(old)}] -> [{safe(new)}]" for old, new in fix.map.items())
-        verb = "would renumber" if diff else "renumbered"
-        lines.append(f"{verb}: {pairs}")
-    if fix.deleted:
-        lines.append("deleted: " + ", ".join(f"[{safe(label)}]" for label in fix.deleted))
+    merged = {old: new for old, new in fix.map.items() if old in fix.deleted}
+    renumbered = {old: new for old, new in fix.map.items() if old not in merged}
+    if renumbered:
+        pairs = ", ".join(f"[{safe(old)}] -> [{safe(new)}]" for old, new in renumbered.items())
+        lines.append(f"{'would renumber' if diff else 'renumbered'}: {pairs}")
+    if merged:
+        pairs = ", ".join(f"[{safe(old)}] into [{safe(new)}]" for old, new in merged.items())
+        lines.append(f"{'would merge' if diff else 'merged'}: {pairs}")
+    gone = [label for label in fix.deleted if label not in merged]
+    if gone:
+        labels = ", ".join(f"[{safe(label)}]" for label in gone)
+        lines.append(f"{'would delete' if diff else 'deleted'}: {labels}")
+    comments = sum(1 for f in fix.fixes if f["code"] == "SUP001")
+    if comments:
+        what = "unused suppression comment" + ("s" if comments > 1 else "")
+        lines.append(f"{'would delete' if diff else 'deleted'} {comments} {what}")
     lines.extend(
-        f"not fixed: {skip['code']} [{safe(skip['footnote'] or '')}]: {safe(skip['why'] or '')}"
+        f"not fixed: {skip['code']}{_label(skip['footnote'])}: {safe(skip['why'] or '')}"
         for skip in fix.skipped
     )
     return lines
+
+
+def _label(footnote: str | None) -> str:
+    return f" [{safe(footnote)}]" if footnote is not None else ""
