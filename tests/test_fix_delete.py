@@ -204,3 +204,15 @@ def test_a_suppression_naming_no_rule_is_left_to_the_author(tmp_path: Path) -> N
     assert outcome.skipped == [
         {"code": "SUP001", "footnote": None, "why": "it names no rule (CT0001): correct it by hand"}
     ]
+
+
+def test_an_uncited_note_a_repeat_is_merged_into_is_kept(tmp_path: Path) -> None:
+    text = "Rents rose in 2021.[1]\n\n[2] Source A, March 2022.\n[1] Source A, March 2022.\n"
+    outcome, after = fixing(tmp_path, "r.txt", text)
+    assert after == "Rents rose in 2021.[1]\n\n[1] Source A, March 2022.\n"
+    assert outcome.deleted == ["1"] and outcome.map == {"1": "1", "2": "1"}
+    assert {
+        "code": "FN002",
+        "footnote": "2",
+        "why": "note [1] repeats it and is merged into it",
+    } in (outcome.skipped)

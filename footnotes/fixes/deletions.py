@@ -69,7 +69,21 @@ def plan_deletions(doc: Document, findings: Sequence[Finding]) -> Deletions:
             plan.fixed.append(finding)
         else:
             plan.skipped.append((finding, why))
+    _keep_merge_targets(doc, plan)
     return plan
+
+
+def _keep_merge_targets(doc: Document, plan: Deletions) -> None:
+    """An uncited note that a repeat is merged into is cited from then on: kept."""
+    targets = {into: index for index, into in plan.notes.items() if into is not None}
+    for finding in list(plan.fixed):
+        index = next((i for i in targets if doc.notes[i].location == finding.location), None)
+        if index is None or finding.code != "FN002":
+            continue
+        del plan.notes[index]
+        plan.fixed.remove(finding)
+        repeat = doc.notes[targets[index]].label
+        plan.skipped.append((finding, f"note [{repeat}] repeats it and is merged into it"))
 
 
 def _unsafe(

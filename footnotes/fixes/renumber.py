@@ -18,7 +18,7 @@ A scope already in order gets no change: the fix is idempotent.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from footcheck.footnotes.model import Document, Marker, Note, label_number
@@ -78,8 +78,10 @@ def shown(labels: dict[tuple[int, str], str]) -> dict[str, str]:
     }
 
 
-def plan_renumbering(doc: Document) -> Renumbering:
-    """How to renumber every numbering scope of `doc` into order of first reference."""
+def plan_renumbering(doc: Document, starts: Mapping[int, int] | None = None) -> Renumbering:
+    """How to renumber every numbering scope of `doc` into order of first reference;
+    `starts`: the number a scope counts from, where it is known better than from what
+    is left of it (notes were deleted from its start)."""
     notes_by_scope: dict[int, list[int]] = {}
     for index, note in enumerate(doc.notes):
         notes_by_scope.setdefault(note.scope, []).append(index)
@@ -90,12 +92,25 @@ def plan_renumbering(doc: Document) -> Renumbering:
     for scope in sorted(set(notes_by_scope) | set(markers_by_scope)):
         notes = notes_by_scope.get(scope, [])
         markers = markers_by_scope.get(scope, [])
-        plans.append(_plan_scope(scope, doc.notes, notes, markers))
+        start = (starts or {}).get(scope) or numbering_start(doc.notes, notes, markers)
+        plans.append(_plan_scope(scope, doc.notes, notes, markers, start))
     return Renumbering(tuple(plans))
 
 
+def numbering_start(all_notes: Sequence[Note], indexes: list[int], markers: list[Marker]) -> int:
+    """Where a scope's numbering starts: its first marker's number, or its lowest
+    note's when that is lower (1 when nothing is numbered)."""
+    numbers = [label_number(all_notes[i].label) for i in indexes]
+    first_marker = label_number(markers[0].label) if markers else None
+    return min((n for n in [first_marker, *numbers] if n is not None), default=1)
+
+
 def _plan_scope(
-    scope: int, all_notes: Sequence[Note], indexes: list[int], markers: list[Marker]
+    scope: int,
+    all_notes: Sequence[Note],
+    indexes: list[int],
+    markers: list[Marker],
+    start: int,
 ) -> ScopeRenumbering:
     notes = [all_notes[i] for i in indexes]
     why = _unsafe(notes, markers)
@@ -118,9 +133,6 @@ def _plan_scope(
     for index in [*by_note, *indexes]:  # cited by notes only, then by nothing
         if index not in order:
             order.append(index)
-    numbers = [label_number(note.label) for note in notes]
-    first_marker = label_number(markers[0].label) if markers else None
-    start = min(n for n in [first_marker, *numbers] if n is not None)
     labels = {
         all_notes[index].label: str(start + position)
         for position, index in enumerate(order)

@@ -36,7 +36,12 @@ from footcheck.footnotes.engine import check_document, parse_bytes
 from footcheck.footnotes.files import Readers, Target, read_bytes
 from footcheck.footnotes.fixes.deletions import deletion_edits, plan_deletions
 from footcheck.footnotes.fixes.edits import apply, unified_diff
-from footcheck.footnotes.fixes.renumber import Renumbering, plan_renumbering, shown
+from footcheck.footnotes.fixes.renumber import (
+    Renumbering,
+    numbering_start,
+    plan_renumbering,
+    shown,
+)
 from footcheck.footnotes.fixes.renumber_edits import renumber_edits
 from footcheck.footnotes.fixes.sites import SiteError, Sites
 from footcheck.footnotes.fixes.unused_suppressions import remove_unused
@@ -136,12 +141,13 @@ class _Job:
 @dataclass
 class _Stage:
     """What the fixes so far did: the bytes, the notes deleted (index into the notes as
-    read -> the note its markers now cite, or None) and their scopes, the labels
+    read -> the note its markers now cite, or None) and where their scopes' numbering
+    started, the labels
     changed ((scope, old) -> new), the fixes made and the findings left, with why."""
 
     data: bytes
     deleted: dict[int, int | None] = field(default_factory=dict)
-    scopes: set[int] = field(default_factory=set)
+    starts: dict[int, int] = field(default_factory=dict)  # of the scopes deleted from
     labels: dict[tuple[int, str], str] = field(default_factory=dict)
     fixes: list[dict[str, str | None]] = field(default_factory=list)
     skipped: list[dict[str, str | None]] = field(default_factory=list)
@@ -215,21 +221,21 @@ def _delete(stage: _Stage, job: _Job, doc: Document, wanted: list[Finding]) -> N
     if edits:
         stage.data = faithful.encode(apply(faithful.text, edits))
         stage.deleted = dict(plan.notes)
-        stage.scopes = {doc.notes[i].scope for i in plan.notes}
+        stage.starts = _starts(doc, {doc.notes[i].scope for i in plan.notes})
         stage.labels = plan.merged_labels(doc)
 
 
 def _renumber(stage: _Stage, job: _Job, doc: Document, wanted: list[Finding]) -> None:
     """Renumber where FN004 asks, and in every scope a note was deleted from."""
     asked = any(f.code == "FN004" for f in wanted)
-    plan = plan_renumbering(doc)
+    plan = plan_renumbering(doc, stage.starts)
     for scope in plan.scopes:
-        if scope.skipped is not None and (asked or scope.scope in stage.scopes):
+        if scope.skipped is not None and (asked or scope.scope in stage.starts):
             for finding in wanted:  # said once, however many scopes give the reason
                 skip = _skip(finding, scope.skipped)
                 if finding.code == "FN004" and skip not in stage.skipped:
                     stage.skipped.append(skip)
-    plan = Renumbering(tuple(s for s in plan.scopes if asked or s.scope in stage.scopes))
+    plan = Renumbering(tuple(s for s in plan.scopes if asked or s.scope in stage.starts))
     if not plan.changes:
         return
     faithful, sites = job.sites(stage.data, doc)
@@ -246,6 +252,16 @@ def _renumber(stage: _Stage, job: _Job, doc: Document, wanted: list[Finding]) ->
             {"code": "FN004", "footnote": old, "applicability": FIXES["FN004"]}
             for old in shown(new)
         )
+
+
+def _starts(doc: Document, scopes: set[int]) -> dict[int, int]:
+    """Where each of `scopes` starts numbering in `doc` (before notes are deleted)."""
+    starts = {}
+    for scope in scopes:
+        notes = [i for i, note in enumerate(doc.notes) if note.scope == scope]
+        markers = [m for m in doc.markers if m.scope == scope]
+        starts[scope] = numbering_start(doc.notes, notes, markers)
+    return starts
 
 
 def _done(finding: Finding) -> dict[str, str | None]:
