@@ -43,6 +43,20 @@ def test_rule_docs_have_every_section(code: str) -> None:
 
 
 @pytest.mark.parametrize("code", RULE_IDS)
+def test_a_rule_with_a_fix_declares_its_safety_as_fix_does(code: str) -> None:
+    from footcheck.footnotes.fixes.run import FIXES
+
+    rule = lookup(code)
+    assert rule is not None
+    if code not in FIXES:
+        assert "\nFix safety\n" not in rule.doc
+        return
+    section = rule.doc.split("\nFix safety\n", 1)[1].lstrip("-\n")
+    assert section.startswith(FIXES[code].capitalize())  # "Safe" or "Unsafe"
+    assert ("--unsafe" in section) == (FIXES[code] == "unsafe")
+
+
+@pytest.mark.parametrize("code", RULE_IDS)
 def test_documented_example_fails(code: str) -> None:
     rule = lookup(code)
     assert rule is not None

@@ -31,6 +31,15 @@ Troops left in August 2019.[1] Talks resumed in September 2019.[1]
 
 [1] Gulf Observer, July 22, 2021.
 ```
+
+Fix safety
+----------
+Unsafe (`footcheck fix --unsafe`): every marker of the repeat is pointed at the
+first note, the repeat is deleted and the notes after it are renumbered, so a
+reader sees other numbers. The merge is left to the author when the repeat says
+anything the first note does not (a page, an access date), when one marker would
+then cite the first note twice ("[1, 2]"), when the repeat's text cites another
+note, or when the first note is in another file of the book.
 """
 
 from __future__ import annotations

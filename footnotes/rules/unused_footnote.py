@@ -27,6 +27,13 @@ The port reopened in June 2022.[1] Traffic recovered within weeks.[2]
 [1] Harbour Authority notice, June 30, 2022.
 [2] Shipping Weekly, July 2, 2022.
 ```
+
+Fix safety
+----------
+Unsafe (`footcheck fix --unsafe`): the note is deleted and the notes after it are
+renumbered. Deleting a note loses its source, which may be the one a lost marker
+should cite: read the diff (`--diff`) first. A note whose own text cites another
+note is left, as is one that a repeated source is merged into (it is cited then).
 """
 
 from __future__ import annotations

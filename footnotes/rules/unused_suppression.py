@@ -28,6 +28,14 @@ Exports fell in 2020.[^1]
 
 [^1]: Customs Office, Annual Statistics, May 2021.
 ```
+
+Fix safety
+----------
+Safe: `footcheck fix` deletes the comment (with its line, when it stands alone).
+It silenced nothing, so no finding and nothing a reader sees changes. An
+`ignore-notes` entry of the configuration is left (fix changes only the files it
+is given), as is a comment naming a code that is no rule: that is a typo to
+correct, and the codes beside it may be silencing findings.
 """
 
 from __future__ import annotations
