@@ -279,8 +279,15 @@ def _report(
 
     if fmt == "console" and output is None:
         from footcheck.footnotes.report import console
+        from footcheck.parsers.rewriting import REWRITING
 
-        console.render(result, sys.stdout, colour=_colour(no_color), verbose=verbose)
+        console.render(
+            result,
+            sys.stdout,
+            colour=_colour(no_color),
+            verbose=verbose,
+            fix_formats=REWRITING.formats,
+        )
         return
     if fmt == "html":
         from footcheck.footnotes.report.html.page import page_parts

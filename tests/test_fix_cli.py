@@ -154,3 +154,19 @@ def test_unsafe_fixes_give_the_map_and_the_deleted_notes(tmp_path: Path) -> None
         "[2] Port Authority, May 2022.\n[3] Customs Office, June 2022.\n"
     )
     assert json.loads(footcheck("check", str(draft), "--format", "json").stdout)["findings"] == []
+
+
+def test_check_says_what_fix_may_take_on(tmp_path: Path) -> None:
+    told = footcheck("check", str(ROOT / "examples")).stdout.splitlines()[-1]
+    assert told == (
+        "`footcheck fix` may fix 2 of these, `footcheck fix --unsafe` 2 more (--diff shows how)."
+    )
+    draft = tmp_path / "unused.txt"
+    draft.write_text("Rents rose in 2022.[1]\n\n[1] Survey, March 2023.\n[2] Old, May 2023.\n")
+    assert footcheck("check", str(draft)).stdout.splitlines()[-1] == (
+        "`footcheck fix --unsafe` may fix 1 of these (--diff shows how)."
+    )
+    # A Word file's unused note is not fix's to delete; a clean file has nothing to say.
+    shutil.copy(ROOT / "tests" / "fixtures" / "office" / "notes.docx", tmp_path / "n.docx")
+    draft.write_text("Rents rose in 2022.[1]\n\n[1] Survey, March 2023.\n")
+    assert "footcheck fix" not in footcheck("check", str(tmp_path)).stdout

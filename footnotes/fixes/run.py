@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from footcheck.footnotes.engine import check_document, parse_bytes
 from footcheck.footnotes.files import Readers, Target, read_bytes
+from footcheck.footnotes.fixes.catalog import FIXES
 from footcheck.footnotes.fixes.deletions import deletion_edits, plan_deletions
 from footcheck.footnotes.fixes.edits import apply, unified_diff
 from footcheck.footnotes.fixes.renumber import (
@@ -52,9 +53,6 @@ from footcheck.footnotes.model import Document, DocumentError, Finding
 if TYPE_CHECKING:
     from footcheck.footnotes.settings import Config
 
-# The fixes there are, by rule: "safe" changes only numbering (or nothing a reader
-# sees); "unsafe" changes what a reader sees beyond that, and needs `--unsafe`.
-FIXES = {"FN004": "safe", "SUP001": "safe", "CT001": "unsafe", "FN002": "unsafe"}
 UNSAFE_SKIPPED = "an unsafe fix (a reader sees other numbers): run fix with --unsafe"
 
 

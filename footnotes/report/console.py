@@ -26,7 +26,16 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def render(result: RunResult, stream: TextIO, *, colour: bool, verbose: bool = False) -> None:
+def render(
+    result: RunResult,
+    stream: TextIO,
+    *,
+    colour: bool,
+    verbose: bool = False,
+    fix_formats: frozenset[str] = frozenset(),
+) -> None:
+    """The findings file by file, the summary, and what `footcheck fix` may take on
+    (in files of `fix_formats`, whose labels it rewrites)."""
     out = Writer(stream, colour)
     for file in result.files:
         if file.error is not None:
@@ -54,6 +63,7 @@ def render(result: RunResult, stream: TextIO, *, colour: bool, verbose: bool = F
             out.line(("  no problems found", "green"))
         out.blank()
     _summary(out, result)
+    _fixable(out, result, fix_formats)
 
 
 def _describe(file: FileResult) -> str:
@@ -139,6 +149,28 @@ def _finding(out: Writer, f: Finding, path: str) -> None:
         )
     if f.hint:
         out.line((f"{pad}hint   ", "dim"), (safe(f.hint), "green"))
+
+
+def _fixable(out: Writer, result: RunResult, formats: frozenset[str]) -> None:
+    """A line saying how many findings `footcheck fix` may fix, when any."""
+    if not formats:
+        return
+    from footcheck.footnotes.fixes.catalog import fix_counts
+
+    pairs = ((file.format, f) for file in result.files for f in file.findings)
+    safe_count, unsafe_count = fix_counts(pairs, formats)
+    if not (safe_count or unsafe_count):
+        return
+    if safe_count and unsafe_count:
+        text = (
+            f"`footcheck fix` may fix {safe_count} of these, `footcheck fix --unsafe`"
+            f" {unsafe_count} more (--diff shows how)."
+        )
+    elif safe_count:
+        text = f"`footcheck fix` may fix {safe_count} of these (--diff shows how)."
+    else:
+        text = f"`footcheck fix --unsafe` may fix {unsafe_count} of these (--diff shows how)."
+    out.line((text, "dim"))
 
 
 def render_summary(result: RunResult, stream: TextIO, *, colour: bool) -> None:
