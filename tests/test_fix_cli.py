@@ -7,7 +7,8 @@ import shutil
 from pathlib import Path
 
 from footcheck import parsers
-from footcheck.footnotes.fixes.run import refusal
+from footcheck.footnotes.fixes.run import UNSAFE
+from footcheck.footnotes.fixes.verify import refusal
 from footcheck.footnotes.model import Document
 from tests.test_cli import footcheck
 
@@ -61,10 +62,9 @@ def test_what_cannot_be_fixed_safely_is_said_and_left(tmp_path: Path) -> None:
     assert done.returncode == 1  # the review copy's unused comment would go
     entries = {Path(e["path"]).name: e for e in json.loads(done.stdout)["files"]}
     energy = entries["energy-security-draft.txt"]
-    unsafe = "an unsafe fix (a reader sees other numbers): run fix with --unsafe"
     assert energy["skipped"] == [
-        {"code": "CT001", "footnote": "5", "why": unsafe},
-        {"code": "FN002", "footnote": "7", "why": unsafe},
+        {"code": "CT001", "footnote": "5", "why": UNSAFE["CT001"]},
+        {"code": "FN002", "footnote": "7", "why": UNSAFE["FN002"]},
         {"code": "FN004", "footnote": "6", "why": "marker [8] has no note (FN001): fix that first"},
     ]
     assert not energy["changed"]

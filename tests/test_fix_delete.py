@@ -14,11 +14,12 @@ import pytest
 
 from footcheck import parsers
 from footcheck.footnotes.engine import check_document
-from footcheck.footnotes.fixes.run import UNSAFE_SKIPPED, FileFix, fix_file
+from footcheck.footnotes.fixes.run import UNSAFE, FileFix, fix_file
 from footcheck.footnotes.settings import CommandLine, FileSettings, resolve
 from footcheck.parsers.rewriting import REWRITING
 
 CONFIG = resolve(FileSettings(), CommandLine(no_cache=True))
+UNSAFE_IBID = "an Ibid. note refers to it: it would then refer to another source"
 
 
 def fixing(tmp_path: Path, name: str, text: str, *, unsafe: bool = True) -> tuple[FileFix, str]:
@@ -64,7 +65,7 @@ def test_without_unsafe_the_note_stays_and_why_is_said(tmp_path: Path) -> None:
     text = "Rents rose in 2022.[1]\n\n[1] Housing Survey, March 2023.\n[2] Old, May 2023.\n"
     outcome, after = fixing(tmp_path, "r.txt", text, unsafe=False)
     assert after == text and not outcome.changed
-    assert outcome.skipped == [{"code": "FN002", "footnote": "2", "why": UNSAFE_SKIPPED}]
+    assert outcome.skipped == [{"code": "FN002", "footnote": "2", "why": UNSAFE["FN002"]}]
 
 
 MARKDOWN_DUPLICATE = (
@@ -216,3 +217,163 @@ def test_an_uncited_note_a_repeat_is_merged_into_is_kept(tmp_path: Path) -> None
         "footnote": "2",
         "why": "note [1] repeats it and is merged into it",
     } in (outcome.skipped)
+
+
+# Cases a review found, each the text before and after `fix --unsafe`.
+BEFORE_AFTER = {
+    "two-uncited-at-the-end.md": (
+        "Troops left.[^1] Talks.[^2]\n\n[^1]: One, 1890.\n\n[^2]: Two, 1890.\n\n"
+        "[^3]: Uncited three, 1890.\n\n[^4]: Uncited four, 1890.\n",
+        "Troops left.[^1] Talks.[^2]\n\n[^1]: One, 1890.\n\n[^2]: Two, 1890.\n",
+    ),
+    "comment-inside-a-deleted-note.md": (
+        "Troops left.[^1]\n\n[^1]: Rand, 1890.\n\n"
+        "[^2]: Leland, 1884. <!-- footcheck: ignore DT001 -->\n",
+        "Troops left.[^1]\n\n[^1]: Rand, 1890.\n",
+    ),
+    "the-comment-for-a-deleted-note-goes-with-it.md": (
+        "Troops left.[^1] Talks resumed.[^3]\n\n[^1]: Gulf Observer, July 22, 2021.\n\n"
+        "<!-- footcheck: ignore DT004 -->\n[^2]: An uncited note with no date.\n\n"
+        "[^3]: Harbour Authority notice with no date.\n",
+        "Troops left.[^1] Talks resumed.[^2]\n\n[^1]: Gulf Observer, July 22, 2021.\n\n"
+        "[^2]: Harbour Authority notice with no date.\n",
+    ),
+    "a-merged-note-s-comment-goes-too.md": (
+        "Troops left.[^1] Talks resumed.[^2] Ships sailed.[^3]\n\n"
+        "[^1]: Rand, _American Antiquarian_, vol. xii.\n\n"
+        "<!-- footcheck: ignore DT004 -->\n[^2]: Rand, _American Antiquarian_, vol. xii.\n\n"
+        "[^3]: Leland, _The Algonquin Legends of New England_, vol. ii.\n",
+        "Troops left.[^1] Talks resumed.[^1] Ships sailed.[^2]\n\n"
+        "[^1]: Rand, _American Antiquarian_, vol. xii.\n\n"
+        "[^2]: Leland, _The Algonquin Legends of New England_, vol. ii.\n",
+    ),
+    "a-chapter-closes-up-on-its-own.txt": (
+        "CHAPTER I.\n\nThe river rose in spring.[1] The mill flooded.[2]\n\n"
+        "[1] Parish register, 1820.\n[2] Mill accounts, 1821.\n\n"
+        "CHAPTER II.\n\nThe village moved uphill.[2] A church was built.[3]\n\n"
+        "[1] An uncited note about nothing.\n[2] Town minutes, 1830.\n[3] Church records, 1832.\n",
+        "CHAPTER I.\n\nThe river rose in spring.[1] The mill flooded.[2]\n\n"
+        "[1] Parish register, 1820.\n[2] Mill accounts, 1821.\n\n"
+        "CHAPTER II.\n\nThe village moved uphill.[1] A church was built.[2]\n\n"
+        "[1] Town minutes, 1830.\n[2] Church records, 1832.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", BEFORE_AFTER)
+def test_deletions_leave_a_tidy_text(tmp_path: Path, name: str) -> None:
+    before, expected = BEFORE_AFTER[name]
+    outcome, after = fixing(tmp_path, name, before)
+    assert outcome.error is None, outcome.error
+    assert after == expected
+    assert not {"FN002", "CT001", "FN004", "SUP001"} & set(codes(after, name))
+    assert not fixing(tmp_path, name, after)[0].changed
+
+
+def test_two_unused_comments_at_the_end_go_safely(tmp_path: Path) -> None:
+    text = (
+        "Troops left.[^1]\n\n[^1]: One, 1890.\n\n<!-- footcheck: ignore DT001 -->\n\n"
+        "<!-- footcheck: ignore CT001 -->\n"
+    )
+    outcome, after = fixing(tmp_path, "r.md", text, unsafe=False)
+    assert outcome.error is None and after == "Troops left.[^1]\n\n[^1]: One, 1890.\n"
+
+
+UNORDERED = (
+    "Troops left.[^2] Talks resumed.[^1]\n\n[^1]: Rand, _Antiquarian_, 1890.\n\n"
+    "[^2]: Leland, _Legends_, 1884.\n\n[^3]: Uncited, 1890.\n"
+)
+DELETED_ONLY = (
+    "Troops left.[^2] Talks resumed.[^1]\n\n[^1]: Rand, _Antiquarian_, 1890.\n\n"
+    "[^2]: Leland, _Legends_, 1884.\n"
+)
+
+
+@pytest.mark.parametrize("select", [["--ignore", "FN004"], ["--select", "FN002"]])
+def test_a_deletion_does_not_reorder_notes_fn004_is_not_asked_to(
+    tmp_path: Path, select: list[str]
+) -> None:
+    from tests.test_cli import footcheck
+
+    path = tmp_path / "r.md"
+    path.write_text(UNORDERED)
+    done = footcheck("fix", str(path), "--unsafe", *select, "--format", "json")
+    assert done.returncode == 0, done.stdout
+    assert path.read_text() == DELETED_ONLY
+
+
+def test_a_deletion_does_not_reorder_notes_whose_order_is_accepted(tmp_path: Path) -> None:
+    text = "<!-- footcheck: ignore FN004 -->\n" + UNORDERED
+    outcome, after = fixing(tmp_path, "r.md", text)
+    assert outcome.error is None and after == "<!-- footcheck: ignore FN004 -->\n" + DELETED_ONLY
+
+
+def test_a_repeat_in_another_chapter_is_no_repeat_and_is_not_merged(tmp_path: Path) -> None:
+    text = (
+        "CHAPTER I.\n\nThe river rose.[1] The dam held.[2]\n\n"
+        "[1] Parish register, 1820.\n[2] Gulf Observer, July 22, 2021.\n\n"
+        "CHAPTER II.\n\nThe village moved.[1] The paper retracted.[2] The mill closed.[3]\n\n"
+        "[1] Town minutes, 1830.\n[2] Gulf Observer, 2023 retraction of its July 22, 2021 story.\n"
+        "[3] Gulf Observer, July 22, 2021.\n"
+    )
+    outcome, after = fixing(tmp_path, "r.txt", text)
+    assert after == text and not outcome.changed
+
+
+@pytest.mark.parametrize(
+    ("text", "skipped"),
+    [
+        (  # merging [3] would leave [4] Ibid. after the Harbour notice
+            "A.[1] B.[2] C.[3] D.[4]\n\n[1] Gulf Observer, July 22, 2021.\n"
+            "[2] Harbour Authority notice, June 30, 2022.\n[3] Gulf Observer, July 22, 2021.\n"
+            "[4] Ibid.\n",
+            {"code": "CT001", "footnote": "3", "why": UNSAFE_IBID},
+        ),
+        (  # [3] Ibid. refers to the uncited [2]
+            "A.[1] B.[3]\n\n[1] Harbour Authority notice, June 30, 2022.\n"
+            "[2] Gulf Observer, July 22, 2021.\n[3] Ibid., p. 4.\n",
+            {"code": "FN002", "footnote": "2", "why": UNSAFE_IBID},
+        ),
+    ],
+)
+def test_a_note_an_ibid_refers_to_stays(tmp_path: Path, text: str, skipped: dict[str, str]) -> None:
+    outcome, after = fixing(tmp_path, "r.txt", text)
+    assert skipped in outcome.skipped
+    assert after == text
+
+
+def test_renumbering_that_would_move_an_ibid_away_is_refused(tmp_path: Path) -> None:
+    text = (
+        "A.[1] B.[3]\n\n[1] Harbour Authority notice, June 30, 2022.\n"
+        "[2] Gulf Observer, July 22, 2021.\n[3] Ibid., p. 4.\n"
+    )
+    outcome, after = fixing(tmp_path, "r.txt", text, unsafe=False)
+    assert outcome.error == (
+        "fix refused: an Ibid. note would follow another source; the file is left as it was"
+    )
+    assert after == text
+
+
+def test_a_label_written_where_no_marker_was_read_keeps_its_note(tmp_path: Path) -> None:
+    text = "---\nauthor: 'John Doe[^1]'\n---\n\nSome text.\n\n[^1]: Affiliation, 2020.\n"
+    outcome, after = fixing(tmp_path, "r.md", text)
+    assert after == text
+    assert outcome.skipped == [
+        {
+            "code": "FN002",
+            "footnote": "1",
+            "why": "[^1] is also written on line 2, where no marker was read",
+        }
+    ]
+
+
+def test_labels_in_two_chapters_are_named_with_their_chapter(tmp_path: Path) -> None:
+    text = (
+        "CHAPTER I.\n\nThe river rose in spring.[1]\n\n"
+        "[1] Parish register, 1820.\n[2] An uncited note about nothing.\n\n"
+        "CHAPTER II.\n\nThe village moved uphill.[2] A church was built.[1]\n\n"
+        "[1] Town minutes, 1830.\n[2] Church records, 1832.\n"
+    )
+    outcome, _ = fixing(tmp_path, "r.txt", text)
+    assert outcome.deleted == ["0:2"]
+    assert outcome.map == {"1:2": "1", "1:1": "2"}

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from footcheck.footnotes.fixes.edits import Edit, OverlappingEdits, apply, unified_diff
+from footcheck.footnotes.fixes.edits import Edit, OverlappingEdits, apply, removals, unified_diff
 
 
 def test_edits_are_made_together_whatever_their_order() -> None:
@@ -51,3 +51,37 @@ def test_an_edit_leaves_everything_outside_it_unchanged(text: str, data: st.Data
     edited = apply(text, [Edit(start, end, new)])
     assert edited[:start] == text[:start]
     assert edited[start + len(new) :] == text[end:]
+
+
+def _removed(text: str, *pieces: str) -> str:
+    spans = [(text.index(p), text.index(p) + len(p)) for p in pieces]
+    return apply(text, removals(text, spans))
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_removals_take_whole_lines_and_keep_one_blank_line_between_blocks(newline: str) -> None:
+    def lines(*parts: str) -> str:
+        return newline.join(parts) + newline
+
+    notes = lines("Text.", "", "[1] One.", "", "[2] Two.", "", "[3] Three.")
+    assert _removed(notes, "[2] Two.") == lines("Text.", "", "[1] One.", "", "[3] Three.")
+    assert _removed(notes, "[3] Three.") == lines("Text.", "", "[1] One.", "", "[2] Two.")
+    assert _removed(notes, "[2] Two.", "[3] Three.") == lines("Text.", "", "[1] One.")
+    assert _removed(notes, "[1] One.", "[2] Two.") == lines("Text.", "", "[3] Three.")
+    packed = lines("Text.", "", "[1] One.", "[2] Two.", "[3] Three.")
+    assert _removed(packed, "[2] Two.") == lines("Text.", "", "[1] One.", "[3] Three.")
+    assert _removed(packed, "[3] Three.") == lines("Text.", "", "[1] One.", "[2] Two.")
+
+
+def test_removals_in_a_shared_line_take_the_span_and_its_spaces() -> None:
+    text = "Text.\n\n[1] One. [2] Two. [3] Three.\n"
+    assert _removed(text, "[2] Two.") == "Text.\n\n[1] One. [3] Three.\n"
+    assert _removed(text, "[3] Three.") == "Text.\n\n[1] One. [2] Two.\n"
+
+
+def test_removals_that_overlap_or_nest_are_one() -> None:
+    text = "Text.\n\n[1] One.\n\n[2] Two. <!-- c -->\n\n<!-- d -->\n"
+    assert _removed(text, "[2] Two. <!-- c -->", "<!-- c -->", "<!-- d -->") == (
+        "Text.\n\n[1] One.\n"
+    )
+    assert removals("", []) == []

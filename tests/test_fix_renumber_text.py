@@ -30,7 +30,7 @@ def fixed(data: bytes, name: str) -> bytes:
     doc = parsers.parse(data, name, fmt)
     text = faithful(data)
     found = relabel.sites(fmt, text.text, doc, text.offset)
-    edits = renumber_edits(text.text, doc, plan_renumbering(doc), found)
+    edits, _ = renumber_edits(text.text, doc, plan_renumbering(doc), found)
     return text.encode(apply(text.text, edits))
 
 

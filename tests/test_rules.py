@@ -215,6 +215,18 @@ def test_url_normalisation(first: str, second: str, same: bool) -> None:
     assert got == ([("CT001", "2")] if same else [])
 
 
+def test_chapters_numbered_afresh_in_one_file_each_give_a_source_in_full() -> None:
+    text = (
+        "CHAPTER I.\n\nThe river rose.[1] The dam held.[2]\n\n"
+        "[1] Parish register, 1820.\n[2] Gulf Observer, July 22, 2021.\n\n"
+        "CHAPTER II.\n\nThe mill closed.[1] The town grew.[2] Again.[3]\n\n"
+        "[1] Gulf Observer, July 22, 2021.\n[2] Town minutes, 1830.\n"
+        "[3] Town minutes, 1830.\n"
+    )
+    # Chapter II's [1] repeats chapter I's [2]: not a duplicate there; its [3] is.
+    assert codes(text, select={"CT001"}) == [("CT001", "3")]
+
+
 def test_access_dates_do_not_make_sources_different() -> None:
     got = codes(
         """

@@ -4,38 +4,46 @@ source into its first note (CT001).
 FN002: the note is deleted. CT001: every marker citing the repeat is re-pointed to
 the earlier note, and the repeat deleted. Either way a reader sees different numbers
 (the notes after it are renumbered: `run`), which is why both are unsafe and only
-made with `--unsafe`.
+made with `--unsafe`. A suppression comment written for the deleted note goes with it.
 
 Only what loses nothing is planned. A note is left, with the reason, when it holds
-markers of its own (deleting it would leave another note uncited), when it cannot be
-told apart from another note of the same label (FN003), when the repeat says more
-than the note it repeats (a page, an access date: merging would lose it), when the
-earlier note is in another file, or when one marker token would then cite the same
-note twice ("[3, 5]" with 5 merged into 3).
+markers of its own (deleting it would leave another note uncited), when an "Ibid."
+note refers to it (it would then refer to another source), when it cannot be told
+apart from another note of the same label (FN003), when the repeat says more than
+the note it repeats (a page, an access date: merging would lose it), when the
+earlier note is in another file or chapter, when one marker token would then cite
+the same note twice ("[3, 5]" with 5 merged into 3), or when its label is written
+somewhere footcheck read no marker (front matter, a code span): deleting it there
+would leave that reference pointing at nothing.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
 
-from footcheck.footnotes.fixes.edits import Edit, removal
 from footcheck.footnotes.fixes.sites import Sites
-from footcheck.footnotes.model import Document, Finding, Note
+from footcheck.footnotes.model import Document, Finding, Marker, Note
 
 _WORDS = re.compile(r"\w+")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 @dataclass
 class Deletions:
     """Notes to delete (indexes into `Document.notes`), each with the note its markers
-    now cite (None for a note nothing cited), and the findings left alone, with why."""
+    now cite (None for a note nothing cited), the findings fixed so, and the findings
+    left alone, with why."""
 
     notes: dict[int, int | None] = field(default_factory=dict)
-    fixed: list[Finding] = field(default_factory=list)
+    fixed: dict[int, Finding] = field(default_factory=dict)
     skipped: list[tuple[Finding, str]] = field(default_factory=list)
+    # Findings the plan settles without deleting their note (an uncited note that a
+    # repeat is merged into is cited from then on).
+    # (the finding, the repeat whose merge settles it)
+    resolved: list[tuple[Finding, int]] = field(default_factory=list)
 
     def merged_labels(self, doc: Document) -> dict[tuple[int, str], str]:
         """(scope, label) of each merged note -> the label its markers now carry."""
@@ -45,15 +53,24 @@ class Deletions:
             if into is not None
         }
 
+    def drop(self, index: int, why: str) -> None:
+        """Leave note `index` after all, saying why."""
+        del self.notes[index]
+        self.skipped.append((self.fixed.pop(index), why))
 
-def plan_deletions(doc: Document, findings: Sequence[Finding]) -> Deletions:
-    """What the FN002 and CT001 `findings` of `doc` allow to be deleted or merged."""
+
+def plan_deletions(
+    doc: Document, findings: Sequence[Finding], ibid_targets: Collection[tuple[int, str]] = ()
+) -> Deletions:
+    """What the FN002 and CT001 `findings` of `doc` allow to be deleted or merged;
+    `ibid_targets`: the (scope, label) of every note an "Ibid." note refers to."""
     plan = Deletions()
-    index_at = {(n.location.line, n.location.column): i for i, n in enumerate(doc.notes)}
+    index_at = {n.location: i for i, n in enumerate(doc.notes)}
     defined = Counter(note.key for note in doc.notes)
     for finding in findings:
-        index = index_at.get((finding.location.line, finding.location.column))
-        why = _unsafe(doc, finding, index, defined)
+        index = index_at.get(finding.location)
+        why = _unsafe(doc, finding, index, defined, ibid_targets)
+        into: int | None = None
         if why is None and finding.code == "CT001":
             assert index is not None
             into = _earlier(doc, index, finding.related[0] if finding.related else None)
@@ -61,33 +78,21 @@ def plan_deletions(doc: Document, findings: Sequence[Finding]) -> Deletions:
             if why is None:
                 assert into is not None
                 why = _cited_twice(doc, plan.merged_labels(doc), doc.notes[index], into)
-            if why is None:
-                plan.notes[index] = into
-        elif why is None and index is not None:
-            plan.notes[index] = None
-        if why is None:
-            plan.fixed.append(finding)
+        if why is None and index is not None:
+            plan.notes[index] = into
+            plan.fixed[index] = finding
         else:
-            plan.skipped.append((finding, why))
+            plan.skipped.append((finding, why or "the note is not where it was read"))
     _keep_merge_targets(doc, plan)
     return plan
 
 
-def _keep_merge_targets(doc: Document, plan: Deletions) -> None:
-    """An uncited note that a repeat is merged into is cited from then on: kept."""
-    targets = {into: index for index, into in plan.notes.items() if into is not None}
-    for finding in list(plan.fixed):
-        index = next((i for i in targets if doc.notes[i].location == finding.location), None)
-        if index is None or finding.code != "FN002":
-            continue
-        del plan.notes[index]
-        plan.fixed.remove(finding)
-        repeat = doc.notes[targets[index]].label
-        plan.skipped.append((finding, f"note [{repeat}] repeats it and is merged into it"))
-
-
 def _unsafe(
-    doc: Document, finding: Finding, index: int | None, defined: Counter[tuple[int, str]]
+    doc: Document,
+    finding: Finding,
+    index: int | None,
+    defined: Counter[tuple[int, str]],
+    ibid_targets: Collection[tuple[int, str]],
 ) -> str | None:
     if finding.related_path is not None:
         return "the note it repeats is in another file: merge by hand"
@@ -99,6 +104,8 @@ def _unsafe(
     if note.markers:
         cited = ", ".join(dict.fromkeys(f"[{m.label}]" for m in note.markers))
         return f"its text cites {cited}: move that citation first"
+    if note.key in ibid_targets:
+        return "an Ibid. note refers to it: it would then refer to another source"
     return None
 
 
@@ -113,7 +120,7 @@ def _earlier(doc: Document, index: int, label: str | None) -> int | None:
 
 def _unmergeable(doc: Document, index: int, into: int | None) -> str | None:
     if into is None:
-        return "the note it repeats is not found before it"
+        return "the note it repeats is not in its chapter: merge by hand"
     words = _words(doc.notes[index].text) - _words(doc.notes[into].text)
     if words:
         extra = ", ".join(sorted(words)[:3])
@@ -142,12 +149,76 @@ def _cited_twice(
     return None
 
 
-def deletion_edits(text: str, doc: Document, plan: Deletions, sites: Sites) -> list[Edit]:
-    """The edits that delete the planned notes and re-point the merged ones' markers."""
+def _keep_merge_targets(doc: Document, plan: Deletions) -> None:
+    """An uncited note that a repeat is merged into is cited from then on: kept."""
+    targets = {into: index for index, into in plan.notes.items() if into is not None}
+    for index, repeat in targets.items():
+        if index in plan.notes and plan.notes[index] is None:
+            plan.drop(index, f"note [{doc.notes[repeat].label}] repeats it and is merged into it")
+            plan.resolved.append((plan.skipped[-1][0], repeat))
+
+
+def check_written_elsewhere(
+    text: str, fmt: str, doc: Document, plan: Deletions, sites: Sites
+) -> None:
+    """Leave each planned note whose label is written, as a marker would be, somewhere
+    footcheck read no marker (pandoc's front matter, say): deleting the note would leave
+    that reference pointing at nothing."""
+    known = {(t.start, t.end) for t in sites.tokens}
+    known.update((n.label_start, n.label_end) for n in sites.notes)
+    for index in sorted(plan.notes):
+        label = doc.notes[index].label
+        forms = [f"[^{label}]"] if fmt == "markdown" else [f"[{label}]"]
+        if fmt == "text" and label.isdigit():
+            forms.append(label.translate(_SUPERSCRIPT))
+        for form in forms:
+            where = _unread(text, form, known, sites)
+            if where is not None:
+                line = text.count("\n", 0, where) + 1
+                plan.drop(index, f"{form} is also written on line {line}, where no marker was read")
+                break
+
+
+def _unread(text: str, form: str, known: set[tuple[int, int]], sites: Sites) -> int | None:
+    """Where `form` is written outside every marker token and note label read, or None."""
+    at = text.find(form)
+    while at >= 0:
+        inside = any(s <= at < e for s, e in known) or any(
+            n.label_start - 2 <= at <= n.label_start for n in sites.notes
+        )
+        if not inside and not _glued_digits(text, at, form):
+            return at
+        at = text.find(form, at + 1)
+    return None
+
+
+def _glued_digits(text: str, at: int, form: str) -> bool:
+    """A superscript form that is part of a longer run of superscripts (¹² is not ²)."""
+    if form.startswith("["):
+        return False
+    digits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+    before = at > 0 and text[at - 1] in digits
+    after = at + len(form) < len(text) and text[at + len(form)] in digits
+    return before or after
+
+
+def without(doc: Document, plan: Deletions) -> Document:
+    """`doc` as it reads once the planned notes are gone and the merged ones' markers
+    cite their first notes: what the renumbering is planned on."""
     merged = plan.merged_labels(doc)
-    edits = [removal(text, sites.notes[i].start, sites.notes[i].end) for i in sorted(plan.notes)]
-    for token in sites.tokens:
-        labels = tuple(merged.get((token.scope, label), label) for label in token.labels)
-        if labels != token.labels:
-            edits.append(Edit(token.start, token.end, token.write(labels)))
-    return edits
+
+    def relabel(markers: tuple[Marker, ...]) -> tuple[Marker, ...]:
+        return tuple(replace(m, label=merged[m.key]) if m.key in merged else m for m in markers)
+
+    paragraphs = tuple(replace(p, markers=relabel(p.markers)) for p in doc.paragraphs)
+    notes = tuple(
+        replace(n, markers=relabel(n.markers))
+        for i, n in enumerate(doc.notes)
+        if i not in plan.notes
+    )
+    return replace(doc, paragraphs=paragraphs, notes=notes)
+
+
+def deletion_spans(plan: Deletions, sites: Sites) -> list[tuple[int, int]]:
+    """The extent of each note to delete."""
+    return [(sites.notes[i].start, sites.notes[i].end) for i in sorted(plan.notes)]

@@ -9,7 +9,9 @@ file's own newlines kept and a missing final newline said, as `diff -u` says it.
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -77,48 +79,82 @@ def _split_newlines(text: str) -> list[str]:
     return lines
 
 
-def removal(text: str, start: int, end: int) -> Edit:
-    """The edit that deletes `text[start:end]` (a note, a comment) tidily.
+def removals(text: str, spans: Iterable[tuple[int, int]]) -> list[Edit]:
+    """The edits that delete every `(start, end)` span of `text` (notes, comments) tidily,
+    together.
 
-    Alone on its lines, the lines go, line ends included, and with them one of the
-    blank lines around them when they stood between two (or at the end of the text),
-    so that the blocks around keep one blank line between them. Sharing a line with
-    other text, only the span goes, with the spaces that follow it (or precede it, at
-    the line's end).
+    A span alone on its lines takes the lines, line ends included; spans sharing a
+    line with other text take only themselves and the spaces after them (or before
+    them, at the line's end). Blank lines left only between deleted lines go too, and
+    around each run of deleted lines one blank line is kept where there was one on
+    both sides (or none, at the end of the text), so the blocks around keep one blank
+    line between them. Spans that overlap or lie in deleted lines are merged.
     """
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    line_end = _line_end(text, end)
-    before, after = text[line_start:start], text[end:line_end]
-    if before.strip() or after.strip():
-        if after.strip():
-            return Edit(start, end + len(after) - len(after.lstrip(" \t")))
-        return Edit(start - len(before) + len(before.rstrip(" \t")), end)
-    stop = _next_line(text, line_end)
-    blank_before = line_start == 0 or _is_blank_line(text, _previous_line(text, line_start))
-    if blank_before and stop < len(text) and _is_blank_line(text, stop):
-        return Edit(line_start, _next_line(text, _line_end(text, stop)))
-    if blank_before and stop >= len(text) and line_start > 0:
-        return Edit(_previous_line(text, line_start), stop)
-    return Edit(line_start, stop)
+    lines = [m.span() for m in _LINE.finditer(text)]
+    starts = [start for start, _ in lines]
+    doomed: set[int] = set()
+    inline: list[tuple[int, int]] = []
+    for start, end in spans:
+        first = bisect.bisect_right(starts, start) - 1
+        last = bisect.bisect_right(starts, max(start, end - 1)) - 1
+        line_start, line_end = lines[first][0], _content_end(text, *lines[last])
+        if text[line_start:start].strip() or text[end:line_end].strip():
+            inline.append(_inline(text, start, end, line_start, line_end))
+        else:
+            doomed.update(range(first, last + 1))
+    blank = [not text[a:b].strip() for a, b in lines]
+    runs = _runs(sorted(doomed), blank)
+    edits = []
+    for first, last in runs:
+        if (first == 0 or blank[first - 1]) and last + 1 < len(lines) and blank[last + 1]:
+            last += 1
+        elif first > 0 and blank[first - 1] and last + 1 == len(lines):
+            first -= 1
+        edits.append(Edit(lines[first][0], lines[last][1]))
+    for start, end in sorted(inline):
+        if any(e.start <= start and end <= e.end for e in edits):
+            continue
+        if edits and edits[-1].end > start and not edits[-1].replacement:
+            edits[-1] = Edit(edits[-1].start, max(end, edits[-1].end))
+        else:
+            edits.append(Edit(start, end))
+    return _merged(edits)
 
 
-def _line_end(text: str, at: int) -> int:
-    ends = [i for i in (text.find("\n", at), text.find("\r", at)) if i >= 0]
-    return min(ends) if ends else len(text)
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
-def _next_line(text: str, line_end: int) -> int:
-    """Where the line after the one ending at `line_end` starts (len(text) at the end)."""
-    if text.startswith("\r\n", line_end):
-        return line_end + 2
-    return min(line_end + 1, len(text))
+def _content_end(text: str, start: int, end: int) -> int:
+    """The end of a line's text, its line end excluded."""
+    while end > start and text[end - 1] in "\r\n":
+        end -= 1
+    return end
 
 
-def _previous_line(text: str, line_start: int) -> int:
-    """Where the line before the one starting at `line_start` starts."""
-    end = line_start - (2 if text.startswith("\r\n", line_start - 2) else 1)
-    return max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+def _inline(text: str, start: int, end: int, line_start: int, line_end: int) -> tuple[int, int]:
+    after = text[end:line_end]
+    if after.strip():
+        return start, end + len(after) - len(after.lstrip(" \t"))
+    before = text[line_start:start]
+    return start - len(before) + len(before.rstrip(" \t")), end
 
 
-def _is_blank_line(text: str, at: int) -> bool:
-    return not text[at : _line_end(text, at)].strip()
+def _runs(doomed: list[int], blank: list[bool]) -> list[tuple[int, int]]:
+    """Runs of deleted lines (first, last), joined over the blank lines between them."""
+    runs: list[tuple[int, int]] = []
+    for index in doomed:
+        if runs and all(blank[i] for i in range(runs[-1][1] + 1, index)):
+            runs[-1] = (runs[-1][0], index)
+        else:
+            runs.append((index, index))
+    return runs
+
+
+def _merged(edits: list[Edit]) -> list[Edit]:
+    out: list[Edit] = []
+    for edit in sorted(edits):
+        if out and edit.start <= out[-1].end:
+            out[-1] = Edit(out[-1].start, max(out[-1].end, edit.end))
+        else:
+            out.append(edit)
+    return out

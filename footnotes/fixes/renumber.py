@@ -18,7 +18,7 @@ A scope already in order gets no change: the fix is idempotent.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from footcheck.footnotes.model import Document, Marker, Note, label_number
@@ -64,18 +64,24 @@ class Renumbering:
 
 
 def shown(labels: dict[tuple[int, str], str]) -> dict[str, str]:
-    """(scope, old label) -> new label, as the map is given: by old label (scopes
-    numbered apart share none: a document whose numbering restarts gives each scope's
-    map in turn, and a label renumbered differently in two scopes is given as
-    "scope:label")."""
-    seen: dict[str, str] = {}
-    clashing: set[str] = set()
-    for (_, old), new in labels.items():
-        if seen.setdefault(old, new) != new:
-            clashing.add(old)
-    return {
-        (f"{scope}:{old}" if old in clashing else old): new for (scope, old), new in labels.items()
-    }
+    """(scope, old label) -> new label, as the map gives it: by old label (`qualified`)."""
+    name = qualified(labels)
+    return {name(key): new for key, new in labels.items()}
+
+
+def qualified(keys: Iterable[tuple[int, str]]) -> Callable[[tuple[int, str]], str]:
+    """How to name each (scope, label) of `keys` in the map: by its label, or as
+    "scope:label" when the label stands in more than one numbering scope among them
+    (a book whose numbering restarts per chapter)."""
+    scopes: dict[str, set[int]] = {}
+    for scope, label in keys:
+        scopes.setdefault(label, set()).add(scope)
+
+    def name(key: tuple[int, str]) -> str:
+        scope, label = key
+        return f"{scope}:{label}" if len(scopes.get(label, ())) > 1 else label
+
+    return name
 
 
 def plan_renumbering(doc: Document, starts: Mapping[int, int] | None = None) -> Renumbering:
@@ -162,3 +168,25 @@ def _unsafe(notes: Sequence[Note], markers: Sequence[Marker]) -> str | None:
 def _number_key(label: str) -> tuple[int, str]:
     number = label_number(label)
     return (number if number is not None else 0, label)
+
+
+def close_gaps(doc: Document, deleted: Mapping[int, Sequence[str]]) -> Renumbering:
+    """The numbers of `doc`'s notes closed up over the labels deleted from each scope
+    (`deleted`: scope -> labels), keeping their order: after note 3 of 1-5 is
+    deleted, 4 and 5 become 3 and 4. A scope whose labels are not all numbers is left
+    as it is."""
+    plans = []
+    for scope, labels in deleted.items():
+        gone = sorted(n for n in (label_number(label) for label in labels) if n is not None)
+        indexes = [i for i, note in enumerate(doc.notes) if note.scope == scope]
+        numbers = [label_number(doc.notes[i].label) for i in indexes]
+        if not gone or any(n is None for n in numbers):
+            plans.append(ScopeRenumbering(scope, order=tuple(indexes)))
+            continue
+        new = {
+            doc.notes[i].label: str(n - sum(1 for g in gone if g < n))
+            for i, n in zip(indexes, numbers, strict=True)
+            if n is not None and any(g < n for g in gone)
+        }
+        plans.append(ScopeRenumbering(scope, new, tuple(indexes)))
+    return Renumbering(tuple(plans))

@@ -1,22 +1,21 @@
-"""`footcheck fix` on one file: plan, edit, check again, and write only what holds.
+"""`footcheck fix` on one file: read, plan, check again, and write only what holds.
 
 The steps, each of which can stop the fix with its reason (the file is then left
 as it was):
 
 1. read the file as `check` does and run the selected rules on it (suppressed
    findings are accepted ones: they are not fixed);
-2. the fixes that delete: unused suppression comments (SUP001, safe), and with
-   `unsafe`, notes nothing cites (FN002) and repeated sources merged into their
-   first note (CT001): `deletions`, `unused_suppressions`;
-3. renumbering (FN004, safe, and wherever a note was deleted): `renumber`, planned
-   on the text as the deletions left it;
-4. each stage finds where labels are written in the file's faithful text (the
-   readers' side: `Rewriting`), makes its edits and encodes the text back (every
-   byte outside the edits as it was: encoding, byte-order mark, newlines);
-5. the new text is read and checked again (`verify.refusal`): refused when a
-   finding is added, a note's text lost or changed, or a marker would cite another
-   note's text, beyond what the fixes meant;
-6. written (`writing.replace_file`), unless only the diff is wanted.
+2. plan every fix its findings call for on the document as read, and make the
+   edits at once on the file's faithful text (`plan`): unused suppression comments
+   (SUP001, safe); with `unsafe`, notes nothing cites (FN002) and repeated sources
+   merged into their first note (CT001); the numbering (FN004, safe, and closing
+   up after a deletion). The text is encoded back with every byte outside the edits
+   as it was (encoding, byte-order mark, newlines);
+3. read the new text and check it again (`verify`): refused when a finding is added
+   or one it does not fix goes, a note's text is lost or changed, a marker would
+   cite another note's text, or an "Ibid." would follow another source, beyond what
+   the fixes meant;
+4. write it (`writing.replace_file`), unless only the diff is wanted.
 
 Word processors number their notes themselves (DOCX, ODT): there is nothing to
 renumber, and other fixes are "not fixable in this format" for now, as are the
@@ -26,34 +25,31 @@ EPUB books.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from footcheck.footnotes.engine import check_document, parse_bytes
+from footcheck.footnotes.engine import Checked, check_document, parse_bytes
 from footcheck.footnotes.files import Readers, Target, read_bytes
 from footcheck.footnotes.fixes.catalog import FIXES
-from footcheck.footnotes.fixes.deletions import deletion_edits, plan_deletions
-from footcheck.footnotes.fixes.edits import apply, unified_diff
-from footcheck.footnotes.fixes.renumber import (
-    Renumbering,
-    numbering_start,
-    plan_renumbering,
-    shown,
-)
-from footcheck.footnotes.fixes.renumber_edits import renumber_edits
+from footcheck.footnotes.fixes.edits import unified_diff
+from footcheck.footnotes.fixes.plan import EditsClash, plan_fixes
+from footcheck.footnotes.fixes.renumber import qualified
 from footcheck.footnotes.fixes.sites import SiteError, Sites
-from footcheck.footnotes.fixes.unused_suppressions import remove_unused
-from footcheck.footnotes.fixes.verify import Intended, refusal
+from footcheck.footnotes.fixes.verify import Intended, ibid_pairs, refusal
 from footcheck.footnotes.fixes.writing import replace_file
-from footcheck.footnotes.model import Document, DocumentError, Finding
+from footcheck.footnotes.model import Document, DocumentError, Finding, Note
+from footcheck.footnotes.rules import lookup
 
 if TYPE_CHECKING:
     from footcheck.footnotes.settings import Config
 
-UNSAFE_SKIPPED = "an unsafe fix (a reader sees other numbers): run fix with --unsafe"
+# Why an unsafe fix was not made, by rule.
+UNSAFE = {
+    "FN002": "an unsafe fix (the note and its source are deleted): run fix with --unsafe",
+    "CT001": "an unsafe fix (the note is merged into the one it repeats): run fix with --unsafe",
+}
 
 
 class FaithfulText(Protocol):
@@ -127,34 +123,15 @@ class _Job:
     parse: Readers
     rewriting: Rewriting
 
-    def read(self, data: bytes) -> tuple[Document, list[Finding]]:
+    def read(self, data: bytes) -> tuple[Document, Checked]:
         doc = parse_bytes(data, self.target, self.config, self.parse)
-        return doc, check_document(doc, self.config).findings
-
-    def sites(self, data: bytes, doc: Document) -> tuple[FaithfulText, Sites]:
-        faithful = self.rewriting.faithful(data)
-        return faithful, self.rewriting.sites(doc.format, faithful.text, doc, faithful.offset)
-
-
-@dataclass
-class _Stage:
-    """What the fixes so far did: the bytes, the notes deleted (index into the notes as
-    read -> the note its markers now cite, or None) and where their scopes' numbering
-    started, the labels
-    changed ((scope, old) -> new), the fixes made and the findings left, with why."""
-
-    data: bytes
-    deleted: dict[int, int | None] = field(default_factory=dict)
-    starts: dict[int, int] = field(default_factory=dict)  # of the scopes deleted from
-    labels: dict[tuple[int, str], str] = field(default_factory=dict)
-    fixes: list[dict[str, str | None]] = field(default_factory=list)
-    skipped: list[dict[str, str | None]] = field(default_factory=list)
-    renumbered: bool = False
+        return doc, check_document(doc, self.config)
 
 
 def _fix(outcome: FileFix, job: _Job, write: bool, unsafe: bool) -> None:
     data = read_bytes(job.target, job.config.max_bytes)
-    doc, findings = job.read(data)
+    doc, checked = job.read(data)
+    findings = checked.findings
     wanted = [f for f in findings if f.code in FIXES]
     if doc.format not in job.rewriting.formats or doc.parts:
         numbered_by_itself = doc.format in ("docx", "odt")  # a word processor's notes
@@ -165,109 +142,69 @@ def _fix(outcome: FileFix, job: _Job, write: bool, unsafe: bool) -> None:
         )
         return
     if not unsafe:
-        outcome.skipped.extend(_skip(f, UNSAFE_SKIPPED) for f in wanted if FIXES[f.code] != "safe")
+        outcome.skipped.extend(_skip(f, UNSAFE[f.code]) for f in wanted if f.code in UNSAFE)
         wanted = [f for f in wanted if FIXES[f.code] == "safe"]
     if not wanted:
         return
-    stage = _Stage(data)
+    faithful = job.rewriting.faithful(data)
+
+    def sites() -> Sites:
+        return job.rewriting.sites(doc.format, faithful.text, doc, faithful.offset)
+
+    ibid = {(s.note.scope, s.antecedent) for s in checked.context.sources if s.antecedent}
     try:
-        _delete(stage, job, doc, wanted)
-        renumbered_doc = doc if stage.data is data else job.read(stage.data)[0]
-        _renumber(stage, job, renumbered_doc, wanted)
+        planned = plan_fixes(
+            faithful.text, faithful.offset, doc, wanted, sites, ibid, reorder=_may_reorder(job, doc)
+        )
     except SiteError as exc:
         outcome.skipped.extend(_skip(f, str(exc)) for f in wanted)
         return
-    outcome.skipped.extend(stage.skipped)
-    if stage.data == data:
+    except EditsClash as exc:
+        raise DocumentError(f"fix refused: its edits clash ({exc}); please report it") from None
+    outcome.skipped.extend(_skip(f, why) for f, why in planned.skipped)
+    new_data = faithful.encode(planned.text)
+    if new_data == data:
         return
-    after, found_after = job.read(stage.data)
-    fixed = Counter(str(fix["code"]) for fix in stage.fixes)
-    fixed["FN004"] = int(stage.renumbered)
-    why = refusal(doc, findings, after, found_after, Intended(stage.deleted, fixed))
+    after, found_after = job.read(new_data)
+    intended = Intended(planned.deleted, +planned.fixed, frozenset(planned.gone))
+    why = refusal(doc, findings, after, found_after.findings, intended)
+    if why is None and ibid_pairs(doc, _antecedents(checked), planned.deleted) != ibid_pairs(
+        after, _antecedents(found_after)
+    ):
+        why = "an Ibid. note would follow another source"
     if why is not None:
         raise DocumentError(f"fix refused: {why}; the file is left as it was")
+    name = qualified([*(note.key for note in doc.notes), *planned.labels])
     outcome.changed = True
-    outcome.map = shown(stage.labels)
-    outcome.deleted = [doc.notes[i].label for i in sorted(stage.deleted)]
-    outcome.fixes = stage.fixes
+    outcome.map = {name(key): new for key, new in planned.labels.items()}
+    outcome.deleted = [name(key) for key in planned.deleted_labels]
+    renumbered: list[dict[str, str | None]] = [
+        {"code": "FN004", "footnote": name(key), "applicability": FIXES["FN004"]}
+        for key in planned.renumbered
+    ]
+    outcome.fixes = [*planned.fixes, *renumbered]
     outcome.diff = unified_diff(
-        outcome.path,
-        job.rewriting.faithful(data).display_text,
-        job.rewriting.faithful(stage.data).display_text,
+        outcome.path, faithful.display_text, job.rewriting.faithful(new_data).display_text
     )
     if write:
-        replace_file(Path(outcome.path), stage.data)
+        replace_file(Path(outcome.path), new_data)
         outcome.written = True
 
 
-def _delete(stage: _Stage, job: _Job, doc: Document, wanted: list[Finding]) -> None:
-    """Delete the notes FN002 and CT001 name (re-pointing a repeat's markers to its
-    first note) and the comments SUP001 names."""
-    deletable = [f for f in wanted if f.code in ("FN002", "CT001")]
-    unused = [f for f in wanted if f.code == "SUP001"]
-    if not (deletable or unused):
-        return
-    faithful = job.rewriting.faithful(stage.data)
-    plan = plan_deletions(doc, deletable)
-    comments = remove_unused(faithful.text, doc, unused, faithful.offset)
-    edits = list(comments.edits)
-    if plan.notes:  # only then are the labels' places needed
-        sites = job.rewriting.sites(doc.format, faithful.text, doc, faithful.offset)
-        edits.extend(deletion_edits(faithful.text, doc, plan, sites))
-    stage.skipped.extend(_skip(f, why) for f, why in [*plan.skipped, *comments.skipped])
-    stage.fixes.extend(_done(f) for f in [*plan.fixed, *comments.fixed])
-    if edits:
-        stage.data = faithful.encode(apply(faithful.text, edits))
-        stage.deleted = dict(plan.notes)
-        stage.starts = _starts(doc, {doc.notes[i].scope for i in plan.notes})
-        stage.labels = plan.merged_labels(doc)
+def _antecedents(checked: Checked) -> list[tuple[Note, str]]:
+    return [(s.note, s.antecedent) for s in checked.context.sources if s.antecedent]
 
 
-def _renumber(stage: _Stage, job: _Job, doc: Document, wanted: list[Finding]) -> None:
-    """Renumber where FN004 asks, and in every scope a note was deleted from."""
-    asked = any(f.code == "FN004" for f in wanted)
-    plan = plan_renumbering(doc, stage.starts)
-    for scope in plan.scopes:
-        if scope.skipped is not None and (asked or scope.scope in stage.starts):
-            for finding in wanted:  # said once, however many scopes give the reason
-                skip = _skip(finding, scope.skipped)
-                if finding.code == "FN004" and skip not in stage.skipped:
-                    stage.skipped.append(skip)
-    plan = Renumbering(tuple(s for s in plan.scopes if asked or s.scope in stage.starts))
-    if not plan.changes:
-        return
-    faithful, sites = job.sites(stage.data, doc)
-    stage.data = faithful.encode(
-        apply(faithful.text, renumber_edits(faithful.text, doc, plan, sites))
-    )
-    stage.renumbered = True
-    new = plan.labels()
-    # A merged note's markers carry its first note's new number.
-    stage.labels = {key: new.get((key[0], via), via) for key, via in stage.labels.items()}
-    stage.labels.update(new)
-    if asked:
-        stage.fixes.extend(
-            {"code": "FN004", "footnote": old, "applicability": FIXES["FN004"]}
-            for old in shown(new)
-        )
-
-
-def _starts(doc: Document, scopes: set[int]) -> dict[int, int]:
-    """Where each of `scopes` starts numbering in `doc` (before notes are deleted)."""
-    starts = {}
-    for scope in scopes:
-        notes = [i for i, note in enumerate(doc.notes) if note.scope == scope]
-        markers = [m for m in doc.markers if m.scope == scope]
-        starts[scope] = numbering_start(doc.notes, notes, markers)
-    return starts
-
-
-def _done(finding: Finding) -> dict[str, str | None]:
-    return {
-        "code": finding.code,
-        "footnote": finding.footnote,
-        "applicability": FIXES[finding.code],
-    }
+def _may_reorder(job: _Job, doc: Document) -> bool:
+    """Whether the notes left after a deletion may be put in order of first reference:
+    FN004 runs on the file and nothing in it or in the configuration silences it."""
+    if not any(rule.code == "FN004" for rule in job.config.rules(doc.path)):
+        return False
+    for directive in doc.directives:
+        codes = {lookup(code) for code in directive.codes}
+        if not directive.codes or any(r is not None and r.code == "FN004" for r in codes):
+            return False
+    return not any(e.code == "FN004" for e in job.config.note_ignores_for(doc.path))
 
 
 def _skip(finding: Finding, why: str) -> dict[str, str | None]:

@@ -16,7 +16,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from footcheck.footnotes.fixes.edits import Edit, removal
 from footcheck.footnotes.model import Document, Finding
 from footcheck.footnotes.rules import lookup
 
@@ -29,9 +28,10 @@ _COMMENT = re.compile(
 
 @dataclass
 class SuppressionRemovals:
-    """The edits deleting unused comments, the findings they fix, the ones left and why."""
+    """The spans of the unused comments to delete, the findings they fix, the ones left
+    and why."""
 
-    edits: list[Edit] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
     skipped: list[tuple[Finding, str]] = field(default_factory=list)
 
@@ -42,7 +42,7 @@ def remove_unused(
     findings: Sequence[Finding],
     offset: Callable[[int, int], int],
 ) -> SuppressionRemovals:
-    """Delete the comments the SUP001 `findings` of `doc` name, from `text`."""
+    """Where the comments the SUP001 `findings` of `doc` name are, in `text`."""
     out = SuppressionRemovals()
     directives = {d.line: d for d in doc.directives}
     for finding in findings:
@@ -54,17 +54,23 @@ def remove_unused(
         if unknown:
             out.skipped.append((finding, f"it names no rule ({unknown[0]}): correct it by hand"))
             continue
-        try:
-            start = offset(directive.line, 1)
-        except ValueError:
-            out.skipped.append((finding, "the comment is not where it was read"))
+        span = comment_span(text, directive.line, offset)
+        if isinstance(span, str):
+            out.skipped.append((finding, span))
             continue
-        end = text.find("\n", start)
-        line = text[start : end if end >= 0 else len(text)]
-        found = list(_COMMENT.finditer(line))
-        if len(found) != 1:
-            out.skipped.append((finding, "its line does not hold exactly one such comment"))
-            continue
-        out.edits.append(removal(text, start + found[0].start(), start + found[0].end()))
+        out.spans.append(span)
         out.fixed.append(finding)
     return out
+
+
+def comment_span(text: str, line: int, offset: Callable[[int, int], int]) -> tuple[int, int] | str:
+    """Where the one suppression comment on `line` is, or why it cannot be told."""
+    try:
+        start = offset(line, 1)
+    except ValueError:
+        return "the comment is not where it was read"
+    end = text.find("\n", start)
+    found = list(_COMMENT.finditer(text[start : end if end >= 0 else len(text)]))
+    if len(found) != 1:
+        return "its line does not hold exactly one such comment"
+    return start + found[0].start(), start + found[0].end()

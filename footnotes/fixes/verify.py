@@ -4,16 +4,17 @@ The fixed text is read again and checked; it is refused when anything changed th
 the fixes did not mean to change: a note's text lost or altered (beyond the notes
 deleted on purpose), a marker lost, a marker citing another note's text than before
 (beyond the markers re-pointed to the note their note repeated), a finding of any
-kind added, or a fixed finding still there.
+kind added, a finding the fixes do not fix gone (beyond those about what was
+deleted), or a fixed finding still there.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from footcheck.footnotes.model import Document, Finding
+from footcheck.footnotes.model import Document, Finding, Location, Note
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class Intended:
 
     deleted: Mapping[int, int | None] = field(default_factory=dict)
     fixed: Mapping[str, int] = field(default_factory=dict)
+    # Where the deleted notes and comments were: the findings there go with them.
+    gone: frozenset[Location] = frozenset()
 
 
 def refusal(
@@ -47,6 +50,11 @@ def refusal(
     for code, count in counted_after.items():
         if count > counted_before.get(code, 0):
             return f"it would add a finding ({code})"
+    kept_before = Counter(f.code for f in found_before if f.location not in meant.gone)
+    for code, count in kept_before.items():
+        closing_up = code == "FN004" and bool(meant.deleted)  # a gap closed
+        if code not in meant.fixed and not closing_up and counted_after.get(code, 0) < count:
+            return f"a finding it does not fix would go ({code})"
     if meant.fixed.get("FN004") and counted_after.get("FN004"):
         return "the numbering would still be out of order"
     for code, fixed in meant.fixed.items():
@@ -65,3 +73,20 @@ def _cited(doc: Document, deleted: Mapping[int, int | None]) -> list[str | None]
     notes = [n for i, n in enumerate(doc.notes) if i not in deleted]
     markers = [*doc.markers, *(m for note in notes for m in note.markers)]
     return [text_of.get(m.key) for m in markers]
+
+
+def ibid_pairs(
+    doc: Document, antecedents: Iterable[tuple[Note, str]], deleted: Collection[int] = ()
+) -> Counter[tuple[str, str | None]]:
+    """Each "Ibid." note's text with the text of the note it repeats (`antecedents`:
+    each such note with its antecedent's label), the deleted notes left out: a fix
+    that moves notes must not make an "Ibid." refer to another source."""
+    text_of: dict[tuple[int, str], str] = {}
+    for note in doc.notes:
+        text_of.setdefault(note.key, note.text)
+    gone = {id(doc.notes[i]) for i in deleted}
+    return Counter(
+        (note.text, text_of.get((note.scope, label)))
+        for note, label in antecedents
+        if id(note) not in gone
+    )

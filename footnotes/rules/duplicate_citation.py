@@ -3,12 +3,12 @@
 What it does
 ------------
 Flags a note whose text, once normalised, is the same as an earlier note's under
-another label, in the same file or in an earlier file of a book that shares one
-numbering (chapters that number their notes afresh give each source in full
-again). Normalising folds case, quotes, dashes, punctuation and spacing, writes
-dates as ISO, and compares URLs without scheme, "www.", trailing slash or tracking
-parameters; access dates do not count. "Ibid." notes and cross-references ("See
-note 3.") are never duplicates.
+another label, in the same file or chapter, or in an earlier file of a book that
+shares one numbering (chapters that number their notes afresh, in one file or
+apart, give each source in full again). Normalising folds case, quotes, dashes,
+punctuation and spacing, writes dates as ISO, and compares URLs without scheme,
+"www.", trailing slash or tracking parameters; access dates do not count.
+"Ibid." notes and cross-references ("See note 3.") are never duplicates.
 
 Why is this bad?
 ----------------
@@ -66,13 +66,14 @@ RULE = RuleId(CODE, NAME, SEVERITY)
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     from footcheck.footnotes.source_keys import comparable_key
 
-    first_by_key: dict[str, str] = {}
+    first_by_key: dict[tuple[int, str], str] = {}
     for source in ctx.sources:
         key = comparable_key(source)
         if not key:
             continue
         label = source.note.label
-        earlier = first_by_key.setdefault(key, label)
+        # A chapter whose numbering restarts gives each source in full again.
+        earlier = first_by_key.setdefault((source.note.scope, key), label)
         if earlier == label:
             continue
         yield RULE.finding(
