@@ -170,3 +170,17 @@ def test_check_says_what_fix_may_take_on(tmp_path: Path) -> None:
     shutil.copy(ROOT / "tests" / "fixtures" / "office" / "notes.docx", tmp_path / "n.docx")
     draft.write_text("Rents rose in 2022.[1]\n\n[1] Survey, March 2023.\n")
     assert "footcheck fix" not in footcheck("check", str(tmp_path)).stdout
+
+
+def test_a_file_that_cannot_be_written_says_so_and_claims_no_change(tmp_path: Path) -> None:
+    draft = tmp_path / "swap.txt"
+    draft.write_bytes(SWAPPED.encode())
+    draft.chmod(0o444)
+    done = footcheck("fix", str(draft), "--format", "json")
+    assert done.returncode == 2
+    (entry,) = json.loads(done.stdout)["files"]
+    assert "read-only" in entry["error"]
+    assert not entry["changed"] and not entry["written"] and entry["map"] == {}
+    console = footcheck("fix", str(draft)).stdout
+    assert "renumbered" not in console and "changed 0 of 1 files, 1 could not be fixed" in console
+    assert draft.read_bytes() == SWAPPED.encode()

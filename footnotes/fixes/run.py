@@ -112,7 +112,9 @@ def fix_file(
         _fix(outcome, _Job(Target(path, path, fmt), config, parse, rewriting), write, unsafe)
     except (DocumentError, OSError) as exc:
         outcome.error = " ".join(str(exc).split()) or "could not be fixed"
-        outcome.written = False
+        # Nothing was changed: the file is as it was.
+        outcome.changed = outcome.written = False
+        outcome.map, outcome.deleted, outcome.fixes, outcome.diff = {}, [], [], ""
     return outcome
 
 
