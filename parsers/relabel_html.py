@@ -290,10 +290,12 @@ def note_site(
         if up is None:
             raise SiteError(f"{where}: the block around its anchor is not clear")
         i = up
-    start = tags.tags[i].start
     end = tags.end_of(i)
     if end is None:
         raise SiteError(f"{where}: its <{tags.tags[i].name}> has no end tag")
+    if climb:
+        i, end = _widened(tags, i, end)
+    start = tags.tags[i].start
     inside = {tag.get(key) for tag in tags.within(start, end) for key in ("id", "name")}
     if fragments and not fragments & inside:
         raise SiteError(f"{where} is not the element its markers link to")
@@ -309,6 +311,24 @@ def note_site(
     if label is None:  # numbered by its place, or not shown
         return NoteSite(start, start, start, end), True
     return NoteSite(label[0], label[1], start, end), bool(listed)
+
+
+def _widened(tags: Tags, i: int, end: int) -> tuple[int, int]:
+    """The note's block widened to the `<div>`s around it that hold nothing else (Word's
+    `<div id=ftn1>`, Gutenberg's `<div class="footnote">`), as the reader widens it."""
+    for _ in range(_CLIMB):
+        up = tags.parent(i)
+        if up is None or tags.tags[up].name != "div":
+            break
+        outer = tags.end_of(up)
+        if outer is None:
+            break
+        before = tags.text[tags.tags[up].end : tags.tags[i].start]
+        after = tags.text[end : text_end(tags, outer)]
+        if before.strip() or after.strip():
+            break
+        i, end = up, outer
+    return i, end
 
 
 def _opening_number(

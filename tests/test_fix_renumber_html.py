@@ -71,7 +71,24 @@ WORD = (
     " class=MsoFootnoteReference>[2]</span></a> Labour Review, April 2022.</p></div>\n"
     "</div>\n",
 )
-CASES = {"listed": LISTED, "written": WRITTEN, "word": WORD}
+# Project Gutenberg: each note a <div class="footnote"> holding only its <p>: moved whole.
+GUTENBERG = (
+    '<p>Oil.<a id="FNanchor_2" href="#Footnote_2" class="fnanchor">[2]</a>\n'
+    'Gas.<a id="FNanchor_1" href="#Footnote_1" class="fnanchor">[1]</a></p>\n'
+    '<div class="footnotes"><h3>FOOTNOTES:</h3>\n'
+    '<div class="footnote"><p><a id="Footnote_1" href="#FNanchor_1" class="label">[1]</a>'
+    " Gas company minutes, 1872.</p></div>\n"
+    '<div class="footnote"><p><a id="Footnote_2" href="#FNanchor_2" class="label">[2]</a>'
+    " Harbour trust, 1850.</p></div>\n</div>\n",
+    '<p>Oil.<a id="FNanchor_2" href="#Footnote_2" class="fnanchor">[1]</a>\n'
+    'Gas.<a id="FNanchor_1" href="#Footnote_1" class="fnanchor">[2]</a></p>\n'
+    '<div class="footnotes"><h3>FOOTNOTES:</h3>\n'
+    '<div class="footnote"><p><a id="Footnote_2" href="#FNanchor_2" class="label">[1]</a>'
+    " Harbour trust, 1850.</p></div>\n"
+    '<div class="footnote"><p><a id="Footnote_1" href="#FNanchor_1" class="label">[2]</a>'
+    " Gas company minutes, 1872.</p></div>\n</div>\n",
+)
+CASES = {"listed": LISTED, "written": WRITTEN, "word": WORD, "gutenberg": GUTENBERG}
 
 
 def fixed(data: bytes) -> bytes:
