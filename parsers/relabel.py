@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from footcheck.footnotes.fixes.sites import NoteSite, SiteError, Sites, Token
 from footcheck.footnotes.model import Document
 
+from . import relabel_anchors, relabel_html
+
 # The formats whose labels `sites` finds.
-FORMATS = frozenset({"text", "markdown"})
+FORMATS = frozenset({"text", "markdown", "html"})
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_SUPERSCRIPT = str.maketrans("0123456789", _SUPERSCRIPTS)
@@ -53,6 +55,10 @@ def sites(fmt: str, text: str, doc: Document, offset: Callable[[int, int], int])
     """
     if fmt not in FORMATS:
         raise SiteError(f"labels are not rewritten in {fmt} yet")
+    if fmt == "html" or (fmt == "markdown" and relabel_anchors.anchored(text, doc, offset)):
+        read = relabel_html.sites_of if fmt == "html" else relabel_anchors.sites_of
+        anchor_tokens, anchor_notes, placed = read(text, doc, offset)
+        return together(text, doc, Sites(tuple(anchor_tokens), tuple(anchor_notes)), placed)
     markers = [*doc.markers, *(m for note in doc.notes for m in note.markers)]
     tokens: dict[int, Token] = {}
     for marker in markers:
@@ -79,6 +85,31 @@ def sites(fmt: str, text: str, doc: Document, offset: Callable[[int, int], int])
         superscript = text[label[0]] in _SUPERSCRIPTS
         notes.append(NoteSite(label[0], label[1], at, end, superscript))
     return Sites(tuple(sorted(tokens.values(), key=lambda t: t.start)), tuple(notes))
+
+
+def together(text: str, doc: Document, found: Sites, placed: Sequence[bool]) -> Sites:
+    """`found`, once its notes are known not to overlap and the notes of every scope
+    with a note numbered by its place (`placed`) to stand together: the fix moves those,
+    and only moving them renumbers them."""
+    notes = found.notes
+    for index in range(len(notes) - 1):
+        if notes[index].end > notes[index + 1].start:
+            note = doc.notes[index]
+            raise SiteError(
+                f"note [{note.label}] (line {note.location.line}) runs into the next note"
+            )
+    scopes = {note.scope for note, by_place in zip(doc.notes, placed, strict=True) if by_place}
+    for scope in sorted(scopes):
+        sites = [site for note, site in zip(doc.notes, notes, strict=True) if note.scope == scope]
+        for before, after in itertools.pairwise(sites):
+            if text[before.end : after.start].strip():
+                first = next(n for n in doc.notes if n.scope == scope)
+                raise SiteError(
+                    f"note [{first.label}] (line {first.location.line}) and the notes after it"
+                    " are numbered by their place but do not stand together: they cannot be"
+                    " moved"
+                )
+    return found
 
 
 def _offset(offset: Callable[[int, int], int], line: int, column: int) -> int:

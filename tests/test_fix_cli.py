@@ -78,15 +78,12 @@ def test_what_cannot_be_fixed_safely_is_said_and_left(tmp_path: Path) -> None:
 def test_formats_not_rewritten_are_not_fixable_and_word_processors_need_no_renumbering(
     tmp_path: Path,
 ) -> None:
-    page = tmp_path / "page.html"
-    page.write_text(
-        "<p>A.<sup><a href='#n2'>2</a></sup> B.<sup><a href='#n1'>1</a></sup></p>"
-        "<ol><li id='n1'>One, 2022.</li><li id='n2'>Two, 2022.</li></ol>"
-    )
+    page = tmp_path / "page.rst"
+    page.write_text("A claim [2]_ then [1]_.\n\n.. [1] One, 2022.\n.. [2] Two, 2022.\n")
     shutil.copy(ROOT / "tests" / "fixtures" / "office" / "notes.docx", tmp_path / "n.docx")
     done = footcheck("fix", str(tmp_path), "--format", "json")
     entries = {Path(e["path"]).name: e for e in json.loads(done.stdout)["files"]}
-    assert entries["page.html"]["skipped"] == [
+    assert entries["page.rst"]["skipped"] == [
         {"code": "FN004", "footnote": "2", "why": "not fixable in this format"}
     ]
     # Its notes are numbered by Word (no FN004 fix needed); deleting one is not done there.

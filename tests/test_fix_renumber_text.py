@@ -104,4 +104,4 @@ def test_a_label_not_where_the_reader_put_it_is_refused() -> None:
     with pytest.raises(SiteError):
         relabel.sites("text", text.text, doc, shifted)
     with pytest.raises(SiteError):
-        relabel.sites("html", text.text, doc, text.offset)
+        relabel.sites("rst", text.text, doc, text.offset)
