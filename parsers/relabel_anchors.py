@@ -85,7 +85,7 @@ def sites_of(
         if at not in tokens:
             start, end = _marker_span(text, tags, at, where)
             run = _one_number(text, tags, start, end, marker.label, where)
-            tokens[at] = Token(run[0], run[1], (marker.label,), _write, marker.scope)
+            tokens[at] = Token(run[0], run[1], (marker.label,), _write, marker.scope, linked=True)
             for found in _FRAGMENT.finditer(text, start, end):
                 fragments.setdefault(marker.key, set()).add(found.group(1) or found.group(2))
         elif marker.label not in tokens[at].labels:

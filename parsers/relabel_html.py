@@ -224,7 +224,7 @@ def sites_of(
             raise SiteError(f"{where} is not a tag where it was read")
         if at not in tokens:
             start, end = digit_span(tags, i, marker.label, where)
-            tokens[at] = Token(start, end, (marker.label,), _write, marker.scope)
+            tokens[at] = Token(start, end, (marker.label,), _write, marker.scope, linked=True)
         elif marker.label not in tokens[at].labels:
             raise SiteError(f"{where} is not written where it was read")
         href = tags.tags[i].get("href") if tags.tags[i].name == "a" else None

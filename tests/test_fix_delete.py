@@ -377,3 +377,33 @@ def test_labels_in_two_chapters_are_named_with_their_chapter(tmp_path: Path) -> 
     outcome, _ = fixing(tmp_path, "r.txt", text)
     assert outcome.deleted == ["0:2"]
     assert outcome.map == {"1:2": "1", "1:1": "2"}
+
+
+HTML_NOTES = (
+    "<html><body>\n"
+    '<p>Troops left in 2021.<sup><a href="#fn1" id="r1">1</a></sup> Talks resumed in 2021.'
+    '<sup><a href="#fn2" id="r2">2</a></sup> Ships sailed in 2021.'
+    '<sup><a href="#fn4" id="r4">4</a></sup></p>\n'
+    '<ol class="footnotes">\n'
+    '<li id="fn1">Gulf Observer, July 22, 2022.</li>\n'
+    '<li id="fn2">Gulf Observer, July 22, 2022.</li>\n'
+    '<li id="fn3">Uncited source, May 2022.</li>\n'
+    '<li id="fn4">Harbour notice, June 30, 2022.</li>\n'
+    "</ol>\n</body></html>\n"
+)
+
+
+def test_an_html_page_loses_its_uncited_item_and_its_markers_close_up(tmp_path: Path) -> None:
+    outcome, after = fixing(tmp_path, "page.html", HTML_NOTES)
+    assert outcome.error is None
+    assert '<li id="fn3">' not in after
+    assert '<sup><a href="#fn4" id="r4">3</a></sup>' in after  # the link still leads to it
+    assert outcome.deleted == ["3"] and outcome.map == {"4": "3"}
+    # A repeat's markers link to it by its id: a new number would not re-point them.
+    assert {
+        "code": "CT001",
+        "footnote": "2",
+        "why": "its markers link to it by its id: merge by hand",
+    } in outcome.skipped
+    assert set(codes(after, "page.html")) == {"CT001"}
+    assert not fixing(tmp_path, "page.html", after)[0].changed

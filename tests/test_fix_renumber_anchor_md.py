@@ -69,7 +69,7 @@ def fixed(data: bytes) -> bytes:
     text = faithful(data)
     found = relabel.sites("markdown", text.text, doc, text.offset)
     return text.encode(
-        apply(text.text, renumber_edits(text.text, doc, plan_renumbering(doc), found))
+        apply(text.text, renumber_edits(text.text, doc, plan_renumbering(doc), found)[0])
     )
 
 

@@ -179,6 +179,16 @@ def check_written_elsewhere(
                 break
 
 
+def check_linked(doc: Document, plan: Deletions, sites: Sites) -> None:
+    """Leave each merge whose markers link to the repeat by its id (HTML, anchor
+    links): a new number in them would still take the reader to the deleted note."""
+    merged = plan.merged_labels(doc)
+    linked = {(t.scope, label) for t in sites.tokens if t.linked for label in t.labels}
+    for index in sorted(plan.notes):
+        if doc.notes[index].key in merged and doc.notes[index].key in linked:
+            plan.drop(index, "its markers link to it by its id: merge by hand")
+
+
 def _unread(text: str, form: str, known: set[tuple[int, int]], sites: Sites) -> int | None:
     """Where `form` is written outside every marker token and note label read, or None."""
     at = text.find(form)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from footcheck.footnotes.fixes.catalog import FIXES
 from footcheck.footnotes.fixes.deletions import (
     Deletions,
+    check_linked,
     check_written_elsewhere,
     deletion_spans,
     plan_deletions,
@@ -82,6 +83,7 @@ def plan_fixes(
     if plan.notes:
         sites = sites_of()
         check_written_elsewhere(text, doc.format, doc, plan, sites)
+        check_linked(doc, plan, sites)
     comments = remove_unused(text, doc, [f for f in wanted if f.code == "SUP001"], offset)
     out.skipped.extend([*plan.skipped, *comments.skipped])
     reasons, renumbering = _renumbering(doc, plan, asked, reorder=reorder)

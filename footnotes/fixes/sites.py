@@ -24,6 +24,9 @@ class Token:
     labels: tuple[str, ...]
     write: Callable[[tuple[str, ...]], str]
     scope: int = 0  # the numbering scope of its markers
+    # The marker links to its note by an id (HTML, anchor links): writing another
+    # number in it does not make it cite another note.
+    linked: bool = False
 
 
 @dataclass(frozen=True)

@@ -42,10 +42,12 @@ Rents rose in 2021.[1] Wages did not.[2] Rents stayed high.[1]
 Fix safety
 ----------
 Safe: `footcheck fix` renumbers the notes in order of first reference, rewriting
-every marker and note label and moving the notes to match, in plain text and
-Markdown with numeric labels; a reader sees new numbers and nothing else. It leaves
-a numbering alone while a marker has no note (FN001) or a label is defined twice
-(FN003), and where a word processor numbers the notes.
+every marker and note label and moving the notes to match, in plain text, Markdown
+(numeric labels, and numbers linking to anchors) and HTML whose numbers the author
+wrote (links keep their targets); a reader sees new numbers and nothing else. It
+leaves a numbering alone while a marker has no note (FN001) or a label is defined
+twice (FN003), where a word processor numbers the notes, and where an "Ibid." would
+end up after another source.
 """
 
 from __future__ import annotations
