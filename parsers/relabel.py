@@ -35,10 +35,10 @@ _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
 
 _BRACKET_TOKEN = re.compile(r"\[(\s*[0-9]+(?:\s*(?:,|;|-|–|—)\s*[0-9]+)*\s*)\]")
 _SUPERSCRIPT_TOKEN = re.compile(f"[{_SUPERSCRIPTS}]+")
-_MARKDOWN_MARKER = re.compile(r"\[\^([0-9]+)\]")
+_MARKDOWN_MARKER = re.compile(r"\[\^([^\]\s^]+)\]")
 _ITEM = re.compile(r"([0-9]+)(?:(\s*(?:-|–|—)\s*)([0-9]+))?")
 _NOTE_LABELS = (
-    re.compile(r"\[\^([0-9]+)\]:"),
+    re.compile(r"\[\^([^\]\s^]+)\]:"),
     re.compile(r"\[Footnote ([0-9]+):"),
     re.compile(r"\[([0-9]+)\]"),
     re.compile(r"([0-9]+)[.)]"),

@@ -407,3 +407,23 @@ def test_an_html_page_loses_its_uncited_item_and_its_markers_close_up(tmp_path: 
     } in outcome.skipped
     assert set(codes(after, "page.html")) == {"CT001"}
     assert not fixing(tmp_path, "page.html", after)[0].changed
+
+
+def test_named_markdown_notes_are_deleted_and_merged_too(tmp_path: Path) -> None:
+    text = (
+        "Rents rose in 2022.[^Rents] Wages fell in 2022.[^w] Costs too.[^w2]\n\n"
+        "[^rents]: Survey, 2023.\n\n[^w]: Labour Review, 2023.\n\n[^old]: Old, 2023.\n\n"
+        "[^w2]: Labour Review, 2023.\n"
+    )
+    outcome, after = fixing(tmp_path, "r.md", text)
+    assert after == (
+        "Rents rose in 2022.[^Rents] Wages fell in 2022.[^w] Costs too.[^w]\n\n"
+        "[^rents]: Survey, 2023.\n\n[^w]: Labour Review, 2023.\n"
+    )
+    assert outcome.deleted == ["old", "w2"] and outcome.map == {"w2": "w"}
+    # Engines that fold case would give [^Rents] this note: it stays.
+    assert {
+        "code": "FN002",
+        "footnote": "rents",
+        "why": "marker [Rents] may cite it (some engines fold case)",
+    } in outcome.skipped

@@ -44,6 +44,8 @@ class Deletions:
     # repeat is merged into is cited from then on).
     # (the finding, the repeat whose merge settles it)
     resolved: list[tuple[Finding, int]] = field(default_factory=list)
+    # (a second finding about a note deleted for another, the note)
+    also: list[tuple[Finding, int]] = field(default_factory=list)
 
     def merged_labels(self, doc: Document) -> dict[tuple[int, str], str]:
         """(scope, label) of each merged note -> the label its markers now carry."""
@@ -57,6 +59,9 @@ class Deletions:
         """Leave note `index` after all, saying why."""
         del self.notes[index]
         self.skipped.append((self.fixed.pop(index), why))
+        for finding, note in [a for a in self.also if a[1] == index]:
+            self.also.remove((finding, note))
+            self.skipped.append((finding, why))
 
 
 def plan_deletions(
@@ -78,7 +83,9 @@ def plan_deletions(
             if why is None:
                 assert into is not None
                 why = _cited_twice(doc, plan.merged_labels(doc), doc.notes[index], into)
-        if why is None and index is not None:
+        if why is None and index is not None and index in plan.notes:
+            plan.also.append((finding, index))  # an uncited repeat: one deletion for both
+        elif why is None and index is not None:
             plan.notes[index] = into
             plan.fixed[index] = finding
         else:
@@ -106,6 +113,10 @@ def _unsafe(
         return f"its text cites {cited}: move that citation first"
     if note.key in ibid_targets:
         return "an Ibid. note refers to it: it would then refer to another source"
+    folded = note.label.casefold()
+    for marker in [*doc.markers, *(m for n in doc.notes for m in n.markers)]:
+        if marker.label != note.label and marker.label.casefold() == folded:
+            return f"marker [{marker.label}] may cite it (some engines fold case)"
     return None
 
 
@@ -191,14 +202,13 @@ def check_linked(doc: Document, plan: Deletions, sites: Sites) -> None:
 
 def _unread(text: str, form: str, known: set[tuple[int, int]], sites: Sites) -> int | None:
     """Where `form` is written outside every marker token and note label read, or None."""
-    at = text.find(form)
-    while at >= 0:
+    for found in re.finditer(re.escape(form), text, re.IGNORECASE):  # labels fold case
+        at = found.start()
         inside = any(s <= at < e for s, e in known) or any(
             n.label_start - 2 <= at <= n.label_start for n in sites.notes
         )
         if not inside and not _glued_digits(text, at, form):
             return at
-        at = text.find(form, at + 1)
     return None
 
 

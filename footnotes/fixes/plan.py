@@ -202,7 +202,8 @@ def _record(
             out.labels[key] = new.get((key[0], via), via)
     out.labels.update(new)
     out.deleted = dict(plan.notes)
-    for index, finding in sorted(plan.fixed.items()):
+    also = [(index, finding) for finding, index in plan.also]
+    for index, finding in sorted([*plan.fixed.items(), *also], key=lambda item: item[0]):
         if index in plan.notes:
             out.fixes.append(_done(finding))
             out.fixed[finding.code] += 1
