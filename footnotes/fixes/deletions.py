@@ -72,6 +72,7 @@ def plan_deletions(
     plan = Deletions()
     index_at = {n.location: i for i, n in enumerate(doc.notes)}
     defined = Counter(note.key for note in doc.notes)
+    cited = {m.key for m in [*doc.markers, *(m for n in doc.notes for m in n.markers)]}
     for finding in findings:
         index = index_at.get(finding.location)
         why = _unsafe(doc, finding, index, defined, ibid_targets)
@@ -83,6 +84,8 @@ def plan_deletions(
             if why is None:
                 assert into is not None
                 why = _cited_twice(doc, plan.merged_labels(doc), doc.notes[index], into)
+            if doc.notes[index].key not in cited:
+                into = None  # an uncited repeat: nothing to re-point, it is only deleted
         if why is None and index is not None and index in plan.notes:
             plan.also.append((finding, index))  # an uncited repeat: one deletion for both
         elif why is None and index is not None:
