@@ -250,3 +250,13 @@ def faithful(data: bytes) -> Faithful:
             "the file cannot be rewritten exactly"
         )
     return Faithful(text, shown, bom, how, errors)
+
+
+def line_end(text: str, at: int) -> int:
+    """Where the line holding `at` ends (its "\\n", "\\r" or "\\r\\n"; the text's end):
+    the next "\\r" is looked for only up to the next "\\n", so that a long text with
+    one kind of line end is not scanned to its end each time."""
+    newline = text.find("\n", at)
+    stop = newline if newline >= 0 else len(text)
+    carriage = text.find("\r", at, stop)
+    return carriage if carriage >= 0 else stop

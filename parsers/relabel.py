@@ -25,6 +25,7 @@ from footcheck.footnotes.fixes.sites import NoteSite, SiteError, Sites, Token
 from footcheck.footnotes.model import Document
 
 from . import relabel_anchors, relabel_html
+from .decode import line_end as _line_end
 
 # The formats whose labels `sites` finds.
 FORMATS = frozenset({"text", "markdown", "html"})
@@ -216,11 +217,6 @@ def _markdown_end(text: str, at: int) -> int:
             break
         cursor = _next_line(text, stop)
     return end
-
-
-def _line_end(text: str, at: int) -> int:
-    ends = [i for i in (text.find("\n", at), text.find("\r", at)) if i >= 0]
-    return min(ends) if ends else len(text)
 
 
 def _next_line(text: str, line_end: int) -> int:

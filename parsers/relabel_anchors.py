@@ -29,6 +29,7 @@ from collections.abc import Callable
 from footcheck.footnotes.fixes.sites import NoteSite, SiteError, Token
 from footcheck.footnotes.model import Document, Note
 
+from .decode import line_end as _line_end
 from .html.dom import BLOCK
 from .relabel_html import Tags, digits, holds_words, note_site
 
@@ -233,11 +234,6 @@ def _holds_anchor(text: str, site: NoteSite, anchor: str) -> bool:
 
 def _line_start(text: str, at: int) -> int:
     return max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
-
-
-def _line_end(text: str, at: int) -> int:
-    ends = [i for i in (text.find("\n", at), text.find("\r", at)) if i >= 0]
-    return min(ends) if ends else len(text)
 
 
 def _next_line(text: str, line_end: int) -> int:
