@@ -220,8 +220,11 @@ def sites_of(
         where = f"marker [{marker.label}] (line {marker.location.line})"
         at = _place(offset, marker.location.line, marker.location.column, where)
         i = tags.at(at)
-        if i is None:
-            raise SiteError(f"{where} is not a tag where it was read")
+        if i is None:  # read from the page's text, as plain `[N]` markers are
+            raise SiteError(
+                f"{where} is written in the page's text, not as a link or tag footcheck"
+                " can rewrite: renumber by hand"
+            )
         if at not in tokens:
             start, end = digit_span(tags, i, marker.label, where)
             tokens[at] = Token(start, end, (marker.label,), _write, marker.scope, linked=True)

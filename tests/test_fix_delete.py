@@ -427,3 +427,54 @@ def test_named_markdown_notes_are_deleted_and_merged_too(tmp_path: Path) -> None
         "footnote": "rents",
         "why": "marker [Rents] may cite it (some engines fold case)",
     } in outcome.skipped
+
+
+def test_markers_side_by_side_are_not_merged_into_one_note_cited_twice(tmp_path: Path) -> None:
+    text = "Alpha.[^1] Gamma.[^1][^3]\n\n[^1]: Gulf Observer, July 22, 2021.\n\n[^3]: Gulf Observer, July 22, 2021.\n"
+    outcome, _ = fixing(tmp_path, "r.md", text)
+    assert {"code": "CT001", "footnote": "3", "why": "a marker on line 1 would cite [1] twice"} in (
+        outcome.skipped
+    )
+
+
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_a_label_written_in_front_matter_stops_renumbering(tmp_path: Path, unsafe: bool) -> None:
+    text = (
+        "---\ntitle: T\nabstract: As shown.[^2]\n---\n\n"
+        "Alpha in 2021.[^2] Beta in 2021.[^1]\n\n[^1]: One, 2022.\n\n[^2]: Two, 2022.\n"
+    )
+    outcome, after = fixing(tmp_path, "r.md", text, unsafe=unsafe)
+    assert after == text
+    assert outcome.skipped == [
+        {
+            "code": "FN004",
+            "footnote": "2",
+            "why": "[^2] is also written on line 3, where no marker was read: renumber by hand",
+        }
+    ]
+
+
+def test_unused_comments_go_even_when_labels_cannot_be_rewritten(tmp_path: Path) -> None:
+    text = (
+        "<html><body>\n<!-- footcheck: ignore DT001 -->\n"
+        "<p>Alpha.<sup>[2]</sup> Beta.<sup>[1]</sup></p>\n<h2>Notes</h2>\n"
+        "<p>[1] Smith, A Book, 2001.</p>\n<p>[2] Jones, Other Book, 1999.</p>\n</body></html>\n"
+    )
+    outcome, after = fixing(tmp_path, "page.html", text, unsafe=False)
+    assert "<!-- footcheck" not in after and outcome.written
+    assert [s["code"] for s in outcome.skipped] == ["FN004"]
+    assert "renumber by hand" in str(outcome.skipped[0]["why"])
+
+
+def test_every_name_of_a_label_two_chapters_share_is_qualified(tmp_path: Path) -> None:
+    text = (
+        "CHAPTER I.\n\nThe river rose.[2] The dam held.[1]\n\n"
+        "[1] Parish register, 1820.\n[2] Mill accounts, 1821.\n\n"
+        "CHAPTER II.\n\nThe village moved.[1] The mill closed.[3]\n\n"
+        "[1] Town minutes, 1830.\n[2] Unused, 1831.\n[3] Town minutes, 1830.\n"
+    )
+    outcome, _ = fixing(tmp_path, "r.txt", text)
+    named = {*outcome.map, *outcome.deleted, *(str(f["footnote"]) for f in outcome.fixes)}
+    # [1] and [2] stand in both chapters (0 and 1, in reading order); [3] in one only.
+    assert named == {"0:1", "0:2", "1:2", "3"}
+    assert outcome.map["3"] == "1" and outcome.deleted == ["1:2", "3"]

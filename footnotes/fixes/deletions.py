@@ -19,16 +19,17 @@ would leave that reference pointing at nothing.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from footcheck.footnotes.fixes.sites import Sites
 from footcheck.footnotes.model import Document, Finding, Marker, Note
 
 _WORDS = re.compile(r"\w+")
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 @dataclass
@@ -149,16 +150,20 @@ def _words(text: str) -> set[str]:
 def _cited_twice(
     doc: Document, merged: dict[tuple[int, str], str], note: Note, into: int
 ) -> str | None:
-    """Why re-pointing `note`'s markers to note `into` would make one marker token cite
-    a note twice, or None (the labels of a group token share its place)."""
+    """Why re-pointing `note`'s markers to note `into` would make markers standing
+    together cite a note twice ("[3, 5]", "[3][5]" with 5 merged into 3), or None.
+    Markers together share their place in their paragraph's text (tokens taken out)."""
     merged = {**merged, note.key: doc.notes[into].label}
-    tokens: dict[tuple[int, int], list[tuple[int, str]]] = {}
-    for marker in [*doc.markers, *(m for n in doc.notes for m in n.markers)]:
-        place = (marker.location.line, marker.location.column)
-        tokens.setdefault(place, []).append(marker.key)
-    for (line, _), keys in tokens.items():
+    together: dict[tuple[int, int], list[Marker]] = {}
+    blocks = [p.markers for p in doc.paragraphs] + [n.markers for n in doc.notes]
+    for block, markers in enumerate(blocks):
+        for marker in markers:
+            together.setdefault((block, marker.offset), []).append(marker)
+    for group in together.values():
+        keys = [m.key for m in group]
         labels = [merged.get(key, key[1]) for key in keys]
         if note.key in keys and len(labels) != len(set(labels)):
+            line = group[0].location.line
             return f"a marker on line {line} would cite [{doc.notes[into].label}] twice"
     return None
 
@@ -172,25 +177,47 @@ def _keep_merge_targets(doc: Document, plan: Deletions) -> None:
             plan.resolved.append((plan.skipped[-1][0], repeat))
 
 
-def check_written_elsewhere(
-    text: str, fmt: str, doc: Document, plan: Deletions, sites: Sites
-) -> None:
+def check_written_elsewhere(doc: Document, plan: Deletions, unread: Mapping[str, str]) -> None:
     """Leave each planned note whose label is written, as a marker would be, somewhere
-    footcheck read no marker (pandoc's front matter, say): deleting the note would leave
-    that reference pointing at nothing."""
-    known = {(t.start, t.end) for t in sites.tokens}
-    known.update((n.label_start, n.label_end) for n in sites.notes)
+    footcheck read no marker (`unread_labels`: pandoc's front matter, say): deleting
+    the note would leave that reference pointing at nothing."""
     for index in sorted(plan.notes):
-        label = doc.notes[index].label
-        forms = [f"[^{label}]"] if fmt == "markdown" else [f"[{label}]"]
-        if fmt == "text" and label.isdigit():
-            forms.append(label.translate(_SUPERSCRIPT))
-        for form in forms:
-            where = _unread(text, form, known, sites)
-            if where is not None:
-                line = text.count("\n", 0, where) + 1
-                plan.drop(index, f"{form} is also written on line {line}, where no marker was read")
-                break
+        where = unread.get(doc.notes[index].label.casefold())
+        if where is not None:
+            plan.drop(index, where)
+
+
+_UNREAD_FORMS = {
+    "markdown": re.compile(r"\[\^([^\]\s^]+)\]"),
+    "text": re.compile(r"\[([0-9]+)\]|([⁰¹²³⁴⁵⁶⁷⁸⁹]+)"),
+}
+
+
+def unread_labels(text: str, fmt: str, sites: Sites) -> dict[str, str]:
+    """Each label (case folded) written as a marker would be, `[^3]` or `[3]` or `³`,
+    somewhere no marker or note label was read, with a sentence saying where (the
+    first place): a note with that label is cited there by something footcheck does
+    not read as a marker. Nothing for formats whose markers are links (HTML)."""
+    pattern = _UNREAD_FORMS.get(fmt)
+    if pattern is None:
+        return {}
+    spans = sorted(
+        [(t.start, t.end) for t in sites.tokens]
+        + [(n.label_start - 2, n.label_end + 1) for n in sites.notes]
+    )
+    starts = [start for start, _ in spans]
+    found: dict[str, str] = {}
+    for match in pattern.finditer(text):
+        near = bisect.bisect_right(starts, match.end() - 1)
+        if any(match.start() < spans[i][1] for i in range(max(near - 2, 0), near)):
+            continue  # overlaps a marker token or a note's label that was read
+        written = match.group(1) or match.group(match.lastindex or 1)
+        label = written.translate(_FROM_SUPERSCRIPT).casefold()
+        line = text.count("\n", 0, match.start()) + 1
+        found.setdefault(
+            label, f"{match.group()} is also written on line {line}, where no marker was read"
+        )
+    return found
 
 
 def check_linked(doc: Document, plan: Deletions, sites: Sites) -> None:
@@ -201,28 +228,6 @@ def check_linked(doc: Document, plan: Deletions, sites: Sites) -> None:
     for index in sorted(plan.notes):
         if doc.notes[index].key in merged and doc.notes[index].key in linked:
             plan.drop(index, "its markers link to it by its id: merge by hand")
-
-
-def _unread(text: str, form: str, known: set[tuple[int, int]], sites: Sites) -> int | None:
-    """Where `form` is written outside every marker token and note label read, or None."""
-    for found in re.finditer(re.escape(form), text, re.IGNORECASE):  # labels fold case
-        at = found.start()
-        inside = any(s <= at < e for s, e in known) or any(
-            n.label_start - 2 <= at <= n.label_start for n in sites.notes
-        )
-        if not inside and not _glued_digits(text, at, form):
-            return at
-    return None
-
-
-def _glued_digits(text: str, at: int, form: str) -> bool:
-    """A superscript form that is part of a longer run of superscripts (¹² is not ²)."""
-    if form.startswith("["):
-        return False
-    digits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-    before = at > 0 and text[at - 1] in digits
-    after = at + len(form) < len(text) and text[at + len(form)] in digits
-    return before or after
 
 
 def without(doc: Document, plan: Deletions) -> Document:

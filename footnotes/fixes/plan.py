@@ -14,13 +14,13 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
-from footcheck.footnotes.fixes.catalog import FIXES
 from footcheck.footnotes.fixes.deletions import (
     Deletions,
     check_linked,
     check_written_elsewhere,
     deletion_spans,
     plan_deletions,
+    unread_labels,
     without,
 )
 from footcheck.footnotes.fixes.edits import Edit, OverlappingEdits, apply, removals
@@ -32,7 +32,7 @@ from footcheck.footnotes.fixes.renumber import (
     plan_renumbering,
 )
 from footcheck.footnotes.fixes.renumber_edits import renumber_edits
-from footcheck.footnotes.fixes.sites import Sites
+from footcheck.footnotes.fixes.sites import SiteError, Sites
 from footcheck.footnotes.fixes.unused_suppressions import comment_span, remove_unused
 from footcheck.footnotes.model import Document, Finding, Location
 from footcheck.footnotes.suppress import Suppressions
@@ -53,7 +53,8 @@ class Planned:
     deleted: dict[int, int | None] = field(default_factory=dict)
     labels: dict[tuple[int, str], str] = field(default_factory=dict)
     deleted_labels: list[tuple[int, str]] = field(default_factory=list)
-    fixes: list[dict[str, str | None]] = field(default_factory=list)
+    # Each finding fixed, with the note it was about ((scope, label); None for a comment)
+    fixes: list[tuple[Finding, tuple[int, str] | None]] = field(default_factory=list)
     skipped: list[tuple[Finding, str]] = field(default_factory=list)
     fixed: Counter[str] = field(default_factory=Counter)
     gone: set[Location] = field(default_factory=set)
@@ -80,15 +81,22 @@ def plan_fixes(
     deletable = [f for f in wanted if f.code in ("FN002", "CT001")]
     plan = plan_deletions(doc, deletable, ibid_targets) if deletable else Deletions()
     sites: Sites | None = None
+    unread: dict[str, str] = {}
     if plan.notes:
         sites = sites_of()
-        check_written_elsewhere(text, doc.format, doc, plan, sites)
+        unread = unread_labels(text, doc.format, sites)
+        check_written_elsewhere(doc, plan, unread)
         check_linked(doc, plan, sites)
     comments = remove_unused(text, doc, [f for f in wanted if f.code == "SUP001"], offset)
     out.skipped.extend([*plan.skipped, *comments.skipped])
     reasons, renumbering = _renumbering(doc, plan, asked, reorder=reorder)
     if renumbering.changes or plan.notes:
-        sites = sites or sites_of()
+        if sites is None:
+            sites = sites_of()
+            unread = unread_labels(text, doc.format, sites)
+        for _, old in renumbering.labels():  # a reference footcheck cannot see would go wrong
+            if old.casefold() in unread:
+                raise SiteError(f"{unread[old.casefold()]}: renumber by hand")
     edits: list[Edit] = []
     taken: set[int] = set()
     if sites is not None:
@@ -109,7 +117,7 @@ def plan_fixes(
             out.skipped.append((finding, "it is inside a note being moved: fix again after"))
         else:
             spans.append(span)
-            out.fixes.append(_done(finding))
+            out.fixes.append((finding, None))
             out.fixed["SUP001"] += 1
             out.gone.add(finding.location)
     spans.extend(span for line, span in covering if not _inside(span, edits))
@@ -205,7 +213,7 @@ def _record(
     also = [(index, finding) for finding, index in plan.also]
     for index, finding in sorted([*plan.fixed.items(), *also], key=lambda item: item[0]):
         if index in plan.notes:
-            out.fixes.append(_done(finding))
+            out.fixes.append((finding, doc.notes[index].key))
             out.fixed[finding.code] += 1
     for finding, repeat in plan.resolved:  # left, yet settled by a merge made
         if repeat in plan.notes:
@@ -221,11 +229,3 @@ def _record(
             out.fixed["FN004"] += 1
     if fn004:
         out.renumbered = list(new)
-
-
-def _done(finding: Finding) -> dict[str, str | None]:
-    return {
-        "code": finding.code,
-        "footnote": finding.footnote,
-        "applicability": FIXES[finding.code],
-    }

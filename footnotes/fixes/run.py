@@ -154,13 +154,18 @@ def _fix(outcome: FileFix, job: _Job, write: bool, unsafe: bool) -> None:
         return job.rewriting.sites(doc.format, faithful.text, doc, faithful.offset)
 
     ibid = {(s.note.scope, s.antecedent) for s in checked.context.sources if s.antecedent}
+    reorder = _may_reorder(job, doc)
     try:
-        planned = plan_fixes(
-            faithful.text, faithful.offset, doc, wanted, sites, ibid, reorder=_may_reorder(job, doc)
-        )
-    except SiteError as exc:
-        outcome.skipped.extend(_skip(f, str(exc)) for f in wanted)
-        return
+        try:
+            planned = plan_fixes(
+                faithful.text, faithful.offset, doc, wanted, sites, ibid, reorder=reorder
+            )
+        except SiteError as exc:  # no label can be rewritten: the comments still can go
+            outcome.skipped.extend(_skip(f, str(exc)) for f in wanted if f.code != "SUP001")
+            wanted = [f for f in wanted if f.code == "SUP001"]
+            if not wanted:
+                return
+            planned = plan_fixes(faithful.text, faithful.offset, doc, wanted, sites)
     except EditsClash as exc:
         raise DocumentError(f"fix refused: its edits clash ({exc}); please report it") from None
     outcome.skipped.extend(_skip(f, why) for f, why in planned.skipped)
@@ -184,7 +189,15 @@ def _fix(outcome: FileFix, job: _Job, write: bool, unsafe: bool) -> None:
         {"code": "FN004", "footnote": name(key), "applicability": FIXES["FN004"]}
         for key in planned.renumbered
     ]
-    outcome.fixes = [*planned.fixes, *renumbered]
+    outcome.fixes = [
+        {
+            "code": finding.code,
+            "footnote": name(key) if key is not None else finding.footnote,
+            "applicability": FIXES[finding.code],
+        }
+        for finding, key in planned.fixes
+    ]
+    outcome.fixes.extend(renumbered)
     outcome.diff = unified_diff(
         outcome.path, faithful.display_text, job.rewriting.faithful(new_data).display_text
     )
