@@ -31,7 +31,7 @@ from footcheck.footnotes.model import Document, Note
 
 from .decode import line_end as _line_end
 from .html.dom import BLOCK
-from .relabel_html import Tags, digits, holds_words, note_site
+from .relabel_html import Tags, digits, holds_words, note_site, place, write_one
 
 # A Markdown link's text (one level of brackets inside), then its destination, its
 # reference, or neither, then pandoc's attribute list.
@@ -82,11 +82,13 @@ def sites_of(
     fragments: dict[tuple[int, str], set[str]] = {}
     for marker in [*doc.markers, *(m for note in doc.notes for m in note.markers)]:
         where = f"marker [{marker.label}] (line {marker.location.line})"
-        at = _place(offset, marker.location.line, marker.location.column, where)
+        at = place(offset, marker.location.line, marker.location.column, where)
         if at not in tokens:
             start, end = _marker_span(text, tags, at, where)
             run = _one_number(text, tags, start, end, marker.label, where)
-            tokens[at] = Token(run[0], run[1], (marker.label,), _write, marker.scope, linked=True)
+            tokens[at] = Token(
+                run[0], run[1], (marker.label,), write_one, marker.scope, linked=True
+            )
             for found in _FRAGMENT.finditer(text, start, end):
                 fragments.setdefault(marker.key, set()).add(found.group(1) or found.group(2))
         elif marker.label not in tokens[at].labels:
@@ -96,7 +98,7 @@ def sites_of(
     displays: dict[int, str] | None = None
     for note in doc.notes:
         where = f"note [{note.label}] (line {note.location.line})"
-        at = _place(offset, note.location.line, note.location.column, where)
+        at = place(offset, note.location.line, note.location.column, where)
         linked = fragments.get(note.key, set())
         i = tags.at(at)
         if i is not None and tags.tags[i].name in BLOCK:  # an HTML block's element
@@ -110,17 +112,6 @@ def sites_of(
         notes.append(site)
         placed.append(by_place)
     return sorted(tokens.values(), key=lambda t: t.start), notes, placed
-
-
-def _write(labels: tuple[str, ...]) -> str:
-    return labels[0]
-
-
-def _place(offset: Callable[[int, int], int], line: int, column: int, where: str) -> int:
-    try:
-        return offset(line, column)
-    except ValueError:
-        raise SiteError(f"{where}: no place {line}:{column} in the text") from None
 
 
 def _marker_span(text: str, tags: Tags, at: int, where: str) -> tuple[int, int]:

@@ -218,7 +218,7 @@ def sites_of(
     markers = [*doc.markers, *(m for note in doc.notes for m in note.markers)]
     for marker in markers:
         where = f"marker [{marker.label}] (line {marker.location.line})"
-        at = _place(offset, marker.location.line, marker.location.column, where)
+        at = place(offset, marker.location.line, marker.location.column, where)
         i = tags.at(at)
         if i is None:  # read from the page's text, as plain `[N]` markers are
             raise SiteError(
@@ -227,7 +227,7 @@ def sites_of(
             )
         if at not in tokens:
             start, end = digit_span(tags, i, marker.label, where)
-            tokens[at] = Token(start, end, (marker.label,), _write, marker.scope, linked=True)
+            tokens[at] = Token(start, end, (marker.label,), write_one, marker.scope, linked=True)
         elif marker.label not in tokens[at].labels:
             raise SiteError(f"{where} is not written where it was read")
         href = tags.tags[i].get("href") if tags.tags[i].name == "a" else None
@@ -235,18 +235,20 @@ def sites_of(
             fragments.setdefault(marker.key, set()).add(href[1:])
     notes, placed = [], []
     for note in doc.notes:
-        at = _place(offset, note.location.line, note.location.column, _name(note))
+        at = place(offset, note.location.line, note.location.column, _name(note))
         site, by_place = note_site(tags, at, note, fragments.get(note.key, set()), climb=True)
         notes.append(site)
         placed.append(by_place)
     return sorted(tokens.values(), key=lambda t: t.start), notes, placed
 
 
-def _write(labels: tuple[str, ...]) -> str:
+def write_one(labels: tuple[str, ...]) -> str:
+    """A token holding one number, written with another: only its digits."""
     return labels[0]
 
 
-def _place(offset: Callable[[int, int], int], line: int, column: int, where: str) -> int:
+def place(offset: Callable[[int, int], int], line: int, column: int, where: str) -> int:
+    """The index of a reader's place in the text, or a SiteError naming `where`."""
     try:
         return offset(line, column)
     except ValueError:

@@ -430,7 +430,10 @@ def test_named_markdown_notes_are_deleted_and_merged_too(tmp_path: Path) -> None
 
 
 def test_markers_side_by_side_are_not_merged_into_one_note_cited_twice(tmp_path: Path) -> None:
-    text = "Alpha.[^1] Gamma.[^1][^3]\n\n[^1]: Gulf Observer, July 22, 2021.\n\n[^3]: Gulf Observer, July 22, 2021.\n"
+    text = (
+        "Alpha.[^1] Gamma.[^1][^3]\n\n[^1]: Gulf Observer, July 22, 2021.\n\n"
+        "[^3]: Gulf Observer, July 22, 2021.\n"
+    )
     outcome, _ = fixing(tmp_path, "r.md", text)
     assert {"code": "CT001", "footnote": "3", "why": "a marker on line 1 would cite [1] twice"} in (
         outcome.skipped

@@ -175,7 +175,7 @@ def test_a_marker_read_elsewhere_is_refused() -> None:
     data = WRITTEN[0].encode()
     doc = parsers.parse(data, "page.html", "html")
     text = faithful(data)
-    with pytest.raises(SiteError, match="written in the page.s text, not as a link or tag"):
+    with pytest.raises(SiteError, match=r"written in the page's text, not as a link or tag"):
         relabel.sites("html", text.text, doc, lambda line, column: text.offset(line, column) + 1)
 
 
