@@ -481,3 +481,21 @@ def test_every_name_of_a_label_two_chapters_share_is_qualified(tmp_path: Path) -
     # [1] and [2] stand in both chapters (0 and 1, in reading order); [3] in one only.
     assert named == {"0:1", "0:2", "1:2", "3"}
     assert outcome.map["3"] == "1" and outcome.deleted == ["1:2", "3"]
+
+
+def test_a_legacy_encoded_file_keeps_every_byte_outside_the_deleted_note(tmp_path: Path) -> None:
+    text = (
+        "Café prices rose in 2022.[1] Rents rose in 2022.[3]\r\n\r\n"
+        "[1] Société Générale, “Prices”, March 2023.\r\n"
+        "[2] Unused — draft, May 2023.\r\n"
+        "[3] Crédit Agricole, April 2023.\r\n"
+    )
+    path = tmp_path / "r.txt"
+    path.write_bytes(text.encode("cp1252"))
+    outcome = fix_file(str(path), None, CONFIG, parsers.parse, REWRITING, write=True, unsafe=True)
+    assert outcome.error is None and outcome.deleted == ["2"]
+    assert path.read_bytes() == (
+        "Café prices rose in 2022.[1] Rents rose in 2022.[2]\r\n\r\n"
+        "[1] Société Générale, “Prices”, March 2023.\r\n"
+        "[2] Crédit Agricole, April 2023.\r\n"
+    ).encode("cp1252")
