@@ -59,7 +59,8 @@ def sites(fmt: str, text: str, doc: Document, offset: Callable[[int, int], int])
     if fmt == "html" or (fmt == "markdown" and relabel_anchors.anchored(text, doc, offset)):
         read = relabel_html.sites_of if fmt == "html" else relabel_anchors.sites_of
         anchor_tokens, anchor_notes, placed = read(text, doc, offset)
-        return together(text, doc, Sites(tuple(anchor_tokens), tuple(anchor_notes)), placed)
+        found = Sites(tuple(anchor_tokens), tuple(_with_comments(text, anchor_notes)))
+        return together(text, doc, found, placed)
     markers = [*doc.markers, *(m for note in doc.notes for m in note.markers)]
     tokens: dict[int, Token] = {}
     for marker in markers:
@@ -85,7 +86,28 @@ def sites(fmt: str, text: str, doc: Document, offset: Callable[[int, int], int])
             end = min(end, _offset(offset, nxt.location.line, nxt.location.column))
         superscript = text[label[0]] in _SUPERSCRIPTS
         notes.append(NoteSite(label[0], label[1], at, end, superscript))
-    return Sites(tuple(sorted(tokens.values(), key=lambda t: t.start)), tuple(notes))
+    return Sites(
+        tuple(sorted(tokens.values(), key=lambda t: t.start)), tuple(_with_comments(text, notes))
+    )
+
+
+# A suppression comment for the next note, then only whitespace up to the note.
+_COMMENT_BEFORE = re.compile(
+    r"<!--[ \t]*footcheck[ \t]*:[ \t]*ignore\b[^>\n]{0,200}?-->\s*\Z", re.I
+)
+
+
+def _with_comments(text: str, notes: Sequence[NoteSite]) -> list[NoteSite]:
+    """Each note's site reaching back over the suppression comment written just before
+    it (`<!-- footcheck: ignore CODE -->`), which is the note's own: a moved note
+    carries it along, a deleted one takes it away."""
+    out: list[NoteSite] = []
+    for site in notes:
+        floor = out[-1].end if out else 0
+        base = max(floor, site.start - 400)
+        found = _COMMENT_BEFORE.search(text, base, site.start)
+        out.append(replace(site, start=found.start()) if found is not None else site)
+    return out
 
 
 def together(text: str, doc: Document, found: Sites, placed: Sequence[bool]) -> Sites:

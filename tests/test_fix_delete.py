@@ -499,3 +499,39 @@ def test_a_legacy_encoded_file_keeps_every_byte_outside_the_deleted_note(tmp_pat
         "[1] Société Générale, “Prices”, March 2023.\r\n"
         "[2] Crédit Agricole, April 2023.\r\n"
     ).encode("cp1252")
+
+
+def test_a_note_s_suppression_comment_moves_with_it(tmp_path: Path) -> None:
+    text = (
+        "Alpha in 2021.[^2] Beta in 2021.[^1]\n\n[^1]: One, March 2022.\n\n"
+        "<!-- footcheck: ignore DT004 -->\n[^2]: Harbour Authority, Annual Report.\n"
+    )
+    assert "SUP001" not in codes(text, "r.md")  # the comment is at work
+    outcome, after = fixing(tmp_path, "r.md", text, unsafe=False)
+    assert outcome.error is None
+    assert after == (
+        "Alpha in 2021.[^1] Beta in 2021.[^2]\n\n"
+        "<!-- footcheck: ignore DT004 -->\n[^1]: Harbour Authority, Annual Report.\n\n"
+        "[^2]: One, March 2022.\n"
+    )
+    assert codes(after, "r.md") == []
+
+
+def test_a_comment_between_list_items_leaves_them_movable(tmp_path: Path) -> None:
+    back = '<a href="#fnref{0}" class="footnote-back">↩</a>'
+    text = (
+        '<html><body>\n<p>Alpha in 2021.<a href="#fn2" id="fnref2"><sup>2</sup></a>'
+        ' Beta in 2021.<a href="#fn1" id="fnref1"><sup>1</sup></a>'
+        ' Gamma in 2021.<a href="#fn3" id="fnref3"><sup>3</sup></a></p>\n<ol>\n'
+        f'<li id="fn1"><p>Note one, 2022.{back.format(1)}</p></li>\n'
+        f'<li id="fn2"><p>Note two, 2022.{back.format(2)}</p></li>\n'
+        "<!-- footcheck: ignore DT004 -->\n"
+        f'<li id="fn3"><p>Harbour Authority, Annual Report.{back.format(3)}</p></li>\n'
+        "</ol>\n</body></html>\n"
+    )
+    assert "SUP001" not in codes(text, "page.html")  # the comment is at work
+    outcome, after = fixing(tmp_path, "page.html", text, unsafe=False)
+    assert outcome.error is None and outcome.map == {"2": "1", "1": "2"}
+    assert after.index('<li id="fn2">') < after.index('<li id="fn1">')
+    assert after.index("<!-- footcheck") < after.index('<li id="fn3">')
+    assert codes(after, "page.html") == []
