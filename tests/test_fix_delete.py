@@ -452,7 +452,8 @@ def test_a_label_written_in_front_matter_stops_renumbering(tmp_path: Path, unsaf
         {
             "code": "FN004",
             "footnote": "2",
-            "why": "[^2] is also written on line 3, where no marker was read: renumber by hand",
+            "why": "[^2] is also written on line 3, where no marker was read:"
+            " change the numbering by hand",
         }
     ]
 
@@ -535,3 +536,35 @@ def test_a_comment_between_list_items_leaves_them_movable(tmp_path: Path) -> Non
     assert after.index('<li id="fn2">') < after.index('<li id="fn1">')
     assert after.index("<!-- footcheck") < after.index('<li id="fn3">')
     assert codes(after, "page.html") == []
+
+
+@pytest.mark.parametrize(
+    "prose", ["as note 2 explains", "see notes 1 and 2", "cf. n. 2", "voir la note 2"]
+)
+def test_a_note_named_by_number_in_prose_keeps_its_number(tmp_path: Path, prose: str) -> None:
+    text = (
+        f"Troops left in 2021.[1] Talks resumed in 2021, {prose}.[3]\n\n"
+        "[1] One, 1890.\n[2] Harbour notice, 1890.\n[3] Three, 1890.\n"
+    )
+    outcome, after = fixing(tmp_path, "r.txt", text)
+    assert after == text and not outcome.changed
+    assert {s["code"] for s in outcome.skipped} == {"FN002", "FN004"}
+    assert all("names a note by number" in str(s["why"]) for s in outcome.skipped)
+
+
+def test_numbers_that_name_no_note_do_not_stop_a_fix(tmp_path: Path) -> None:
+    text = "Rents rose 2 percent in 2021.[1] Wages fell.[3]\n\n[1] One, 2022.\n[3] Three, 2022.\n"
+    outcome, _ = fixing(tmp_path, "r.txt", text, unsafe=False)
+    assert outcome.map == {"3": "2"}
+
+
+def test_a_back_link_s_title_naming_a_number_is_not_prose(tmp_path: Path) -> None:
+    text = (
+        '<p>Alpha in 2021.<sup id="r2"><a href="#n2">2</a></sup>'
+        ' Beta in 2021.<sup id="r1"><a href="#n1">1</a></sup></p>\n<ol>\n'
+        '<li id="n1"><p>One, 2022. <a href="#r1" title="Back to footnote 1">↩</a></p></li>\n'
+        '<li id="n2"><p>Two, 2022. <a href="#r2" title="Back to footnote 2">↩</a></p></li>\n'
+        "</ol>\n"
+    )
+    outcome, _ = fixing(tmp_path, "page.html", text, unsafe=False)
+    assert outcome.map == {"2": "1", "1": "2"}

@@ -220,6 +220,28 @@ def unread_labels(text: str, fmt: str, sites: Sites) -> dict[str, str]:
     return found
 
 
+# "see note 3", "notes 3 and 4", "n. 3", "fn. 3", "Anm. 3", "nota 3": a note named by
+# its number in prose, which a new number would leave pointing at another note.
+_BY_NUMBER = re.compile(
+    r"\b(?:notes?|nn?\.|fns?\.|footnotes?|endnotes?|anm\.|fu(?:ß|ss)note|nota|notas)"
+    r"[ \t\u00a0]+([0-9]+)(?:(?:[ \t]*(?:,|and|&|et|und|y|-|–|to)[ \t]*)([0-9]+))?",
+    re.IGNORECASE,
+)
+
+
+def named_by_number(text: str) -> dict[str, str]:
+    """Each note number named in prose ("see note 3"), with a sentence saying where."""
+    found: dict[str, str] = {}
+    for match in _BY_NUMBER.finditer(text):
+        if text.rfind("<", 0, match.start()) > text.rfind(">", 0, match.start()):
+            continue  # inside a tag: a back-link's title, not prose
+        line = text.count("\n", 0, match.start()) + 1
+        for number in (match.group(1), match.group(2)):
+            if number is not None:
+                found.setdefault(number, f"{match.group()!r} on line {line} names a note by number")
+    return found
+
+
 def check_linked(doc: Document, plan: Deletions, sites: Sites) -> None:
     """Leave each merge whose markers link to the repeat by its id (HTML, anchor
     links): a new number in them would still take the reader to the deleted note."""

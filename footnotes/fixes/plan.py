@@ -19,6 +19,7 @@ from footcheck.footnotes.fixes.deletions import (
     check_linked,
     check_written_elsewhere,
     deletion_spans,
+    named_by_number,
     plan_deletions,
     unread_labels,
     without,
@@ -82,10 +83,12 @@ def plan_fixes(
     plan = plan_deletions(doc, deletable, ibid_targets) if deletable else Deletions()
     sites: Sites | None = None
     unread: dict[str, str] = {}
+    named: dict[str, str] = {}
     if plan.notes:
         sites = sites_of()
         unread = unread_labels(text, doc.format, sites)
-        check_written_elsewhere(doc, plan, unread)
+        named = named_by_number(text)
+        check_written_elsewhere(doc, plan, {**named, **unread})
         check_linked(doc, plan, sites)
     comments = remove_unused(text, doc, [f for f in wanted if f.code == "SUP001"], offset)
     out.skipped.extend([*plan.skipped, *comments.skipped])
@@ -94,9 +97,11 @@ def plan_fixes(
         if sites is None:
             sites = sites_of()
             unread = unread_labels(text, doc.format, sites)
+            named = named_by_number(text)
         for _, old in renumbering.labels():  # a reference footcheck cannot see would go wrong
-            if old.casefold() in unread:
-                raise SiteError(f"{unread[old.casefold()]}: renumber by hand")
+            where = unread.get(old.casefold()) or named.get(old)
+            if where is not None:
+                raise SiteError(f"{where}: change the numbering by hand")
     edits: list[Edit] = []
     taken: set[int] = set()
     if sites is not None:

@@ -46,8 +46,9 @@ every marker and note label and moving the notes to match, in plain text, Markdo
 (numeric labels, and numbers linking to anchors) and HTML whose numbers the author
 wrote (links keep their targets); a reader sees new numbers and nothing else. It
 leaves a numbering alone while a marker has no note (FN001) or a label is defined
-twice (FN003), where a word processor numbers the notes, and where an "Ibid." would
-end up after another source.
+twice (FN003), where a word processor numbers the notes, where an "Ibid." would
+end up after another source, and where a number it would change is also written
+where no marker was read (pandoc front matter, "see note 3" in the prose).
 """
 
 from __future__ import annotations

@@ -33,7 +33,9 @@ Fix safety
 Unsafe (`footcheck fix --unsafe`): the note is deleted and the notes after it are
 renumbered. Deleting a note loses its source, which may be the one a lost marker
 should cite: read the diff (`--diff`) first. A note whose own text cites another
-note is left, as is one that a repeated source is merged into (it is cited then).
+note is left, as is one that a repeated source is merged into (it is cited then),
+one an "Ibid." refers to, and one named where no marker was read (front matter,
+"see note 3").
 """
 
 from __future__ import annotations
