@@ -13,7 +13,9 @@ from tests.test_cli import footcheck
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-TOUR = re.findall(r"```\n\$ (footcheck fix examples/[^\n]*)\n(.*?)```", README, flags=re.DOTALL)
+TOUR = re.findall(
+    r"```\n\$ (footcheck (?:fix|check) examples/[^\n]*)\n(.*?)```", README, flags=re.DOTALL
+)
 
 
 def test_readme_opens_with_the_two_set_up_commands() -> None:
@@ -36,10 +38,11 @@ def test_examples_folder_has_both_formats() -> None:
 
 
 @pytest.mark.parametrize(("command", "shown"), TOUR, ids=[command for command, _ in TOUR])
-def test_the_fix_tour_shows_what_fix_prints(command: str, shown: str) -> None:
+def test_the_tour_shows_what_footcheck_prints(command: str, shown: str) -> None:
     done = footcheck(*command.split()[1:], cwd=ROOT)
     assert done.stdout == shown
 
 
 def test_the_tour_shows_fix_on_the_example_drafts() -> None:
     assert {command.split()[-1] for command, _ in TOUR} >= {"--diff", "--unsafe"}
+    assert any(command.startswith("footcheck check") for command, _ in TOUR)
