@@ -168,3 +168,11 @@ def test_a_cached_result_keeps_the_pass_it_was_read_with(
     monkeypatch.setenv(blocks.BLOCK_PARSER_VARIABLE, "markdown-it")
     assert "pyromark" not in parsers.parse.libraries
     assert code_stamp(parsers.parse.code_folders, parsers.parse.libraries) != with_pyromark
+
+
+@pytest.mark.parametrize("text", [">```\n>", "> ```\n> code\n>", "- >```\n  >"])
+def test_a_fence_opened_in_a_block_quote_is_read_by_either_pass(
+    text: str, markdown_it_only: None
+) -> None:
+    # markdown-it-py 2.x raised IndexError here (found by the fuzz test): 3.0 is the floor.
+    assert markdown.parse(text.encode(), "q.md").notes == ()
