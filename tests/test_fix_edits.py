@@ -85,3 +85,12 @@ def test_removals_that_overlap_or_nest_are_one() -> None:
         "Text.\n\n[1] One.\n"
     )
     assert removals("", []) == []
+
+
+def test_removals_in_a_block_quote_take_the_quoted_line() -> None:
+    text = "Intro.\n\n> Quote.[^3]\n>\n> [^2]: Uncited.\n\n- item\n"
+    spans = [(text.index("[^2]:"), text.index("Uncited.") + len("Uncited."))]
+    assert apply(text, removals(text, spans, ">")) == "Intro.\n\n> Quote.[^3]\n\n- item\n"
+    inside = "> Quote.[^3]\n>\n> [^2]: Uncited.\n>\n> More quote.\n"
+    spans = [(inside.index("[^2]:"), inside.index("Uncited.") + len("Uncited."))]
+    assert apply(inside, removals(inside, spans, ">")) == "> Quote.[^3]\n>\n> More quote.\n"

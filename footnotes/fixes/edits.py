@@ -79,7 +79,7 @@ def _split_newlines(text: str) -> list[str]:
     return lines
 
 
-def removals(text: str, spans: Iterable[tuple[int, int]]) -> list[Edit]:
+def removals(text: str, spans: Iterable[tuple[int, int]], quote: str | None = None) -> list[Edit]:
     """The edits that delete every `(start, end)` span of `text` (notes, comments) tidily,
     together.
 
@@ -88,8 +88,15 @@ def removals(text: str, spans: Iterable[tuple[int, int]]) -> list[Edit]:
     them, at the line's end). Blank lines left only between deleted lines go too, and
     around each run of deleted lines one blank line is kept where there was one on
     both sides (or none, at the end of the text), so the blocks around keep one blank
-    line between them. Spans that overlap or lie in deleted lines are merged.
+    line between them. Spans that overlap or lie in deleted lines are merged. `quote`:
+    the characters that open a quoted line and count as its margin (Markdown's ">"),
+    so that a note in a block quote takes its line and a quote's blank line ">" is
+    blank.
     """
+
+    def empty(piece: str) -> bool:
+        return not (piece.replace(quote, " ") if quote else piece).strip()
+
     lines = [m.span() for m in _LINE.finditer(text)]
     starts = [start for start, _ in lines]
     doomed: set[int] = set()
@@ -98,16 +105,19 @@ def removals(text: str, spans: Iterable[tuple[int, int]]) -> list[Edit]:
         first = bisect.bisect_right(starts, start) - 1
         last = bisect.bisect_right(starts, max(start, end - 1)) - 1
         line_start, line_end = lines[first][0], _content_end(text, *lines[last])
-        if text[line_start:start].strip() or text[end:line_end].strip():
+        if not empty(text[line_start:start]) or text[end:line_end].strip():
             inline.append(_inline(text, start, end, line_start, line_end))
         else:
             doomed.update(range(first, last + 1))
-    blank = [not text[a:b].strip() for a, b in lines]
+    blank = [empty(text[a:b]) for a, b in lines]
     runs = _runs(sorted(doomed), blank)
     edits = []
     for first, last in runs:
         if (first == 0 or blank[first - 1]) and last + 1 < len(lines) and blank[last + 1]:
-            last += 1
+            if first > 0 and text[slice(*lines[first - 1])].strip():
+                first -= 1  # a quote's blank line (">") goes, the truly blank one stays
+            else:
+                last += 1
         elif first > 0 and blank[first - 1] and last + 1 == len(lines):
             first -= 1
         edits.append(Edit(lines[first][0], lines[last][1]))

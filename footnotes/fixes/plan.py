@@ -128,7 +128,8 @@ def plan_fixes(
     spans.extend(span for line, span in covering if not _inside(span, edits))
     out.gone.update(Location(line, 1) for line, _ in covering)
     try:
-        out.text = apply(text, [*edits, *removals(text, spans)])
+        quote = ">" if doc.format == "markdown" else None
+        out.text = apply(text, [*edits, *removals(text, spans, quote)])
     except OverlappingEdits as exc:
         raise EditsClash(str(exc)) from None
     _record(out, doc, plan, renumbering, reasons, wanted)
