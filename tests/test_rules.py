@@ -482,6 +482,18 @@ def test_missing_note_hint_shows_the_gap() -> None:
     assert [f.hint for f in got] == ["the notes found are numbered 1-2, 5"]
 
 
+def test_labels_differing_only_in_case_say_so_in_markdown() -> None:
+    text = "Rents rose in 2022.[^Rents] Wages fell.[^w]\n\n[^rents]: Survey, 2023.\n\n[^w]: W.\n"
+    got = {f.code: f.hint for f in findings(text, "markdown", select={"FN001", "FN002"})}
+    assert got["FN001"] == (
+        "note [rents] differs only in case: GitHub matches them, Python-Markdown and"
+        " markdown-it do not; write both alike"
+    )
+    assert got["FN002"] is not None and got["FN002"].startswith("marker [Rents] differs only")
+    plain = findings("A.[1]\n\n[2] S2, 2020.\n", select={"FN001", "FN002"})
+    assert all("case" not in (f.hint or "") for f in plain)
+
+
 @pytest.mark.parametrize(
     "dateline",
     ["WASHINGTON, Feb. 1, 2024 -", "LONDON, 1 February 2024 —", "KYIV, Feb. 1, 2024 (Wire) -"],

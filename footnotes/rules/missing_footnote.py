@@ -54,17 +54,33 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     claims = {id(c.marker): c.text for c in ctx.claims}
     cited: list[tuple[Marker, str | None]] = [(m, claims.get(id(m))) for m in doc.markers]
     cited += [(m, None) for note in doc.notes for m in note.markers]
+    # Markdown engines differ on "[^Rents]" and "[^rents]": said in the hint.
+    folded = {
+        (scope, label.casefold()): label for scope, label in defined if doc.format == "markdown"
+    }
     for marker, claim in cited:
         if marker.key in defined or marker.target is not None:
             continue
+        other = folded.get((marker.scope, marker.label.casefold()))
         yield RULE.finding(
             doc.path,
             marker.location,
             f"marker [{marker.label}] has no note",
             footnote=marker.label,
             claim=shorten(claim) if claim else None,
-            hint=_cached_hint(hints, doc, defined, marker.scope if scoped else None),
+            hint=case_hint("note", other)
+            or _cached_hint(hints, doc, defined, marker.scope if scoped else None),
         )
+
+
+def case_hint(what: str, other: str | None) -> str | None:
+    """The hint for a label that matches another only when case is ignored."""
+    if other is None:
+        return None
+    return (
+        f"{what} [{other}] differs only in case: GitHub matches them, Python-Markdown and"
+        " markdown-it do not; write both alike"
+    )
 
 
 def check_book(view: BookView) -> Iterator[Finding]:

@@ -58,7 +58,12 @@ RULE = RuleId(CODE, NAME, SEVERITY)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    from footcheck.footnotes.rules.missing_footnote import case_hint
+
     referenced = ctx.referenced_keys
+    folded = {
+        (scope, label.casefold()): label for scope, label in referenced if doc.format == "markdown"
+    }
     for key, notes in ctx.notes_by_key.items():
         note = notes[0]
         if len(notes) > 1 or key in referenced or note.cited_from is not None:
@@ -70,6 +75,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             f"note [{label}] is not cited anywhere in the text",
             footnote=label,
             note_text=shorten(note.text),
+            hint=case_hint("marker", folded.get((note.scope, label.casefold()))),
         )
 
 
