@@ -26,9 +26,7 @@ from footcheck.footnotes.model import Document
 
 from . import relabel_anchors, relabel_html
 from .decode import line_end as _line_end
-
-# The formats whose labels `sites` finds.
-FORMATS = frozenset({"text", "markdown", "html"})
+from .rewriting import FORMATS
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_SUPERSCRIPT = str.maketrans("0123456789", _SUPERSCRIPTS)

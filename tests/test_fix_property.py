@@ -8,6 +8,7 @@ still every marker cites the same source through a note that exists."""
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 from footcheck import parsers
 from footcheck.footnotes.engine import check_document
-from footcheck.footnotes.fixes.run import fix_file
+from footcheck.footnotes.fixes.run import FileFix, fix_file
 from footcheck.footnotes.model import Document
 from footcheck.footnotes.settings import CommandLine, FileSettings, resolve
 from footcheck.parsers.rewriting import REWRITING
@@ -57,14 +58,8 @@ def reports(draw: st.DrawFn, repeats: bool = False) -> tuple[str, str]:
 def test_fix_keeps_every_note_and_every_marker_s_note(
     tmp_path_factory: pytest.TempPathFactory, report: tuple[str, str]
 ) -> None:
-    text, name = report
-    path = tmp_path_factory.mktemp("fix") / name
-    path.write_bytes(text.encode())
-    fmt = parsers.parse.format_for(str(path))
-    before = parsers.parse(path.read_bytes(), str(path), fmt)
-    outcome = fix_file(str(path), fmt, CONFIG, parsers.parse, REWRITING, write=True)
-    assert outcome.error is None, outcome.error
-    after = parsers.parse(path.read_bytes(), str(path), fmt)
+    text, _ = report
+    before, outcome, after, path = _fixed(tmp_path_factory, report, unsafe=False)
     assert Counter(n.text for n in after.notes) == Counter(n.text for n in before.notes)
     defined = {n.label for n in after.notes}
     assert all(m.label in defined for m in after.markers)
@@ -75,6 +70,21 @@ def test_fix_keeps_every_note_and_every_marker_s_note(
         assert "FN004" not in codes
     else:
         assert path.read_bytes() == text.encode()
+
+
+def _fixed(
+    tmp_path_factory: pytest.TempPathFactory, report: tuple[str, str], *, unsafe: bool
+) -> tuple[Document, FileFix, Document, Path]:
+    """Write the report, fix it in place: the document before, what fix said, the
+    document after (fix must not have failed), and the file."""
+    text, name = report
+    path = tmp_path_factory.mktemp("fix") / name
+    path.write_bytes(text.encode())
+    fmt = parsers.parse.format_for(str(path))
+    before = parsers.parse(path.read_bytes(), str(path), fmt)
+    outcome = fix_file(str(path), fmt, CONFIG, parsers.parse, REWRITING, write=True, unsafe=unsafe)
+    assert outcome.error is None, outcome.error
+    return before, outcome, parsers.parse(path.read_bytes(), str(path), fmt), path
 
 
 def _cited(doc: Document) -> list[str]:
@@ -88,14 +98,7 @@ def _cited(doc: Document) -> list[str]:
 def test_unsafe_fix_deletes_only_what_nothing_needs(
     tmp_path_factory: pytest.TempPathFactory, report: tuple[str, str]
 ) -> None:
-    text, name = report
-    path = tmp_path_factory.mktemp("fix") / name
-    path.write_bytes(text.encode())
-    fmt = parsers.parse.format_for(str(path))
-    before = parsers.parse(path.read_bytes(), str(path), fmt)
-    outcome = fix_file(str(path), fmt, CONFIG, parsers.parse, REWRITING, write=True, unsafe=True)
-    assert outcome.error is None, outcome.error
-    after = parsers.parse(path.read_bytes(), str(path), fmt)
+    before, outcome, after, _ = _fixed(tmp_path_factory, report, unsafe=True)
     kept = Counter(n.text for n in after.notes)
     assert not kept - Counter(n.text for n in before.notes)  # no note's text made up
     cited_before = set(_cited(before))
